@@ -1,0 +1,1 @@
+//! briefing: monthly Word briefings for the IT-Planungsrat spokespersons.
