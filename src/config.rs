@@ -1,0 +1,200 @@
+//! The optional project configuration file `briefing.yaml`.
+//!
+//! Two layers, as usual: [`RawConfig`] mirrors the file (unknown keys are errors, so a typo
+//! never goes unnoticed), [`Config`] holds the checked values with defaults filled in. This
+//! module does not know about command-line flags; the commands apply those on top.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostics, Location};
+use crate::load::yaml::{self, YamlError};
+
+/// The name of the configuration file looked for in the current directory.
+pub const CONFIG_FILE: &str = "briefing.yaml";
+
+/// `briefing.yaml` as written by the user.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// How many months before the reference date a decision stays in the briefings.
+    pub beschluss_zeitraum_monate: Option<u32>,
+    /// How many months after the reference date meetings are listed.
+    pub termin_horizont_monate: Option<u32>,
+    /// The author written into the documents' properties.
+    pub autor: Option<String>,
+    /// File name prefixes of the MPK spreadsheets in a month folder.
+    pub dateinamen: Option<RawFileNames>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFileNames {
+    pub ansprechpartner: Option<String>,
+    pub termine: Option<String>,
+}
+
+/// The checked configuration with every default applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub decision_window_months: u32,
+    pub meeting_horizon_months: u32,
+    pub author: String,
+    pub contacts_prefix: String,
+    pub meetings_prefix: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            decision_window_months: 12,
+            meeting_horizon_months: 12,
+            author: "FITKO (Föderale IT-Kooperation)".to_string(),
+            contacts_prefix: "ansprech".to_string(),
+            meetings_prefix: "termin".to_string(),
+        }
+    }
+}
+
+/// Longest window accepted; anything longer is almost certainly a typo (months vs. days).
+const MAX_MONTHS: u32 = 120;
+
+impl Config {
+    /// Reads `path` if it exists; without the file every default applies.
+    pub fn load(path: &Path) -> Result<Config, Diagnostics> {
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let raw: RawConfig = yaml::parse_file(path).map_err(|error| {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.error(error.location(), error.message());
+            diagnostics
+        })?;
+        Config::from_raw(raw, path)
+    }
+
+    fn from_raw(raw: RawConfig, path: &Path) -> Result<Config, Diagnostics> {
+        let defaults = Config::default();
+        let mut diagnostics = Diagnostics::new();
+        let mut months = |value: Option<u32>, key: &str, default: u32| match value {
+            Some(0) => {
+                diagnostics.error(Location::file(path), format!("{key} must be at least 1"));
+                default
+            }
+            Some(months) if months > MAX_MONTHS => {
+                diagnostics.error(
+                    Location::file(path),
+                    format!("{key} is {months}; at most {MAX_MONTHS} months are allowed"),
+                );
+                default
+            }
+            Some(months) => months,
+            None => default,
+        };
+        let decision_window_months = months(
+            raw.beschluss_zeitraum_monate,
+            "beschluss_zeitraum_monate",
+            defaults.decision_window_months,
+        );
+        let meeting_horizon_months = months(
+            raw.termin_horizont_monate,
+            "termin_horizont_monate",
+            defaults.meeting_horizon_months,
+        );
+        let names = raw.dateinamen.unwrap_or_default();
+        let mut prefix = |value: Option<String>, key: &str, default: String| match value {
+            Some(prefix) if prefix.trim().is_empty() => {
+                diagnostics.error(
+                    Location::file(path),
+                    format!("dateinamen.{key} must not be empty"),
+                );
+                default
+            }
+            Some(prefix) => prefix.trim().to_lowercase(),
+            None => default,
+        };
+        let contacts_prefix = prefix(
+            names.ansprechpartner,
+            "ansprechpartner",
+            defaults.contacts_prefix,
+        );
+        let meetings_prefix = prefix(names.termine, "termine", defaults.meetings_prefix);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Config {
+            decision_window_months,
+            meeting_horizon_months,
+            author: raw.autor.unwrap_or(defaults.author),
+            contacts_prefix,
+            meetings_prefix,
+        })
+    }
+}
+
+/// Where a run reads and writes, after command-line flags are applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub inputs: PathBuf,
+    pub templates: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            inputs: PathBuf::from("inputs"),
+            templates: PathBuf::from("templates"),
+            out: PathBuf::from("out"),
+        }
+    }
+}
+
+impl From<YamlError> for Diagnostics {
+    fn from(error: YamlError) -> Self {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(error.location(), error.message());
+        diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = yaml::parse_str(text, Path::new("briefing.yaml"))?;
+        Config::from_raw(raw, Path::new("briefing.yaml"))
+    }
+
+    #[test]
+    fn empty_file_gives_the_defaults() {
+        assert_eq!(parse("{}").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn values_override_the_defaults() {
+        let config = parse(
+            "beschluss_zeitraum_monate: 60\ndateinamen:\n  termine: Sitzungen\n",
+        )
+        .unwrap();
+        assert_eq!(config.decision_window_months, 60);
+        assert_eq!(config.meeting_horizon_months, 12);
+        assert_eq!(config.meetings_prefix, "sitzungen");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_its_line() {
+        let error = parse("termin_horizont_monate: 6\nbeschluss_zeitraum: 3\n").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("briefing.yaml:2:"), "{text}");
+        assert!(text.contains("beschluss_zeitraum"), "{text}");
+    }
+
+    #[test]
+    fn zero_months_is_an_error() {
+        let error = parse("termin_horizont_monate: 0\n").unwrap_err();
+        assert!(error.to_string().contains("at least 1"));
+    }
+}

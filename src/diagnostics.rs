@@ -1,0 +1,188 @@
+//! Problems found in the inputs and templates, with the place they were found.
+//!
+//! Every stage collects its problems into [`Diagnostics`] instead of stopping at the first one,
+//! so a run reports everything that is wrong at once. This module only describes and prints
+//! problems; deciding whether they stop a run is up to the caller ([`Diagnostics::has_errors`]).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How serious a problem is: errors stop a build, warnings are reported and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in a file a problem was found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A row of a spreadsheet, numbered as Excel shows it (1-based).
+    Row { sheet: String, row: u32 },
+    /// A cell of a spreadsheet; `column` is the header text of that column.
+    Cell {
+        sheet: String,
+        row: u32,
+        column: String,
+    },
+    /// A position in a text file (YAML, templates), 1-based.
+    Line { line: u64, column: u64 },
+}
+
+/// A file and a place inside it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub file: PathBuf,
+    pub place: Place,
+}
+
+impl Location {
+    pub fn file(file: &Path) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            place: Place::File,
+        }
+    }
+
+    pub fn row(file: &Path, sheet: &str, row: u32) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            place: Place::Row {
+                sheet: sheet.to_string(),
+                row,
+            },
+        }
+    }
+
+    pub fn line(file: &Path, line: u64, column: u64) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            place: Place::Line { line, column },
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        match &self.place {
+            Place::File => Ok(()),
+            Place::Row { sheet, row } => write!(f, ":{sheet}:{row}"),
+            Place::Cell { sheet, row, column } => write!(f, ":{sheet}:{row}: column \"{column}\""),
+            Place::Line { line, column } => write!(f, ":{line}:{column}"),
+        }
+    }
+}
+
+/// One problem: how serious, where, and what is wrong in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}: {}", self.location, self.message)
+    }
+}
+
+/// All problems of a run, in the order they were found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Error, location, message.into());
+    }
+
+    pub fn warning(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Warning, location, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, location: Location, message: String) {
+        self.items.push(Diagnostic {
+            severity,
+            location,
+            message,
+        });
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Warning)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for item in &self.items {
+            writeln!(f, "{item}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_spreadsheet_and_yaml_locations_as_the_spec_says() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(
+            Location::row(Path::new("inputs/2026-11/termine.xlsx"), "Termine", 14),
+            "\"31.02.2026\" is not a date",
+        );
+        diagnostics.warning(
+            Location::line(Path::new("inputs/sprecher.yaml"), 12, 18),
+            "unknown conference code \"XMK\"",
+        );
+        assert_eq!(
+            diagnostics.to_string(),
+            "error: inputs/2026-11/termine.xlsx:Termine:14: \"31.02.2026\" is not a date\n\
+             warning: inputs/sprecher.yaml:12:18: unknown conference code \"XMK\"\n"
+        );
+        assert!(diagnostics.has_errors());
+    }
+}

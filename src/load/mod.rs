@@ -1,0 +1,160 @@
+//! Stage 1: reading the inputs of one month.
+//!
+//! The only stage that reads `inputs/`: the roster and decisions (YAML) and the month's two
+//! MPK spreadsheets. It returns plain records with their source locations and every problem
+//! it found; it does not join or judge the records (that is the model's job).
+
+pub mod dates;
+pub mod headers;
+pub mod xlsx;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostics, Location};
+use crate::month::Month;
+use headers::HeaderAliases;
+pub use xlsx::{ContactRecord, MeetingDate, MeetingRecord};
+pub use yaml::{ConferenceEntry, DecisionEntry, Decisions, Relevance, Roster, SpokespersonEntry};
+
+/// The roster file inside the inputs folder.
+pub const ROSTER_FILE: &str = "sprecher.yaml";
+/// The decisions file inside the inputs folder.
+pub const DECISIONS_FILE: &str = "beschluesse.yaml";
+
+/// Everything read for one month.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub month: Month,
+    pub roster: Roster,
+    pub decisions: Decisions,
+    pub contacts_file: PathBuf,
+    pub contacts: Vec<ContactRecord>,
+    pub meetings_file: PathBuf,
+    pub meetings: Vec<MeetingRecord>,
+}
+
+/// Reads the inputs of `month`. On success the diagnostics hold only warnings; any error
+/// fails the whole load, with every problem found in any file.
+pub fn load(
+    inputs_dir: &Path,
+    month: Month,
+    config: &Config,
+) -> Result<(Inputs, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let roster = yaml::load_roster(&inputs_dir.join(ROSTER_FILE));
+    let decisions = yaml::load_decisions(&inputs_dir.join(DECISIONS_FILE));
+
+    let month_dir = inputs_dir.join(month.to_string());
+    let aliases = HeaderAliases::default();
+    let (mut contacts, mut meetings) = (None, None);
+    if month_dir.is_dir() {
+        let contacts_file = find_sheet_file(&month_dir, &config.contacts_prefix);
+        let meetings_file = find_sheet_file(&month_dir, &config.meetings_prefix);
+        contacts = Some(contacts_file.and_then(|path| {
+            xlsx::read_contacts(&path, &aliases).map(|records| (path, records))
+        }));
+        meetings = Some(meetings_file.and_then(|path| {
+            xlsx::read_meetings(&path, &aliases).map(|records| (path, records))
+        }));
+    } else {
+        diagnostics.error(
+            Location::file(&month_dir),
+            format!("there is no folder for the month {month}"),
+        );
+    }
+
+    let roster = collect(roster, &mut diagnostics);
+    let decisions = collect(decisions, &mut diagnostics);
+    let contacts = contacts.and_then(|result| collect(result, &mut diagnostics));
+    let meetings = meetings.and_then(|result| collect(result, &mut diagnostics));
+    let (Some(roster), Some(decisions), Some(contacts), Some(meetings)) =
+        (roster, decisions, contacts, meetings)
+    else {
+        return Err(diagnostics);
+    };
+    let ((contacts_file, contacts), (meetings_file, meetings)) = (contacts, meetings);
+    diagnostics.extend(contacts.diagnostics);
+    diagnostics.extend(meetings.diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let inputs = Inputs {
+        month,
+        roster,
+        decisions,
+        contacts_file,
+        contacts: contacts.records,
+        meetings_file,
+        meetings: meetings.records,
+    };
+    Ok((inputs, diagnostics))
+}
+
+fn collect<T>(result: Result<T, Diagnostics>, diagnostics: &mut Diagnostics) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
+}
+
+/// The month folders in `inputs_dir` (named `YYYY-MM`), oldest first.
+pub fn months(inputs_dir: &Path) -> Result<Vec<Month>, Diagnostics> {
+    let entries = std::fs::read_dir(inputs_dir).map_err(|error| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(
+            Location::file(inputs_dir),
+            format!("cannot read the inputs folder: {error}"),
+        );
+        diagnostics
+    })?;
+    let mut months: Vec<Month> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .collect();
+    months.sort();
+    Ok(months)
+}
+
+/// The single `.xlsx` in `dir` whose name starts with `prefix` (ignoring case).
+fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
+    let fail = |message: String| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(Location::file(dir), message);
+        diagnostics
+    };
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| fail(format!("cannot read the folder: {error}")))?;
+    let mut matches: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+                return false;
+            };
+            let name = name.to_lowercase();
+            // Excel's lock files (~$name.xlsx) sit beside an open workbook.
+            !name.starts_with("~$") && name.starts_with(prefix) && name.ends_with(".xlsx")
+        })
+        .collect();
+    matches.sort();
+    match matches.len() {
+        1 => Ok(matches.remove(0)),
+        0 => Err(fail(format!(
+            "no spreadsheet whose name starts with \"{prefix}\" (e.g. {prefix}.xlsx)"
+        ))),
+        _ => Err(fail(format!(
+            "several spreadsheets start with \"{prefix}\": {}; keep only one",
+            matches
+                .iter()
+                .filter_map(|path| path.file_name()?.to_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}

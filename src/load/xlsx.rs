@@ -1,0 +1,517 @@
+//! Reading the MPK spreadsheets (contact persons and meeting dates) with calamine.
+//!
+//! Every sheet that carries the required headers within its first rows is read; each data row
+//! becomes a record that remembers its file, sheet and row number as Excel shows it. Rows that
+//! cannot be used are reported, never dropped silently. This module does not know the roster:
+//! conference names stay as written and are matched by the model.
+
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, Xlsx, open_workbook};
+
+use super::dates::{DateSpan, parse_date_text};
+use super::headers::{Field, HeaderAliases};
+use crate::diagnostics::{Diagnostics, Location, Place};
+
+/// The header row is looked for in this many rows from the top of a sheet.
+pub const HEADER_SEARCH_ROWS: usize = 15;
+
+/// Largest spreadsheet file accepted; the MPK's lists are well under a megabyte.
+const MAX_XLSX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// One row of the contacts sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactRecord {
+    pub at: Location,
+    /// The conference as written in the sheet (or continued from the row above).
+    pub conference: String,
+    pub chair: Option<String>,
+    pub office: Option<String>,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+}
+
+/// When a meeting takes place: known days, or the text the office wrote instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingDate {
+    Days(DateSpan),
+    Open(String),
+}
+
+/// One row of the dates sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRecord {
+    pub at: Location,
+    pub conference: String,
+    pub meeting: Option<String>,
+    pub date: MeetingDate,
+    pub place: Option<String>,
+    pub remark: Option<String>,
+}
+
+/// Which of the two MPK lists a workbook is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    Contacts,
+    Meetings,
+}
+
+impl SheetKind {
+    fn describe_required(self) -> &'static str {
+        match self {
+            SheetKind::Contacts => "\"Konferenz\" and \"Ansprechperson\"",
+            SheetKind::Meetings => "\"Konferenz\" and \"Datum\" (or \"Beginn\")",
+        }
+    }
+
+    fn has_required(self, fields: &[Field]) -> bool {
+        let has = |field| fields.contains(&field);
+        has(Field::Conference)
+            && match self {
+                SheetKind::Contacts => has(Field::ContactName),
+                SheetKind::Meetings => has(Field::Date) || has(Field::Begin),
+            }
+    }
+}
+
+/// The records of one workbook and the problems found in it.
+#[derive(Debug)]
+pub struct SheetRecords<T> {
+    pub records: Vec<T>,
+    pub diagnostics: Diagnostics,
+}
+
+impl<T> Default for SheetRecords<T> {
+    fn default() -> Self {
+        SheetRecords {
+            records: Vec::new(),
+            diagnostics: Diagnostics::new(),
+        }
+    }
+}
+
+/// Reads the contact persons workbook.
+pub fn read_contacts(
+    path: &Path,
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
+    let mut out = SheetRecords::default();
+    for table in read_tables(path, SheetKind::Contacts, aliases, &mut out.diagnostics)? {
+        table.for_each_row(&mut out.diagnostics, |row, diagnostics| {
+            let record = ContactRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                chair: row.text(Field::Chair, diagnostics),
+                office: row.text(Field::Office, diagnostics),
+                name: row.text(Field::ContactName, diagnostics),
+                role: row.text(Field::Role, diagnostics),
+                phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
+                emails: split_lines(
+                    row.text(Field::Email, diagnostics),
+                    &['\n', ';', ',', ' '],
+                ),
+            };
+            if record.name.is_none() && !record.emails.is_empty() {
+                diagnostics.warning(
+                    record.at.clone(),
+                    "contact has an e-mail address but no name; it is listed without a name",
+                );
+            }
+            out.records.push(record);
+        });
+    }
+    Ok(out)
+}
+
+/// Reads the meeting dates workbook.
+pub fn read_meetings(
+    path: &Path,
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
+    let mut out = SheetRecords::default();
+    for table in read_tables(path, SheetKind::Meetings, aliases, &mut out.diagnostics)? {
+        table.for_each_row(&mut out.diagnostics, |row, diagnostics| {
+            let Some(date) = row.meeting_date(diagnostics) else {
+                diagnostics.error(
+                    row.location(),
+                    format!(
+                        "meeting of \"{}\" has no date; enter one in column \"{}\" or \
+                         write e.g. \"offen\"",
+                        row.conference,
+                        row.date_header()
+                    ),
+                );
+                return;
+            };
+            out.records.push(MeetingRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                meeting: row.text(Field::Meeting, diagnostics),
+                date,
+                place: row.text(Field::Place, diagnostics),
+                remark: row.text(Field::Remark, diagnostics),
+            });
+        });
+    }
+    Ok(out)
+}
+
+fn split_lines(text: Option<String>, separators: &[char]) -> Vec<String> {
+    text.map(|text| {
+        text.split(separators)
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets as tables
+
+/// A sheet with a recognised header row.
+struct Table<'a> {
+    file: &'a Path,
+    sheet: String,
+    range: Range<Data>,
+    /// Excel row number of the first row of `range`.
+    first_row: u32,
+    /// Index (within `range`) of the header row.
+    header_index: usize,
+    /// Recognised columns: field, column index, header text as written.
+    columns: Vec<(Field, usize, String)>,
+}
+
+/// One data row of a table, with the conference it belongs to.
+struct TableRow<'t, 'a> {
+    table: &'t Table<'a>,
+    cells: &'t [Data],
+    row_number: u32,
+    conference: String,
+}
+
+fn read_tables<'a>(
+    path: &'a Path,
+    kind: SheetKind,
+    aliases: &HeaderAliases,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<Table<'a>>, Diagnostics> {
+    let fail = |message: String| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(Location::file(path), message);
+        diagnostics
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|error| fail(format!("cannot read the file: {error}")))?
+        .len();
+    if size > MAX_XLSX_BYTES {
+        return Err(fail(format!(
+            "the file is {size} bytes; at most {MAX_XLSX_BYTES} bytes are accepted"
+        )));
+    }
+    let mut workbook: Xlsx<_> = open_workbook(path).map_err(|error| fail(describe_open_error(&error)))?;
+    let mut tables = Vec::new();
+    for sheet in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|error| fail(format!("sheet \"{sheet}\" cannot be read: {error}")))?;
+        if let Some(table) = find_table(path, sheet, range, kind, aliases, diagnostics) {
+            tables.push(table);
+        }
+    }
+    if tables.is_empty() {
+        return Err(fail(format!(
+            "no sheet has the required headers {} in its first {HEADER_SEARCH_ROWS} rows",
+            kind.describe_required()
+        )));
+    }
+    Ok(tables)
+}
+
+fn describe_open_error(error: &calamine::XlsxError) -> String {
+    match error {
+        calamine::XlsxError::Password => {
+            "the workbook is password-protected; save it without a password".to_string()
+        }
+        calamine::XlsxError::Io(error) => format!("cannot read the file: {error}"),
+        calamine::XlsxError::Zip(_) => {
+            "not a readable .xlsx workbook (it is not a valid zip archive)".to_string()
+        }
+        other => format!("not a readable .xlsx workbook: {other}"),
+    }
+}
+
+fn find_table<'a>(
+    file: &'a Path,
+    sheet: String,
+    range: Range<Data>,
+    kind: SheetKind,
+    aliases: &HeaderAliases,
+    diagnostics: &mut Diagnostics,
+) -> Option<Table<'a>> {
+    // Column indices below are relative to the range, which is all the reader needs.
+    let (first_row, _) = range.start()?;
+    let header_index = range.rows().take(HEADER_SEARCH_ROWS).position(|row| {
+        let fields: Vec<Field> = row
+            .iter()
+            .filter_map(|cell| aliases.field_of(&cell.to_string()))
+            .collect();
+        kind.has_required(&fields)
+    })?;
+    let header_cells = range.rows().nth(header_index)?;
+    let header_row_number = first_row + header_index as u32 + 1;
+    let mut columns: Vec<(Field, usize, String)> = Vec::new();
+    for (index, cell) in header_cells.iter().enumerate() {
+        let header = cell.to_string();
+        if header.trim().is_empty() {
+            continue;
+        }
+        match aliases.field_of(&header) {
+            Some(field) if columns.iter().any(|(known, _, _)| *known == field) => {
+                diagnostics.warning(
+                    Location::row(file, &sheet, header_row_number),
+                    format!(
+                        "column \"{}\" is a second \"{field}\" column and is not read",
+                        header.trim()
+                    ),
+                );
+            }
+            Some(field) => columns.push((field, index, header.trim().to_string())),
+            None => diagnostics.warning(
+                Location::row(file, &sheet, header_row_number),
+                format!("column \"{}\" is not a known column and is not read", header.trim()),
+            ),
+        }
+    }
+    Some(Table {
+        file,
+        sheet,
+        range,
+        first_row,
+        header_index,
+        columns,
+    })
+}
+
+impl<'a> Table<'a> {
+    fn column(&self, field: Field) -> Option<(usize, &str)> {
+        self.columns
+            .iter()
+            .find(|(known, _, _)| *known == field)
+            .map(|(_, index, header)| (*index, header.as_str()))
+    }
+
+    /// Calls `visit` for every data row that has a conference. Empty rows are skipped and end
+    /// the continuation of a conference from the rows above; a row without a conference and
+    /// nothing to continue is reported.
+    fn for_each_row(
+        &self,
+        diagnostics: &mut Diagnostics,
+        mut visit: impl FnMut(&TableRow<'_, 'a>, &mut Diagnostics),
+    ) {
+        let (conference_column, conference_header) = self
+            .column(Field::Conference)
+            .expect("tables are only made with a conference column");
+        let mut current: Option<String> = None;
+        for (offset, cells) in self.range.rows().enumerate().skip(self.header_index + 1) {
+            let row_number = self.first_row + offset as u32 + 1;
+            if cells.iter().all(is_blank) {
+                current = None;
+                continue;
+            }
+            let written = cells
+                .get(conference_column)
+                .map(|cell| clean_text(&cell.to_string()))
+                .filter(|text| !text.is_empty());
+            let conference = match (written, &current) {
+                (Some(conference), _) => conference,
+                (None, Some(above)) => above.clone(),
+                (None, None) => {
+                    diagnostics.error(
+                        Location::row(self.file, &self.sheet, row_number),
+                        format!(
+                            "the row has no conference in column \"{conference_header}\" \
+                             and there is no row above it to continue"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            current = Some(conference.clone());
+            let row = TableRow {
+                table: self,
+                cells,
+                row_number,
+                conference,
+            };
+            visit(&row, diagnostics);
+        }
+    }
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Removes characters XML cannot carry and trims; keeps line breaks inside the text.
+fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| is_xml_char(*c))
+        .collect::<String>()
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+}
+
+impl TableRow<'_, '_> {
+    fn location(&self) -> Location {
+        Location::row(self.table.file, &self.table.sheet, self.row_number)
+    }
+
+    fn cell_location(&self, header: &str) -> Location {
+        Location {
+            file: self.table.file.to_path_buf(),
+            place: Place::Cell {
+                sheet: self.table.sheet.clone(),
+                row: self.row_number,
+                column: header.to_string(),
+            },
+        }
+    }
+
+    fn cell(&self, field: Field) -> Option<(&Data, &str)> {
+        let (index, header) = self.table.column(field)?;
+        Some((self.cells.get(index)?, header))
+    }
+
+    /// The cell of `field` as text; `None` when the column is missing or the cell is empty.
+    fn text(&self, field: Field, diagnostics: &mut Diagnostics) -> Option<String> {
+        let (cell, header) = self.cell(field)?;
+        let raw = match cell {
+            Data::Empty => return None,
+            Data::String(text) => text.clone(),
+            Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
+                format!("{}", *value as i64)
+            }
+            Data::Float(value) => value.to_string(),
+            Data::Int(value) => value.to_string(),
+            Data::Bool(value) => if *value { "WAHR" } else { "FALSCH" }.to_string(),
+            Data::DateTime(value) => match value.as_datetime() {
+                Some(datetime) => datetime.format("%d.%m.%Y").to_string(),
+                None => value.to_string(),
+            },
+            Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+            Data::Error(error) => {
+                diagnostics.warning(
+                    self.cell_location(header),
+                    format!("the cell holds the Excel error {error}; it is left empty"),
+                );
+                return None;
+            }
+        };
+        let cleaned = clean_text(&raw);
+        if cleaned.chars().count() != raw.trim().chars().count()
+            && raw.chars().any(|c| !is_xml_char(c))
+        {
+            diagnostics.warning(
+                self.cell_location(header),
+                "the cell contains control characters; they were removed",
+            );
+        }
+        (!cleaned.is_empty()).then_some(cleaned)
+    }
+
+    fn date_header(&self) -> &str {
+        self.table
+            .column(Field::Date)
+            .or_else(|| self.table.column(Field::Begin))
+            .map_or("Datum", |(_, header)| header)
+    }
+
+    /// The meeting's days from a date column or a begin/end pair; text that is not a date
+    /// becomes an open date with a warning.
+    fn meeting_date(&self, diagnostics: &mut Diagnostics) -> Option<MeetingDate> {
+        let begin_field = if self.cell(Field::Date).is_some_and(|(c, _)| !is_blank(c)) {
+            Field::Date
+        } else {
+            Field::Begin
+        };
+        let begin = self.date_cell(begin_field, diagnostics)?;
+        let MeetingDate::Days(mut span) = begin else {
+            return Some(begin);
+        };
+        if begin_field == Field::Begin {
+            match self.date_cell(Field::End, diagnostics) {
+                Some(MeetingDate::Days(end)) if end.end >= span.start => span.end = end.end,
+                Some(MeetingDate::Days(end)) => {
+                    let (_, header) = self.cell(Field::End).expect("end column read above");
+                    diagnostics.warning(
+                        self.cell_location(header),
+                        format!(
+                            "the end {} lies before the beginning {}; the meeting is listed \
+                             as one day",
+                            end.end.format("%d.%m.%Y"),
+                            span.start.format("%d.%m.%Y")
+                        ),
+                    );
+                }
+                Some(MeetingDate::Open(text)) => {
+                    let (_, header) = self.cell(Field::End).expect("end column read above");
+                    diagnostics.warning(
+                        self.cell_location(header),
+                        format!("\"{text}\" is not a date; the meeting is listed as one day"),
+                    );
+                }
+                None => {}
+            }
+        }
+        Some(MeetingDate::Days(span))
+    }
+
+    fn date_cell(&self, field: Field, diagnostics: &mut Diagnostics) -> Option<MeetingDate> {
+        let (cell, header) = self.cell(field)?;
+        match cell {
+            Data::Empty => None,
+            Data::DateTime(value) => match value.as_datetime() {
+                Some(datetime) => {
+                    let day = datetime.date();
+                    Some(MeetingDate::Days(DateSpan {
+                        start: day,
+                        end: day,
+                    }))
+                }
+                None => Some(self.open_date(value.to_string(), header, diagnostics)),
+            },
+            _ => {
+                let text = self.text(field, diagnostics)?;
+                match parse_date_text(&text) {
+                    Some(span) => Some(MeetingDate::Days(span)),
+                    None => Some(self.open_date(text, header, diagnostics)),
+                }
+            }
+        }
+    }
+
+    fn open_date(&self, text: String, header: &str, diagnostics: &mut Diagnostics) -> MeetingDate {
+        diagnostics.warning(
+            self.cell_location(header),
+            format!(
+                "\"{text}\" is not a date; the meeting of \"{}\" is listed as an open date",
+                self.conference
+            ),
+        );
+        MeetingDate::Open(text)
+    }
+}
