@@ -175,10 +175,8 @@ mod tests {
 
     #[test]
     fn values_override_the_defaults() {
-        let config = parse(
-            "beschluss_zeitraum_monate: 60\ndateinamen:\n  termine: Sitzungen\n",
-        )
-        .unwrap();
+        let config =
+            parse("beschluss_zeitraum_monate: 60\ndateinamen:\n  termine: Sitzungen\n").unwrap();
         assert_eq!(config.decision_window_months, 60);
         assert_eq!(config.meeting_horizon_months, 12);
         assert_eq!(config.meetings_prefix, "sitzungen");

@@ -1,1 +1,135 @@
-fn main() {}
+//! The `briefing` command line: parses arguments, runs one command, reports, exits.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use briefing::commands::{CommonOptions, build, preview};
+use briefing::config::Paths;
+use briefing::month::Month;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+/// Monthly Word briefings for the spokespersons of the IT-Planungsrat.
+///
+/// Exit codes: 0 success, 1 input or template errors, 2 usage errors.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build every briefing, the overview and versand.csv into OUT/YYYY-MM/
+    Build(BuildArgs),
+    /// Print one briefing's rendered Markdown (ID "uebersicht": the overview)
+    Preview(PreviewArgs),
+}
+
+#[derive(Debug, Args)]
+struct CommonArgs {
+    /// Month folder to read (YYYY-MM); default: the newest folder in the inputs
+    #[arg(long, value_name = "YYYY-MM")]
+    month: Option<Month>,
+    /// Reference date of the documents ("Stand"); default: today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    stand: Option<NaiveDate>,
+    /// Folder with sprecher.yaml, beschluesse.yaml and the month folders
+    #[arg(long, value_name = "DIR", default_value = "inputs")]
+    inputs: PathBuf,
+    /// Folder with the templates
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    templates: PathBuf,
+    /// Folder the month's documents are written to
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    /// Configuration file; default: briefing.yaml in the current folder, if present
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Build only this spokesperson's briefing (repeatable); other files are kept
+    #[arg(long, value_name = "ID")]
+    only: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+struct PreviewArgs {
+    /// The spokesperson's id from sprecher.yaml, or "uebersicht"
+    id: String,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"))
+}
+
+impl From<CommonArgs> for CommonOptions {
+    fn from(args: CommonArgs) -> Self {
+        CommonOptions {
+            paths: Paths {
+                inputs: args.inputs,
+                templates: args.templates,
+                out: args.out,
+            },
+            month: args.month,
+            stand: args.stand,
+            config: args.config,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => {
+            let options = build::BuildOptions {
+                common: args.common.into(),
+                only: args.only,
+            };
+            match build::run(&options) {
+                Ok(report) => {
+                    eprint!("{}", report.warnings);
+                    let overview = if report.overview {
+                        " and the overview"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "wrote {} briefing(s){overview} to {}",
+                        report.briefings,
+                        report.folder.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
+        }
+        Command::Preview(args) => match preview::run(&args.common.into(), &args.id) {
+            Ok((markdown, warnings)) => {
+                eprint!("{warnings}");
+                print!("{markdown}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
+    }
+}
+
+fn fail(error: &briefing::Error) -> ExitCode {
+    match error {
+        briefing::Error::Problems(diagnostics) => {
+            eprint!("{diagnostics}");
+            eprintln!("{error}");
+        }
+        other => eprintln!("error: {other}"),
+    }
+    ExitCode::from(error.exit_code())
+}

@@ -23,6 +23,10 @@ pub struct Model {
     pub stand: NaiveDate,
     /// The month of the MPK lists.
     pub monat: Month,
+    /// How far ahead meetings are listed.
+    pub termin_horizont_monate: u32,
+    /// How far back decisions are listed.
+    pub beschluss_zeitraum_monate: u32,
     /// Every conference of the roster, in roster order.
     pub konferenzen: Vec<Konferenz>,
     /// Every spokesperson of the roster, in roster order.
@@ -162,6 +166,8 @@ pub struct Hinweis {
 pub struct BriefingContext<'a> {
     pub stand: NaiveDate,
     pub monat: Month,
+    pub termin_horizont_monate: u32,
+    pub beschluss_zeitraum_monate: u32,
     pub sprecher: &'a Sprecher,
     /// Their conferences, in the order of their roster entry.
     pub konferenzen: Vec<&'a Konferenz>,
@@ -191,11 +197,17 @@ impl Model {
         let beschluesse = self
             .beschluesse
             .iter()
-            .filter(|b| b.konferenzen.iter().any(|c| sprecher.konferenzen.contains(c)))
+            .filter(|b| {
+                b.konferenzen
+                    .iter()
+                    .any(|c| sprecher.konferenzen.contains(c))
+            })
             .collect();
         Some(BriefingContext {
             stand: self.stand,
             monat: self.monat,
+            termin_horizont_monate: self.termin_horizont_monate,
+            beschluss_zeitraum_monate: self.beschluss_zeitraum_monate,
             sprecher,
             konferenzen,
             termine,
@@ -238,6 +250,8 @@ pub fn build(
     let model = Model {
         stand,
         monat: inputs.month,
+        termin_horizont_monate: config.meeting_horizon_months,
+        beschluss_zeitraum_monate: config.decision_window_months,
         konferenzen,
         sprecher,
         termine,
@@ -302,7 +316,10 @@ fn is_valid_decision_number(number: &str) -> bool {
     year.len() == 4
         && !counter.is_empty()
         && counter.len() <= 4
-        && year.bytes().chain(counter.bytes()).all(|b| b.is_ascii_digit())
+        && year
+            .bytes()
+            .chain(counter.bytes())
+            .all(|b| b.is_ascii_digit())
 }
 
 /// Only these link schemes may reach a document.
@@ -315,10 +332,10 @@ fn is_allowed_link(link: &str) -> bool {
 
 /// "ansprechpartner.xlsx, Blatt „Ansprechpersonen“, Zeile 12" for the overview's notes.
 fn place_for_readers(location: &Location) -> String {
-    let file = location
-        .file
-        .file_name()
-        .map_or_else(|| location.file.display().to_string(), |n| n.to_string_lossy().into());
+    let file = location.file.file_name().map_or_else(
+        || location.file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
     match &location.place {
         Place::Row { sheet, row } | Place::Cell { sheet, row, .. } => {
             format!("{file}, Blatt „{sheet}“, Zeile {row}")
@@ -411,7 +428,10 @@ impl Builder<'_> {
             if person.conferences.is_empty() {
                 self.diagnostics.error(
                     person.id_at.clone(),
-                    format!("spokesperson {} has no conference in konferenzen", person.id),
+                    format!(
+                        "spokesperson {} has no conference in konferenzen",
+                        person.id
+                    ),
                 );
             }
             for (code, at) in &person.conferences {
@@ -429,7 +449,10 @@ impl Builder<'_> {
             match (&person.email, &person.email_at) {
                 (Some(email), Some(at)) if !looks_like_email(email) => self.diagnostics.error(
                     at.clone(),
-                    format!("spokesperson {}: \"{email}\" is not an e-mail address", person.id),
+                    format!(
+                        "spokesperson {}: \"{email}\" is not an e-mail address",
+                        person.id
+                    ),
                 ),
                 (None, _) => self.diagnostics.warning(
                     person.id_at.clone(),
@@ -522,7 +545,11 @@ impl Builder<'_> {
                 let sprecher: Vec<SprecherKurz> = roster
                     .spokespersons
                     .iter()
-                    .filter(|p| p.conferences.iter().any(|(code, _)| *code == conference.code))
+                    .filter(|p| {
+                        p.conferences
+                            .iter()
+                            .any(|(code, _)| *code == conference.code)
+                    })
                     .map(|p| SprecherKurz {
                         id: p.id.clone(),
                         anrede: p.salutation.clone(),
@@ -617,12 +644,14 @@ impl Builder<'_> {
                     Some(&record.at),
                 );
             }
-            konferenzen[index[code]].ansprechpersonen.push(Ansprechperson {
-                name: record.name.clone(),
-                funktion: record.role.clone(),
-                telefon: record.phones.clone(),
-                email: record.emails.clone(),
-            });
+            konferenzen[index[code]]
+                .ansprechpersonen
+                .push(Ansprechperson {
+                    name: record.name.clone(),
+                    funktion: record.role.clone(),
+                    telefon: record.phones.clone(),
+                    email: record.emails.clone(),
+                });
         }
         for konferenz in konferenzen.iter() {
             if konferenz.ansprechpersonen.is_empty() {
@@ -727,7 +756,11 @@ impl Builder<'_> {
         dated.sort_by(|(a_order, a), (b_order, b)| {
             (a.beginn, a.ende, a_order, &a.sitzung).cmp(&(b.beginn, b.ende, b_order, &b.sitzung))
         });
-        dated.into_iter().map(|(_, termin)| termin).chain(open).collect()
+        dated
+            .into_iter()
+            .map(|(_, termin)| termin)
+            .chain(open)
+            .collect()
     }
 
     fn decisions(&self, stand: NaiveDate, window_months: u32) -> Vec<Beschluss> {
@@ -825,7 +858,13 @@ mod tests {
     fn links_are_limited_to_web_and_mail() {
         assert!(is_allowed_link("https://www.it-planungsrat.de/x"));
         assert!(is_allowed_link("mailto:it-plr@fitko.de"));
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://x", "x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "ftp://x",
+            "x",
+        ] {
             assert!(!is_allowed_link(bad), "{bad}");
         }
     }
@@ -840,6 +879,9 @@ mod tests {
 
     #[test]
     fn conference_names_match_ignoring_case_and_spaces() {
-        assert_eq!(match_key("  Ständige  Konferenz\nder INNENMINISTER "), "ständige konferenz der innenminister");
+        assert_eq!(
+            match_key("  Ständige  Konferenz\nder INNENMINISTER "),
+            "ständige konferenz der innenminister"
+        );
     }
 }

@@ -66,6 +66,12 @@ impl FromStr for Month {
     }
 }
 
+impl serde::Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,15 +80,14 @@ mod tests {
     fn parses_and_prints_folder_names() {
         let month: Month = "2026-11".parse().unwrap();
         assert_eq!(month.to_string(), "2026-11");
-        assert_eq!(month.first_day(), NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        for bad in ["2026-13", "2026-1", "26-11", "2026/11", "2026-00", "abcd-ef", ""] {
+        assert_eq!(
+            month.first_day(),
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+        );
+        for bad in [
+            "2026-13", "2026-1", "26-11", "2026/11", "2026-00", "abcd-ef", "",
+        ] {
             assert!(bad.parse::<Month>().is_err(), "{bad}");
         }
-    }
-}
-
-impl serde::Serialize for Month {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }

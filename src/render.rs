@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Locale, NaiveDate};
 use minijinja::value::{Value, ValueKind};
-use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, syntax::SyntaxConfig};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, syntax::SyntaxConfig,
+};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostics, Location};
@@ -23,6 +25,9 @@ pub const BRIEFING_TEMPLATE: &str = "briefing.md.j2";
 pub const OVERVIEW_TEMPLATE: &str = "uebersicht.md.j2";
 /// The template for the e-mail (subject line and body).
 pub const EMAIL_TEMPLATE: &str = "email.txt.j2";
+
+/// The auto-escape mode of Markdown templates.
+const MARKDOWN_ESCAPE: &str = "markdown";
 
 /// Upper bound on template work per document, so a runaway loop ends with an error.
 const FUEL: u64 = 50_000_000;
@@ -53,16 +58,28 @@ impl Renderer {
             SyntaxConfig::builder()
                 .trim_blocks(true)
                 .lstrip_blocks(true)
+                .keep_trailing_newline(true)
                 .build()
                 .expect("the default delimiters are valid"),
         );
-        env.set_auto_escape_callback(|_| AutoEscape::None);
+        // A custom auto-escape mode (rather than none) also makes minijinja mark the output
+        // of macros as safe, so a macro's Markdown is not escaped a second time.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md.j2") {
+                AutoEscape::Custom(MARKDOWN_ESCAPE.into())
+            } else {
+                AutoEscape::None
+            }
+        });
         env.set_formatter(|out, state, value| {
-            if state.name().ends_with(".md.j2") && !value.is_safe() {
-                if let Some(text) = value.as_str() {
-                    out.write_str(&escape_markdown(text))?;
-                    return Ok(());
-                }
+            let markdown =
+                matches!(state.auto_escape(), AutoEscape::Custom(mode) if mode == MARKDOWN_ESCAPE);
+            if markdown && !value.is_safe() {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_string);
+                out.write_str(&escape_markdown(&text))?;
+                return Ok(());
             }
             minijinja::escape_formatter(out, state, value)
         });
@@ -201,10 +218,15 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("datum_wochentag", |value: Value| -> Result<String, Error> {
         let date = date_of(&value)?;
-        Ok(date.format_localized("%A, %-d. %B %Y", Locale::de_DE).to_string())
+        Ok(date
+            .format_localized("%A, %-d. %B %Y", Locale::de_DE)
+            .to_string())
     });
     env.add_filter("monat_name", |value: Value| -> Result<String, Error> {
-        let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+        let text = value
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| value.to_string());
         let first_day = format!("{}-01", text.get(..7).unwrap_or(&text));
         let date = NaiveDate::parse_from_str(&first_day, "%Y-%m-%d")
             .map_err(|_| not_a_date(&value, "a month (YYYY-MM)"))?;
@@ -216,8 +238,20 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("zeitraum_kurz", |value: Value| -> Result<String, Error> {
         meeting_days(&value, DateStyle::Short)
     });
+    env.add_filter("zeilen", |value: Value| -> Result<Value, Error> {
+        let lines: Vec<String> = value
+            .try_iter()?
+            .map(|item| escape_markdown(item.as_str().map_or(&item.to_string(), |s| s)))
+            .collect();
+        Ok(Value::from_safe_string(lines.join("<br>")))
+    });
     env.add_filter("markdown", |value: Value| -> Value {
-        Value::from_safe_string(value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string()))
+        Value::from_safe_string(
+            value
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| value.to_string()),
+        )
     });
 }
 
@@ -237,7 +271,8 @@ fn date_of(value: &Value) -> Result<NaiveDate, Error> {
 }
 
 fn long_date(date: NaiveDate) -> String {
-    date.format_localized("%-d. %B %Y", Locale::de_DE).to_string()
+    date.format_localized("%-d. %B %Y", Locale::de_DE)
+        .to_string()
 }
 
 #[derive(Clone, Copy)]
@@ -252,7 +287,12 @@ fn meeting_days(value: &Value, style: DateStyle) -> Result<String, Error> {
     if value.kind() != ValueKind::Map {
         return Err(not_a_date(value, "a meeting (with beginn and ende)"));
     }
-    let field = |name: &str| value.get_attr(name).ok().filter(|v| !v.is_undefined() && !v.is_none());
+    let field = |name: &str| {
+        value
+            .get_attr(name)
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_none())
+    };
     if let Some(open) = field("datum_offen") {
         return Ok(open.to_string());
     }
@@ -269,8 +309,18 @@ fn format_days(start: NaiveDate, end: NaiveDate, style: DateStyle) -> String {
     match style {
         DateStyle::Long if start == end => long_date(start),
         DateStyle::Long if (start.year(), start.month()) == (end.year(), end.month()) => {
-            let separator = if end.day() == start.day() + 1 { "/" } else { "–" };
-            format!("{}.{separator}{}. {} {}", start.day(), end.day(), long_month(end), end.year())
+            let separator = if end.day() == start.day() + 1 {
+                "/"
+            } else {
+                "–"
+            };
+            format!(
+                "{}.{separator}{}. {} {}",
+                start.day(),
+                end.day(),
+                long_month(end),
+                end.year()
+            )
         }
         DateStyle::Long if start.year() == end.year() => format!(
             "{}. {} – {}",
@@ -281,7 +331,11 @@ fn format_days(start: NaiveDate, end: NaiveDate, style: DateStyle) -> String {
         DateStyle::Long => format!("{} – {}", long_date(start), long_date(end)),
         DateStyle::Short if start == end => start.format("%d.%m.%Y").to_string(),
         DateStyle::Short if (start.year(), start.month()) == (end.year(), end.month()) => {
-            let separator = if end.day() == start.day() + 1 { "/" } else { "–" };
+            let separator = if end.day() == start.day() + 1 {
+                "/"
+            } else {
+                "–"
+            };
             format!("{:02}.{separator}{}", start.day(), end.format("%d.%m.%Y"))
         }
         DateStyle::Short if start.year() == end.year() => {
@@ -323,9 +377,24 @@ mod tests {
     fn meeting_ranges_in_german() {
         let cases = [
             ((2025, 6, 12), (2025, 6, 12), "12. Juni 2025", "12.06.2025"),
-            ((2025, 6, 12), (2025, 6, 13), "12./13. Juni 2025", "12./13.06.2025"),
-            ((2025, 6, 10), (2025, 6, 13), "10.–13. Juni 2025", "10.–13.06.2025"),
-            ((2025, 6, 30), (2025, 7, 1), "30. Juni – 1. Juli 2025", "30.06.–01.07.2025"),
+            (
+                (2025, 6, 12),
+                (2025, 6, 13),
+                "12./13. Juni 2025",
+                "12./13.06.2025",
+            ),
+            (
+                (2025, 6, 10),
+                (2025, 6, 13),
+                "10.–13. Juni 2025",
+                "10.–13.06.2025",
+            ),
+            (
+                (2025, 6, 30),
+                (2025, 7, 1),
+                "30. Juni – 1. Juli 2025",
+                "30.06.–01.07.2025",
+            ),
             (
                 (2026, 12, 30),
                 (2027, 1, 2),
@@ -347,17 +416,30 @@ mod tests {
         assert_eq!(escape_markdown("- x"), "\\- x");
         assert_eq!(escape_markdown("2025. Jahr"), "2025\\. Jahr");
         assert_eq!(escape_markdown("a\nb"), "a<br>b");
-        assert_eq!(escape_markdown("Müller-Lüdenscheidt"), "Müller-Lüdenscheidt");
+        assert_eq!(
+            escape_markdown("Müller-Lüdenscheidt"),
+            "Müller-Lüdenscheidt"
+        );
         let context = minijinja::context! { v => "*x*", m => "**y**" };
-        assert_eq!(render("{{ v }} {{ m | markdown }}", context), "\\*x\\* **y**");
+        assert_eq!(
+            render("{{ v }} {{ m | markdown }}", context),
+            "\\*x\\* **y**"
+        );
     }
 
     #[test]
     fn missing_values_are_errors_but_if_tests_are_allowed() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("t.md.j2"), "a\n{% if x.y %}y{% endif %}{{ x.z }}").unwrap();
+        std::fs::write(
+            dir.path().join("t.md.j2"),
+            "a\n{% if x.y %}y{% endif %}{{ x.z }}",
+        )
+        .unwrap();
         let error = Renderer::new(dir.path())
-            .render("t.md.j2", &minijinja::context! { x => minijinja::context! {} })
+            .render(
+                "t.md.j2",
+                &minijinja::context! { x => minijinja::context! {} },
+            )
             .unwrap_err()
             .to_string();
         assert!(error.contains("t.md.j2:2:"), "{error}");

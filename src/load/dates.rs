@@ -37,7 +37,9 @@ pub fn parse_date_text(text: &str) -> Option<DateSpan> {
         Some(_) => PartialDate::parse(first)?.complete_from(end)?,
     };
     let days = (end - start).num_days();
-    (0..=MAX_SPAN_DAYS).contains(&days).then_some(DateSpan { start, end })
+    (0..=MAX_SPAN_DAYS)
+        .contains(&days)
+        .then_some(DateSpan { start, end })
 }
 
 /// Drops a trailing time such as `, 10:00 Uhr` or ` 10:00-12:00`.

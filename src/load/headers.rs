@@ -75,10 +75,7 @@ const DEFAULT_ALIASES: &[(Field, &[&str])] = &[
     ),
     (Field::Role, &["Funktion", "Position"]),
     (Field::Phone, &["Telefon", "Tel.", "Telefonnummer"]),
-    (
-        Field::Email,
-        &["E-Mail", "Email", "Mail", "E-Mail-Adresse"],
-    ),
+    (Field::Email, &["E-Mail", "Email", "Mail", "E-Mail-Adresse"]),
     (Field::Meeting, &["Sitzung", "Art", "Veranstaltung"]),
     (Field::Date, &["Datum", "Termin"]),
     (Field::Begin, &["Beginn", "Von", "Datum von"]),
@@ -131,7 +128,10 @@ pub fn normalize_header(text: &str) -> String {
         .replace(['\n', '\r', '\t', '\u{a0}'], " ");
     let mut out = String::with_capacity(joined.len());
     for c in joined.chars().flat_map(char::to_lowercase) {
-        if matches!(c, ':' | '*' | '-' | '.' | '/' | '(' | ')' | '_' | '\u{2013}') {
+        if matches!(
+            c,
+            ':' | '*' | '-' | '.' | '/' | '(' | ')' | '_' | '\u{2013}'
+        ) {
             continue;
         }
         if c == ' ' && (out.is_empty() || out.ends_with(' ')) {

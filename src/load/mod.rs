@@ -52,12 +52,14 @@ pub fn load(
     if month_dir.is_dir() {
         let contacts_file = find_sheet_file(&month_dir, &config.contacts_prefix);
         let meetings_file = find_sheet_file(&month_dir, &config.meetings_prefix);
-        contacts = Some(contacts_file.and_then(|path| {
-            xlsx::read_contacts(&path, &aliases).map(|records| (path, records))
-        }));
-        meetings = Some(meetings_file.and_then(|path| {
-            xlsx::read_meetings(&path, &aliases).map(|records| (path, records))
-        }));
+        contacts =
+            Some(contacts_file.and_then(|path| {
+                xlsx::read_contacts(&path, &aliases).map(|records| (path, records))
+            }));
+        meetings =
+            Some(meetings_file.and_then(|path| {
+                xlsx::read_meetings(&path, &aliases).map(|records| (path, records))
+            }));
     } else {
         diagnostics.error(
             Location::file(&month_dir),
@@ -128,8 +130,8 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
         diagnostics.error(Location::file(dir), message);
         diagnostics
     };
-    let entries = std::fs::read_dir(dir)
-        .map_err(|error| fail(format!("cannot read the folder: {error}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read the folder: {error}")))?;
     let mut matches: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())

@@ -108,10 +108,7 @@ pub fn read_contacts(
                 name: row.text(Field::ContactName, diagnostics),
                 role: row.text(Field::Role, diagnostics),
                 phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
-                emails: split_lines(
-                    row.text(Field::Email, diagnostics),
-                    &['\n', ';', ',', ' '],
-                ),
+                emails: split_lines(row.text(Field::Email, diagnostics), &['\n', ';', ',', ' ']),
             };
             if record.name.is_none() && !record.emails.is_empty() {
                 diagnostics.warning(
@@ -212,7 +209,8 @@ fn read_tables<'a>(
             "the file is {size} bytes; at most {MAX_XLSX_BYTES} bytes are accepted"
         )));
     }
-    let mut workbook: Xlsx<_> = open_workbook(path).map_err(|error| fail(describe_open_error(&error)))?;
+    let mut workbook: Xlsx<_> =
+        open_workbook(path).map_err(|error| fail(describe_open_error(&error)))?;
     let mut tables = Vec::new();
     for sheet in workbook.sheet_names() {
         let range = workbook
@@ -282,7 +280,10 @@ fn find_table<'a>(
             Some(field) => columns.push((field, index, header.trim().to_string())),
             None => diagnostics.warning(
                 Location::row(file, &sheet, header_row_number),
-                format!("column \"{}\" is not a known column and is not read", header.trim()),
+                format!(
+                    "column \"{}\" is not a known column and is not read",
+                    header.trim()
+                ),
             ),
         }
     }

@@ -96,11 +96,7 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
 }
 
 fn location_of<T>(file: &Path, spanned: &Spanned<T>) -> Location {
-    Location::line(
-        file,
-        spanned.referenced.line(),
-        spanned.referenced.column(),
-    )
+    Location::line(file, spanned.referenced.line(), spanned.referenced.column())
 }
 
 /// Empty or blank optional text counts as absent, so templates can test it with `if`.
@@ -363,7 +359,13 @@ mod tests {
         assert_eq!(roster.conferences[0].code, "IMK");
         let (code, at) = &roster.spokespersons[0].conferences[1];
         assert_eq!(code, "GMK");
-        assert_eq!(at.place, crate::diagnostics::Place::Line { line: 7, column: 24 });
+        assert_eq!(
+            at.place,
+            crate::diagnostics::Place::Line {
+                line: 7,
+                column: 24
+            }
+        );
     }
 
     #[test]

@@ -1,0 +1,174 @@
+//! A thin layer over quick-xml: escaping and removal of characters XML 1.0 forbids happen here,
+//! once, for every text node and attribute value.
+
+use std::borrow::Cow;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::DocxError;
+
+pub(crate) type XmlResult = Result<(), DocxError>;
+
+/// Remove characters that XML 1.0 does not allow (C0 controls other than tab, LF, CR;
+/// U+FFFE, U+FFFF). Surrogates cannot occur in Rust strings.
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
+    fn allowed(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    }
+    if s.chars().all(allowed) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| allowed(*c)).collect())
+    }
+}
+
+/// Property element tree used for the static-ish parts (styles, numbering, settings).
+#[derive(Debug, Clone)]
+pub(crate) struct El {
+    pub name: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub children: Vec<El>,
+}
+
+/// An element with attributes and no children.
+pub(crate) fn el(name: &'static str, attrs: &[(&'static str, &str)]) -> El {
+    El {
+        name,
+        attrs: attrs.iter().map(|(k, v)| (*k, (*v).to_string())).collect(),
+        children: Vec::new(),
+    }
+}
+
+/// An element with children and no attributes.
+pub(crate) fn parent(name: &'static str, children: Vec<El>) -> El {
+    El {
+        name,
+        attrs: Vec::new(),
+        children,
+    }
+}
+
+/// A `w:xxx w:val="..."` element.
+pub(crate) fn val(name: &'static str, v: &str) -> El {
+    el(name, &[("w:val", v)])
+}
+
+pub(crate) struct Xml {
+    w: Writer<Vec<u8>>,
+}
+
+impl Xml {
+    /// New part with the standard declaration.
+    pub(crate) fn new() -> Result<Self, DocxError> {
+        let mut w = Writer::new(Vec::with_capacity(16 * 1024));
+        w.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )))?;
+        w.get_mut().extend_from_slice(b"\r\n");
+        Ok(Self { w })
+    }
+
+    fn tag<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+        let mut start = BytesStart::new(name);
+        for (k, v) in attrs {
+            start.push_attribute((*k, clean(v).as_ref()));
+        }
+        start
+    }
+
+    pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
+        self.w.write_event(Event::Start(Self::tag(name, attrs)))?;
+        Ok(())
+    }
+
+    pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
+        self.w.write_event(Event::Empty(Self::tag(name, attrs)))?;
+        Ok(())
+    }
+
+    pub(crate) fn end(&mut self, name: &str) -> XmlResult {
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    }
+
+    /// Escaped, cleaned character data.
+    pub(crate) fn text(&mut self, s: &str) -> XmlResult {
+        let s = clean(s);
+        if !s.is_empty() {
+            self.w.write_event(Event::Text(BytesText::new(&s)))?;
+        }
+        Ok(())
+    }
+
+    /// `<name attrs>text</name>`.
+    pub(crate) fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> XmlResult {
+        self.start(name, attrs)?;
+        self.text(text)?;
+        self.end(name)
+    }
+
+    /// `w:t` with `xml:space="preserve"` where spaces at the ends would otherwise be lost.
+    pub(crate) fn w_t(&mut self, text: &str) -> XmlResult {
+        let text = clean(text);
+        let preserve = text.starts_with(char::is_whitespace)
+            || text.ends_with(char::is_whitespace)
+            || text.contains("  ");
+        if preserve {
+            self.leaf("w:t", &[("xml:space", "preserve")], &text)
+        } else {
+            self.leaf("w:t", &[], &text)
+        }
+    }
+
+    pub(crate) fn write_el(&mut self, e: &El) -> XmlResult {
+        let attrs: Vec<(&str, &str)> = e.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if e.children.is_empty() {
+            self.empty(e.name, &attrs)
+        } else {
+            self.start(e.name, &attrs)?;
+            for c in &e.children {
+                self.write_el(c)?;
+            }
+            self.end(e.name)
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<u8> {
+        self.w.into_inner()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_forbidden_characters_only() {
+        assert_eq!(
+            clean("a\u{0}b\u{1}c\td\ne\u{FFFE}f\u{FFFF}ä😀"),
+            "abc\td\nefä😀"
+        );
+        assert!(matches!(clean("ganz normal"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut x = Xml::new().unwrap();
+        x.start("a", &[("v", "\"<&>'\u{7}")]).unwrap();
+        x.w_t(" <b> & \"c\" ").unwrap();
+        x.end("a").unwrap();
+        let s = String::from_utf8(x.finish()).unwrap();
+        assert!(s.contains(r#"<a v="&quot;&lt;&amp;&gt;&apos;">"#), "{s}");
+        assert!(
+            s.contains(r#"<w:t xml:space="preserve"> &lt;b&gt; &amp; &quot;c&quot; </w:t>"#),
+            "{s}"
+        );
+        let mut x = Xml::new().unwrap();
+        x.w_t("kein Leerraum").unwrap();
+        let s = String::from_utf8(x.finish()).unwrap();
+        assert!(s.contains("<w:t>kein Leerraum</w:t>"), "{s}");
+    }
+}

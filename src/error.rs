@@ -1,0 +1,52 @@
+//! The error of a whole run, as the binary reports it.
+
+use crate::diagnostics::Diagnostics;
+use crate::write::WriteError;
+
+/// Why a command failed. Each kind maps to one exit code (see [`Error::exit_code`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the inputs or templates, every one of them (warnings included).
+    #[error("{}", summary(.0))]
+    Problems(Diagnostics),
+    /// The command line asks for something that cannot be done (e.g. an unknown id).
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the output failed; the previous output is untouched.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl Error {
+    /// 1 for input, template and output problems, 2 for usage errors.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Problems(_) | Error::Write(_) => 1,
+            Error::Usage(_) => 2,
+        }
+    }
+}
+
+impl From<Diagnostics> for Error {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Error::Problems(diagnostics)
+    }
+}
+
+/// "2 errors and 1 warning; nothing was written".
+pub fn summary(diagnostics: &Diagnostics) -> String {
+    let errors = diagnostics.errors().count();
+    let warnings = diagnostics.warnings().count();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{} and {}; nothing was written",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}

@@ -1,0 +1,132 @@
+//! Stage 3+4 glue: every document of a month, in memory.
+//!
+//! For each spokesperson: render the briefing template, convert the Markdown to DOCX with the
+//! document properties, render the e-mail subject for the delivery manifest. The same for the
+//! overview. No file is read or written here, so `build` and `check` share it exactly and each
+//! document can be produced independently of the others.
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostics, Location};
+use crate::docx::{DocumentMeta, markdown_to_docx};
+use crate::model::{Model, Sprecher};
+use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
+use crate::write::{DispatchRow, OutputFile, sha256_hex};
+
+/// The file name of the overview.
+pub const OVERVIEW_FILE: &str = "uebersicht.docx";
+
+/// The file name of a spokesperson's briefing (ids are checked to be `[a-z0-9-]+`).
+pub fn briefing_file_name(id: &str) -> String {
+    format!("briefing-{id}.docx")
+}
+
+/// A produced briefing with its manifest row.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub file: OutputFile,
+    pub row: DispatchRow,
+}
+
+fn stand_label(stand: NaiveDate) -> String {
+    format!("Stand: {}", stand.format("%d.%m.%Y"))
+}
+
+fn display_name(person: &Sprecher) -> String {
+    match &person.titel {
+        Some(title) => format!("{title} {}", person.name),
+        None => person.name.clone(),
+    }
+}
+
+/// The briefing of one spokesperson.
+pub fn briefing(
+    model: &Model,
+    renderer: &Renderer,
+    config: &Config,
+    person: &Sprecher,
+    templates_dir: &std::path::Path,
+) -> Result<Briefing, Diagnostics> {
+    let context = model
+        .briefing(&person.id)
+        .expect("the spokesperson comes from this model");
+    let markdown = renderer.briefing(&context)?;
+    let email = renderer.email(&context)?;
+    let conferences: Vec<&str> = context
+        .konferenzen
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect();
+    let meta = DocumentMeta {
+        title: format!("Briefing für {}", display_name(person)),
+        subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
+        author: config.author.clone(),
+        date: model.stand,
+        header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
+        footer_text: stand_label(model.stand),
+    };
+    let name = briefing_file_name(&person.id);
+    let bytes = to_docx(
+        &markdown,
+        &meta,
+        &templates_dir.join(BRIEFING_TEMPLATE),
+        &name,
+    )?;
+    let row = DispatchRow {
+        id: person.id.clone(),
+        name: display_name(person),
+        email: person.email.clone().unwrap_or_default(),
+        subject: email.subject,
+        file: name.clone(),
+        sha256: sha256_hex(&bytes),
+    };
+    Ok(Briefing {
+        file: OutputFile { name, bytes },
+        row,
+    })
+}
+
+/// The consolidated overview.
+pub fn overview(
+    model: &Model,
+    renderer: &Renderer,
+    config: &Config,
+    templates_dir: &std::path::Path,
+) -> Result<OutputFile, Diagnostics> {
+    let markdown = renderer.overview(model)?;
+    let meta = DocumentMeta {
+        title: "Übersicht der fachpolitischen Sprecher:innen".to_string(),
+        subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
+        author: config.author.clone(),
+        date: model.stand,
+        header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
+        footer_text: stand_label(model.stand),
+    };
+    let bytes = to_docx(
+        &markdown,
+        &meta,
+        &templates_dir.join(OVERVIEW_TEMPLATE),
+        OVERVIEW_FILE,
+    )?;
+    Ok(OutputFile {
+        name: OVERVIEW_FILE.to_string(),
+        bytes,
+    })
+}
+
+fn to_docx(
+    markdown: &str,
+    meta: &DocumentMeta,
+    template: &std::path::Path,
+    document: &str,
+) -> Result<Vec<u8>, Diagnostics> {
+    markdown_to_docx(markdown, meta).map_err(|error| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(
+            Location::file(template),
+            format!("the Markdown rendered for {document} cannot become a Word document: {error}"),
+        );
+        diagnostics
+    })
+}

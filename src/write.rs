@@ -1,0 +1,326 @@
+//! Stage 5: writing a month's documents into `out/YYYY-MM/`, all or nothing.
+//!
+//! The documents are written into a staging folder beside the month folder and swapped in
+//! only when every file is written, so a failed run leaves the previous output untouched. The
+//! delivery manifest `versand.csv` lists every briefing in the folder with its checksum. This
+//! stage only touches the output folder; it never reads the inputs or renders anything.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::month::Month;
+
+/// The name of the delivery manifest in a month folder.
+pub const MANIFEST_FILE: &str = "versand.csv";
+
+/// A file to write into the month folder.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Plain file name (no folders); checked again before writing.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One row of `versand.csv`: whom a briefing goes to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DispatchRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub subject: String,
+    pub file: String,
+    pub sha256: String,
+}
+
+/// Whether the run replaces the whole month or only some of its files (`--only`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    ReplaceMonth,
+    UpdateFiles,
+}
+
+/// A file system problem while writing the output.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path}: {action}: {source}")]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    #[error("{path}: the delivery manifest cannot be read: {message}")]
+    Manifest { path: PathBuf, message: String },
+    #[error("\"{0}\" is not a plain file name; refusing to write outside the month folder")]
+    UnsafeName(String),
+}
+
+fn io_error<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteError + 'p {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// A file name that stays inside the month folder: no separators, no `..`, no hidden files.
+fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', '\0'])
+        && Path::new(name).components().count() == 1
+}
+
+/// Writes `files` and the manifest into `out_dir/<month>/` and returns that folder.
+///
+/// With [`WriteMode::UpdateFiles`] the files already in the month folder are kept (except
+/// those replaced), and manifest rows of briefings that were not rebuilt are kept as well.
+pub fn write_month(
+    out_dir: &Path,
+    month: Month,
+    files: &[OutputFile],
+    rows: Vec<DispatchRow>,
+    mode: WriteMode,
+) -> Result<PathBuf, WriteError> {
+    for file in files {
+        if !is_plain_file_name(&file.name) || file.name == MANIFEST_FILE {
+            return Err(WriteError::UnsafeName(file.name.clone()));
+        }
+    }
+    fs::create_dir_all(out_dir).map_err(io_error(out_dir, "cannot create the output folder"))?;
+    let target = out_dir.join(month.to_string());
+    let staging = out_dir.join(format!(".{month}.neu"));
+    let previous = out_dir.join(format!(".{month}.alt"));
+    remove_if_present(&staging)?;
+    remove_if_present(&previous)?;
+    fs::create_dir(&staging).map_err(io_error(&staging, "cannot create the staging folder"))?;
+
+    let result = fill_staging(&staging, &target, files, rows, mode);
+    if let Err(error) = result {
+        // The previous output is untouched; only the staging folder goes.
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    if target.exists() {
+        fs::rename(&target, &previous)
+            .map_err(io_error(&target, "cannot move the previous output aside"))?;
+    }
+    if let Err(source) = fs::rename(&staging, &target) {
+        // Put the previous output back so the month folder is never missing.
+        if previous.exists() {
+            let _ = fs::rename(&previous, &target);
+        }
+        return Err(WriteError::Io {
+            path: target,
+            action: "cannot move the new output into place",
+            source,
+        });
+    }
+    remove_if_present(&previous)?;
+    Ok(target)
+}
+
+fn fill_staging(
+    staging: &Path,
+    target: &Path,
+    files: &[OutputFile],
+    rows: Vec<DispatchRow>,
+    mode: WriteMode,
+) -> Result<(), WriteError> {
+    let mut rows = rows;
+    if mode == WriteMode::UpdateFiles && target.is_dir() {
+        copy_existing(target, staging)?;
+        rows = merge_rows(read_manifest(&target.join(MANIFEST_FILE))?, rows);
+    }
+    for file in files {
+        let path = staging.join(&file.name);
+        fs::write(&path, &file.bytes).map_err(io_error(&path, "cannot write the file"))?;
+    }
+    let manifest = staging.join(MANIFEST_FILE);
+    fs::write(&manifest, manifest_bytes(&rows))
+        .map_err(io_error(&manifest, "cannot write the file"))?;
+    Ok(())
+}
+
+/// Copies the regular files of the current month folder (no links, no sub-folders).
+fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
+    let entries = fs::read_dir(from).map_err(io_error(from, "cannot read the folder"))?;
+    for entry in entries {
+        let entry = entry.map_err(io_error(from, "cannot read the folder"))?;
+        let kind = entry
+            .file_type()
+            .map_err(io_error(&entry.path(), "cannot inspect the file"))?;
+        if kind.is_file() {
+            let destination = to.join(entry.file_name());
+            fs::copy(entry.path(), &destination)
+                .map_err(io_error(&destination, "cannot copy the previous file"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Rows of the old manifest stay in their order; rebuilt ones are replaced, new ones appended.
+fn merge_rows(old: Vec<DispatchRow>, new: Vec<DispatchRow>) -> Vec<DispatchRow> {
+    let mut merged: Vec<DispatchRow> = old
+        .into_iter()
+        .map(|row| match new.iter().find(|fresh| fresh.id == row.id) {
+            Some(fresh) => fresh.clone(),
+            None => row,
+        })
+        .collect();
+    for row in new {
+        if !merged.iter().any(|known| known.id == row.id) {
+            merged.push(row);
+        }
+    }
+    merged
+}
+
+fn read_manifest(path: &Path) -> Result<Vec<DispatchRow>, WriteError> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let mut reader = csv::Reader::from_path(path).map_err(|error| WriteError::Manifest {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    })?;
+    reader
+        .deserialize()
+        .collect::<Result<Vec<DispatchRow>, _>>()
+        .map_err(|error| WriteError::Manifest {
+            path: path.to_path_buf(),
+            message: error.to_string(),
+        })
+}
+
+/// `versand.csv`: UTF-8, comma-separated, a header row, quoted where needed.
+pub fn manifest_bytes(rows: &[DispatchRow]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    if rows.is_empty() {
+        writer
+            .write_record(["id", "name", "email", "subject", "file", "sha256"])
+            .expect("writing to memory cannot fail");
+    }
+    for row in rows {
+        writer
+            .serialize(row)
+            .expect("writing to memory cannot fail");
+    }
+    writer.into_inner().expect("writing to memory cannot fail")
+}
+
+fn remove_if_present(path: &Path) -> Result<(), WriteError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            fs::remove_dir_all(path).map_err(io_error(path, "cannot remove the old folder"))
+        }
+        Ok(_) => fs::remove_file(path).map_err(io_error(path, "cannot remove the old file")),
+        Err(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, sha: &str) -> DispatchRow {
+        DispatchRow {
+            id: id.into(),
+            name: format!("Name {id}"),
+            email: format!("{id}@example.org"),
+            subject: "Betreff, mit \"Zeichen\"".into(),
+            file: format!("briefing-{id}.docx"),
+            sha256: sha.into(),
+        }
+    }
+
+    #[test]
+    fn sha256_matches_a_known_value() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn unsafe_names_are_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let month: Month = "2026-11".parse().unwrap();
+        for name in [
+            "../x.docx",
+            "/etc/x",
+            "a/b.docx",
+            ".hidden",
+            "",
+            "versand.csv",
+        ] {
+            let file = OutputFile {
+                name: name.into(),
+                bytes: vec![1],
+            };
+            let result = write_month(dir.path(), month, &[file], vec![], WriteMode::ReplaceMonth);
+            assert!(matches!(result, Err(WriteError::UnsafeName(_))), "{name}");
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn replace_swaps_the_month_and_update_keeps_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let month: Month = "2026-11".parse().unwrap();
+        let file = |name: &str, byte: u8| OutputFile {
+            name: name.into(),
+            bytes: vec![byte],
+        };
+        write_month(
+            dir.path(),
+            month,
+            &[file("briefing-a.docx", 1), file("briefing-b.docx", 2)],
+            vec![row("a", "1"), row("b", "2")],
+            WriteMode::ReplaceMonth,
+        )
+        .unwrap();
+        let folder = dir.path().join("2026-11");
+        write_month(
+            dir.path(),
+            month,
+            &[file("briefing-b.docx", 3)],
+            vec![row("b", "3")],
+            WriteMode::UpdateFiles,
+        )
+        .unwrap();
+        assert_eq!(fs::read(folder.join("briefing-a.docx")).unwrap(), vec![1]);
+        assert_eq!(fs::read(folder.join("briefing-b.docx")).unwrap(), vec![3]);
+        let rows = read_manifest(&folder.join(MANIFEST_FILE)).unwrap();
+        assert_eq!(rows, vec![row("a", "1"), row("b", "3")]);
+
+        write_month(
+            dir.path(),
+            month,
+            &[file("briefing-c.docx", 4)],
+            vec![row("c", "4")],
+            WriteMode::ReplaceMonth,
+        )
+        .unwrap();
+        assert!(!folder.join("briefing-a.docx").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("2026-11")],
+            "no staging left over"
+        );
+    }
+}
