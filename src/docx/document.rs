@@ -141,7 +141,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, links: &mut Links) -> Result<Vec<u8>, Doc
         x.start("w:footnote", &[("w:id", &id)])?;
         match blocks.split_first() {
             Some((Block::Para(first), rest)) => {
-                write_para(&mut x, links, first, true, true)?;
+                write_para(&mut x, links, first, true, true, false)?;
                 write_blocks(&mut x, links, rest, true)?;
             }
             _ => {
@@ -149,7 +149,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, links: &mut Links) -> Result<Vec<u8>, Doc
                     kind: ParaKind::Normal,
                     inlines: Vec::new(),
                 };
-                write_para(&mut x, links, &empty, true, true)?;
+                write_para(&mut x, links, &empty, true, true, false)?;
                 write_blocks(&mut x, links, blocks, true)?;
             }
         }
@@ -239,7 +239,16 @@ fn field(x: &mut Xml, instr: &str, cached: &str) -> XmlResult {
 fn write_blocks(x: &mut Xml, links: &mut Links, blocks: &[Block], footnote: bool) -> XmlResult {
     for (i, block) in blocks.iter().enumerate() {
         match block {
-            Block::Para(p) => write_para(x, links, p, footnote, false)?,
+            Block::Para(p) => {
+                // Air between a table or a list and the text that follows it.
+                let after_block = i > 0
+                    && match &blocks[i - 1] {
+                        Block::Table(_) => true,
+                        Block::Para(prev) => is_list(prev.kind) && !is_list(p.kind),
+                        _ => false,
+                    };
+                write_para(x, links, p, footnote, false, after_block)?;
+            }
             Block::Table(t) => {
                 write_table(x, links, t)?;
                 // Word merges adjacent tables and wants a paragraph after a final table.
@@ -276,13 +285,22 @@ fn write_blocks(x: &mut Xml, links: &mut Links, blocks: &[Block], footnote: bool
     Ok(())
 }
 
+fn is_list(kind: ParaKind) -> bool {
+    matches!(
+        kind,
+        ParaKind::ListItem { .. } | ParaKind::ListContinuation { .. }
+    )
+}
+
 fn write_para(
     x: &mut Xml,
     links: &mut Links,
     p: &Para,
     footnote: bool,
     footnote_mark: bool,
+    after_block: bool,
 ) -> XmlResult {
+    let space_before = after_block && !matches!(p.kind, ParaKind::Heading(_));
     let style = match p.kind {
         ParaKind::Normal if footnote => Some("FootnoteText".to_string()),
         ParaKind::Normal => None,
@@ -295,27 +313,28 @@ fn write_para(
     };
     x.start("w:p", &[])?;
     let has_ppr = style.is_some()
+        || space_before
         || matches!(
             p.kind,
             ParaKind::ListItem { .. } | ParaKind::ListContinuation { .. }
         );
     if has_ppr {
-        // pPr order: pStyle, ..., numPr, ..., ind
+        // pPr order: pStyle, ..., numPr, ..., spacing, ind
         x.start("w:pPr", &[])?;
         if let Some(style) = &style {
             x.empty("w:pStyle", &[("w:val", style)])?;
         }
-        match p.kind {
-            ParaKind::ListItem { num_id, level } => {
-                x.start("w:numPr", &[])?;
-                x.empty("w:ilvl", &[("w:val", &level.to_string())])?;
-                x.empty("w:numId", &[("w:val", &num_id.to_string())])?;
-                x.end("w:numPr")?;
-            }
-            ParaKind::ListContinuation { level } => {
-                x.empty("w:ind", &[("w:left", &list_indent(level).to_string())])?;
-            }
-            _ => {}
+        if let ParaKind::ListItem { num_id, level } = p.kind {
+            x.start("w:numPr", &[])?;
+            x.empty("w:ilvl", &[("w:val", &level.to_string())])?;
+            x.empty("w:numId", &[("w:val", &num_id.to_string())])?;
+            x.end("w:numPr")?;
+        }
+        if space_before {
+            x.empty("w:spacing", &[("w:before", "160")])?;
+        }
+        if let ParaKind::ListContinuation { level } = p.kind {
+            x.empty("w:ind", &[("w:left", &list_indent(level).to_string())])?;
         }
         x.end("w:pPr")?;
     }
@@ -442,41 +461,80 @@ fn write_run(x: &mut Xml, text: &str, style: RunStyle, ctx: RunCtx) -> XmlResult
     x.end("w:r")
 }
 
-/// Plain text length of a cell, longest line (what decides how wide the column wants to be).
-fn cell_len(inlines: &[Inline]) -> usize {
-    fn walk(inlines: &[Inline], cur: &mut usize, best: &mut usize) {
-        for inline in inlines {
-            match inline {
-                Inline::Text { text, .. } => *cur += text.chars().count(),
-                Inline::Break => {
-                    *best = (*best).max(*cur);
-                    *cur = 0;
-                }
-                Inline::FootnoteRef(_) | Inline::FootnoteLabel(_) => *cur += 1,
-                Inline::Link { children, .. } => walk(children, cur, best),
-            }
+/// Plain text of a cell, breaks as newlines.
+fn cell_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Break => out.push('\n'),
+            Inline::FootnoteRef(_) | Inline::FootnoteLabel(_) => out.push('9'),
+            Inline::Link { children, .. } => cell_text(children, out),
         }
     }
-    let (mut cur, mut best) = (0, 0);
-    walk(inlines, &mut cur, &mut best);
-    best.max(cur)
 }
 
-/// Column widths in twips, proportional to content length, summing to exactly `total`.
-/// Every column gets a base share first so that short columns stay readable.
-pub(crate) fn column_widths(lengths: &[usize], total: u32) -> Vec<u32> {
-    let n = lengths.len() as u32;
+/// What a column needs: its longest line and its longest word, in characters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ColumnNeed {
+    pub line: usize,
+    pub word: usize,
+}
+
+impl ColumnNeed {
+    fn of(inlines: &[Inline]) -> Self {
+        let mut text = String::new();
+        cell_text(inlines, &mut text);
+        let longest =
+            |it: &mut dyn Iterator<Item = &str>| it.map(|s| s.chars().count()).max().unwrap_or(0);
+        Self {
+            line: longest(&mut text.split('\n')),
+            word: longest(&mut text.split_whitespace()),
+        }
+    }
+
+    fn max(self, other: Self) -> Self {
+        Self {
+            line: self.line.max(other.line),
+            word: self.word.max(other.word),
+        }
+    }
+}
+
+/// Generous width of one character of 11 pt Arial (bold header, capitals; also fits the
+/// wider fallback fonts of other office suites) in twips, and the cell margins plus air.
+const CHAR_TWIPS: u32 = 150;
+const CELL_PADDING: u32 = 230;
+
+/// Column widths in twips, summing to exactly `total`: every column first gets room for its
+/// longest word (so words do not break inside), the rest goes to the columns whose lines are
+/// longer than that, in proportion to the excess.
+pub(crate) fn column_widths(needs: &[ColumnNeed], total: u32) -> Vec<u32> {
+    let n = needs.len();
     if n == 0 {
         return Vec::new();
     }
-    let base = (total / n).min(700);
-    let weights: Vec<u32> = lengths.iter().map(|l| (*l).clamp(3, 60) as u32).collect();
-    let sum: u32 = weights.iter().sum();
-    let rest = total - base * n;
-    let mut widths: Vec<u32> = weights.iter().map(|w| base + rest * w / sum).collect();
+    let mins: Vec<u32> = needs
+        .iter()
+        .map(|c| c.word.min(40) as u32 * CHAR_TWIPS + CELL_PADDING)
+        .collect();
+    let min_sum: u32 = mins.iter().sum();
+    let mut widths: Vec<u32> = if min_sum >= total {
+        mins.iter().map(|m| total * m / min_sum).collect()
+    } else {
+        let rest = total - min_sum;
+        let weights: Vec<u32> = needs
+            .iter()
+            .map(|c| (c.line.saturating_sub(c.word).min(80) + 1) as u32)
+            .collect();
+        let wsum: u32 = weights.iter().sum();
+        mins.iter()
+            .zip(&weights)
+            .map(|(m, w)| m + rest * w / wsum)
+            .collect()
+    };
     let assigned: u32 = widths.iter().sum();
     // Rounding leftovers go to the widest column (first one on ties: deterministic).
-    let widest = (0..widths.len())
+    let widest = (0..n)
         .max_by_key(|i| (widths[*i], std::cmp::Reverse(*i)))
         .unwrap_or(0);
     widths[widest] += total - assigned;
@@ -485,16 +543,16 @@ pub(crate) fn column_widths(lengths: &[usize], total: u32) -> Vec<u32> {
 
 fn write_table(x: &mut Xml, links: &mut Links, t: &Table) -> XmlResult {
     let ncols = t.aligns.len();
-    let lengths: Vec<usize> = (0..ncols)
+    let needs: Vec<ColumnNeed> = (0..ncols)
         .map(|c| {
             t.rows
                 .iter()
-                .map(|r| r.get(c).map_or(0, |cell| cell_len(cell)))
-                .max()
-                .unwrap_or(0)
+                .filter_map(|r| r.get(c))
+                .map(|cell| ColumnNeed::of(cell))
+                .fold(ColumnNeed::default(), ColumnNeed::max)
         })
         .collect();
-    let widths = column_widths(&lengths, TEXT_WIDTH);
+    let widths = column_widths(&needs, TEXT_WIDTH);
     x.start("w:tbl", &[])?;
     // tblPr order: tblStyle, tblW, ..., tblLayout, ..., tblLook
     x.start("w:tblPr", &[])?;
@@ -506,15 +564,8 @@ fn write_table(x: &mut Xml, links: &mut Links, t: &Table) -> XmlResult {
     x.empty("w:tblLayout", &[("w:type", "fixed")])?;
     x.empty(
         "w:tblLook",
-        &[
-            ("w:val", "04A0"),
-            ("w:firstRow", "1"),
-            ("w:lastRow", "0"),
-            ("w:firstColumn", "0"),
-            ("w:lastColumn", "0"),
-            ("w:noHBand", "0"),
-            ("w:noVBand", "1"),
-        ],
+        // w:val only: the 2010 attributes (firstRow, ...) fail Office 2007 validation.
+        &[("w:val", "04A0")],
     )?;
     x.end("w:tblPr")?;
     x.start("w:tblGrid", &[])?;
@@ -583,14 +634,43 @@ fn write_table(x: &mut Xml, links: &mut Links, t: &Table) -> XmlResult {
 mod tests {
     use super::*;
 
+    fn need(line: usize, word: usize) -> ColumnNeed {
+        ColumnNeed { line, word }
+    }
+
     #[test]
     fn widths_sum_to_total_and_follow_content() {
-        let w = column_widths(&[3, 40, 10], TEXT_WIDTH);
+        // Datum | Gremium | Ort | long remark
+        let w = column_widths(
+            &[need(10, 10), need(7, 7), need(6, 6), need(52, 15)],
+            TEXT_WIDTH,
+        );
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
-        assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
-        assert!(w[0] >= 700, "{w:?}");
-        let w = column_widths(&[0, 0], 1000);
+        assert!(w[3] > w[0] && w[0] > w[1] && w[1] > w[2], "{w:?}");
+        // Every column fits its longest word.
+        assert!(w[1] >= 7 * CHAR_TWIPS + CELL_PADDING, "{w:?}");
+        // Too many long words: shrink in proportion, still exact total.
+        let w = column_widths(&[need(40, 40); 5], 9072);
+        assert_eq!(w.iter().sum::<u32>(), 9072);
+        assert!(w.iter().all(|x| x.abs_diff(9072 / 5) <= 5), "{w:?}");
+        let w = column_widths(&[need(0, 0), need(0, 0)], 1000);
         assert_eq!(w, vec![500, 500]);
+    }
+
+    #[test]
+    fn column_need_counts_lines_and_words() {
+        let cell = vec![
+            Inline::Text {
+                text: "kurz Donaudampfschiff".into(),
+                style: RunStyle::default(),
+            },
+            Inline::Break,
+            Inline::Text {
+                text: "a b".into(),
+                style: RunStyle::default(),
+            },
+        ];
+        assert_eq!(ColumnNeed::of(&cell), need(21, 16));
     }
 
     #[test]

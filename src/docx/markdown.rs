@@ -244,7 +244,7 @@ impl Builder {
                     Some(start) => {
                         let num_id = self.next_num_id;
                         self.next_num_id += 1;
-                        let level = (self.lists.len() as u8).min(MAX_LEVEL);
+                        let level = self.lists.len().min(usize::from(MAX_LEVEL)) as u8;
                         self.doc.ordered_lists.push(OrderedList {
                             num_id,
                             level,
@@ -419,7 +419,7 @@ impl Builder {
     /// Kind of a new body paragraph in the current block context.
     fn context_kind(&mut self) -> ParaKind {
         if let (Some(list), Some(item)) = (self.lists.last(), self.items.last_mut()) {
-            let level = (self.lists.len() as u8 - 1).min(MAX_LEVEL);
+            let level = (self.lists.len() - 1).min(usize::from(MAX_LEVEL)) as u8;
             if item.numbered_para_done {
                 ParaKind::ListContinuation { level }
             } else {
@@ -829,6 +829,25 @@ mod tests {
         assert_eq!(doc.blocks[1], Block::PageBreak);
         let err = parse("![Logo](logo.png)").unwrap_err();
         assert!(err.to_string().contains("logo.png"));
+    }
+
+    #[test]
+    fn very_deep_nesting_does_not_overflow() {
+        let mut md = String::new();
+        for depth in 0..300 {
+            md.push_str(&" ".repeat(depth * 3));
+            md.push_str("1. x\n");
+        }
+        let doc = parse(&md).unwrap();
+        assert!(doc.ordered_lists.iter().all(|l| l.level <= MAX_LEVEL));
+        assert!(doc.ordered_lists.iter().any(|l| l.level == MAX_LEVEL));
+        assert!(doc.blocks.iter().all(|b| match b {
+            Block::Para(Para {
+                kind: ParaKind::ListItem { level, .. },
+                ..
+            }) => *level <= MAX_LEVEL,
+            _ => true,
+        }));
     }
 
     #[test]

@@ -13,9 +13,17 @@
 //! with `openxml-audit -f office2016`. The bytes are deterministic: the same input gives the
 //! same file (fixed zip order and timestamps, ids assigned per document, no global state).
 //!
-//! What it does not: images (an error), raw HTML other than `<br>` (kept as literal text),
-//! a `#` heading is always `Heading1` (never `Title`), headings deeper than `####` use
-//! `Heading4`, no landscape sections, no reference-document styles, no table of contents.
+//! Also mapped: `> quotes` (style `Quote`), fenced/indented code (style `SourceCode`), `---`
+//! (a paragraph with a bottom border), ~~strike~~, `code` (Courier New). Links with other
+//! schemes (file:, javascript:, relative, #anchor) keep only their text. A `[^x]` without a
+//! definition stays literal text; unreferenced definitions are dropped; footnote ids follow
+//! the order of first reference.
+//!
+//! What it does not: images (an error), raw HTML other than `<br>` (kept as literal, escaped
+//! text, comments included), a `#` heading is always `Heading1` (never `Title`, so it shows in
+//! the navigation pane), headings deeper than `####` use `Heading4`, lists deeper than 9 levels
+//! stay at level 9, list items inside a block quote are list paragraphs (not `Quote`), no
+//! landscape sections, no reference-document styles, no table of contents, no cell merging.
 
 mod document;
 mod markdown;

@@ -369,3 +369,63 @@ fn minimal_document_without_footnotes_or_links() {
     let (_, parts) = unzip(&bytes);
     assert!(parts["word/document.xml"].contains("</w:tbl><w:p/><w:sectPr>"));
 }
+
+#[test]
+fn edge_cases_stay_well_formed() {
+    let md = include_str!("testdata/edge.md");
+    let bytes = markdown_to_docx(md, &meta()).unwrap();
+    if let Some(path) = std::env::var_os("DOCX_EDGE_OUT") {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    let (_, parts) = unzip(&bytes);
+    for (name, xml) in &parts {
+        well_formed(name, xml);
+    }
+    let doc = &parts["word/document.xml"];
+    // Heading 6 maps to Heading4; list depth beyond 9 levels stays at ilvl 8.
+    assert!(doc.contains(r#"<w:pStyle w:val="Heading4"/>"#));
+    assert!(doc.contains(r#"<w:ilvl w:val="8"/>"#));
+    assert!(!doc.contains(r#"<w:ilvl w:val="9"/>"#));
+    // Raw HTML block text is kept, escaped.
+    assert!(doc.contains("&lt;div class=&quot;hinweis&quot;&gt;"));
+    assert!(doc.contains("&lt;!-- Kommentar --&gt;"));
+    // Footnote reference inside a table cell, hyperlink inside a table cell.
+    assert!(doc.contains(r#"<w:footnoteReference w:id="1"/>"#));
+    assert!(parts["word/_rels/document.xml.rels"].contains("https://tab.example"));
+    // Email autolink gets mailto:, ftp stays text.
+    assert!(parts["word/_rels/document.xml.rels"].contains("mailto:info@example.org"));
+    assert!(!parts["word/_rels/document.xml.rels"].contains("ftp:"));
+    // Tabs become w:tab.
+    assert!(doc.contains("<w:t>Tab</w:t><w:tab/>"));
+    // Two adjacent tables are separated by a paragraph.
+    assert!(doc.contains("</w:tbl><w:p/><w:tbl>"));
+    assert!(
+        doc.contains(
+            r#"</w:tbl><w:p><w:pPr><w:spacing w:before="160"/></w:pPr><w:r><w:t>Tab</w:t>"#
+        )
+    );
+    let notes = &parts["word/footnotes.xml"];
+    assert!(notes.contains("<w:tbl>") && notes.contains("<w:numPr>"));
+}
+
+/// Schema validation with the external validator (`pip install openxml-audit`).
+/// Not part of the default run because it needs the tool: `cargo test -- --ignored`.
+#[test]
+#[ignore = "needs openxml-audit on PATH"]
+fn fixture_validates_with_openxml_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, md) in [
+        ("fixture", fixture()),
+        ("edge", include_str!("testdata/edge.md").to_string()),
+    ] {
+        let path = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&path, markdown_to_docx(&md, &meta()).unwrap()).unwrap();
+        let out = std::process::Command::new("openxml-audit")
+            .args(["-f", "office2016", "-m", "0"])
+            .arg(&path)
+            .output()
+            .expect("openxml-audit not found on PATH");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Errors: 0"), "{name}: {stdout}");
+    }
+}

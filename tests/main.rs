@@ -1,0 +1,5 @@
+//! Integration tests: whole runs of the real `briefing` binary on generated projects.
+
+mod build;
+mod example;
+mod support;

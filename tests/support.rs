@@ -1,0 +1,205 @@
+//! A small builder for test projects: real YAML, real .xlsx (rust_xlsxwriter), the shipped
+//! templates, and helpers that run the binary and read the text back out of a .docx.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::{Datelike, NaiveDate};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// The repository's own folders, used as the shipped example.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// A cell of a generated sheet.
+#[derive(Clone, Debug)]
+pub enum Cell {
+    Text(String),
+    Date(NaiveDate),
+    Empty,
+}
+
+pub fn t(text: &str) -> Cell {
+    Cell::Text(text.to_string())
+}
+
+pub fn d(text: &str) -> Cell {
+    Cell::Date(date(text))
+}
+
+/// Writes a workbook with one sheet: optional title rows, then the header, then the rows.
+pub fn write_xlsx(
+    path: &Path,
+    sheet: &str,
+    title_rows: &[&str],
+    header: &[&str],
+    rows: &[Vec<Cell>],
+) {
+    let mut workbook = Workbook::new();
+    let worksheet = workbook.add_worksheet();
+    worksheet.set_name(sheet).unwrap();
+    let date_format = Format::new().set_num_format("dd.mm.yyyy");
+    let mut row = 0u32;
+    for title in title_rows {
+        worksheet.write_string(row, 0, *title).unwrap();
+        row += 1;
+    }
+    for (column, name) in header.iter().enumerate() {
+        worksheet.write_string(row, column as u16, *name).unwrap();
+    }
+    row += 1;
+    for cells in rows {
+        for (column, cell) in cells.iter().enumerate() {
+            match cell {
+                Cell::Text(text) => {
+                    worksheet.write_string(row, column as u16, text).unwrap();
+                }
+                Cell::Date(day) => {
+                    let value = ExcelDateTime::from_ymd(
+                        day.year() as u16,
+                        day.month() as u8,
+                        day.day() as u8,
+                    )
+                    .unwrap();
+                    worksheet
+                        .write_datetime_with_format(row, column as u16, &value, &date_format)
+                        .unwrap();
+                }
+                Cell::Empty => {}
+            }
+        }
+        row += 1;
+    }
+    workbook.save(path).unwrap();
+}
+
+/// A project folder in a temporary directory.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// An empty project with the shipped templates.
+    pub fn with_shipped_templates() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+        std::fs::create_dir_all(dir.path().join("inputs")).unwrap();
+        Project { dir }
+    }
+
+    /// A copy of the shipped example (inputs, templates, configuration).
+    pub fn shipped_example() -> Project {
+        let project = Project::with_shipped_templates();
+        copy_dir(&repo().join("inputs"), &project.path().join("inputs"));
+        std::fs::copy(
+            repo().join("briefing.yaml"),
+            project.path().join("briefing.yaml"),
+        )
+        .unwrap();
+        project
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn input(&self, relative: &str) -> PathBuf {
+        let path = self.path().join("inputs").join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        path
+    }
+
+    /// Runs `briefing ARGS` in the project folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .unwrap()
+    }
+
+    pub fn out(&self, relative: &str) -> PathBuf {
+        self.path().join("out").join(relative)
+    }
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Reads one part of a .docx package as text.
+pub fn docx_part(path: &Path, part: &str) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut entry = archive.by_name(part).unwrap();
+    let mut text = String::new();
+    entry.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The visible text of a .docx body: one line per paragraph, `w:br` as a line break too.
+pub fn docx_text(path: &Path) -> String {
+    let xml = docx_part(path, "word/document.xml");
+    let mut reader = Reader::from_str(&xml);
+    let mut text = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().0 == "w:t" => in_text = true,
+            Event::End(e) if e.name().0 == "w:t" => in_text = false,
+            Event::Text(e) if in_text => text.push_str(&e.xml10_content()),
+            Event::GeneralRef(e) if in_text => {
+                if let Some(c) = e.resolve_char_ref().unwrap() {
+                    text.push(c);
+                    continue;
+                }
+                let name = e.xml10_content();
+                text.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Event::Empty(e) if e.name().0 == "w:br" => text.push('\n'),
+            Event::Empty(e) if e.name().0 == "w:tab" => text.push('\t'),
+            Event::End(e) if e.name().0 == "w:p" => text.push('\n'),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    text
+}
