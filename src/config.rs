@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostics, Location};
+use crate::load::headers::{Field, HeaderAliases, normalize_header};
 use crate::load::yaml::{self, YamlError};
 
 /// The name of the configuration file looked for in the current directory.
@@ -26,6 +27,64 @@ pub struct RawConfig {
     pub autor: Option<String>,
     /// File name prefixes of the MPK spreadsheets in a month folder.
     pub dateinamen: Option<RawFileNames>,
+    /// Further accepted column headers, per column.
+    pub spalten: Option<RawColumns>,
+}
+
+/// Additional header names per column of the MPK spreadsheets.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawColumns {
+    #[serde(default)]
+    pub konferenz: Vec<String>,
+    #[serde(default)]
+    pub vorsitz: Vec<String>,
+    #[serde(default)]
+    pub geschaeftsstelle: Vec<String>,
+    #[serde(default)]
+    pub ansprechperson: Vec<String>,
+    #[serde(default)]
+    pub funktion: Vec<String>,
+    #[serde(default)]
+    pub telefon: Vec<String>,
+    #[serde(default)]
+    pub email: Vec<String>,
+    #[serde(default)]
+    pub sitzung: Vec<String>,
+    #[serde(default)]
+    pub datum: Vec<String>,
+    #[serde(default)]
+    pub beginn: Vec<String>,
+    #[serde(default)]
+    pub ende: Vec<String>,
+    #[serde(default)]
+    pub ort: Vec<String>,
+    #[serde(default)]
+    pub bemerkung: Vec<String>,
+}
+
+impl RawColumns {
+    fn into_pairs(self) -> Vec<(Field, String)> {
+        let columns = [
+            (Field::Conference, self.konferenz),
+            (Field::Chair, self.vorsitz),
+            (Field::Office, self.geschaeftsstelle),
+            (Field::ContactName, self.ansprechperson),
+            (Field::Role, self.funktion),
+            (Field::Phone, self.telefon),
+            (Field::Email, self.email),
+            (Field::Meeting, self.sitzung),
+            (Field::Date, self.datum),
+            (Field::Begin, self.beginn),
+            (Field::End, self.ende),
+            (Field::Place, self.ort),
+            (Field::Remark, self.bemerkung),
+        ];
+        columns
+            .into_iter()
+            .flat_map(|(field, names)| names.into_iter().map(move |name| (field, name)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -43,6 +102,19 @@ pub struct Config {
     pub author: String,
     pub contacts_prefix: String,
     pub meetings_prefix: String,
+    /// Header names accepted in addition to the built-in ones.
+    pub extra_headers: Vec<(Field, String)>,
+}
+
+impl Config {
+    /// The header names the spreadsheet reader accepts: built-in plus configured.
+    pub fn header_aliases(&self) -> HeaderAliases {
+        let mut aliases = HeaderAliases::default();
+        for (field, name) in &self.extra_headers {
+            aliases.add(*field, name);
+        }
+        aliases
+    }
 }
 
 impl Default for Config {
@@ -53,6 +125,7 @@ impl Default for Config {
             author: "FITKO (Föderale IT-Kooperation)".to_string(),
             contacts_prefix: "ansprech".to_string(),
             meetings_prefix: "termin".to_string(),
+            extra_headers: Vec::new(),
         }
     }
 }
@@ -120,6 +193,15 @@ impl Config {
             defaults.contacts_prefix,
         );
         let meetings_prefix = prefix(names.termine, "termine", defaults.meetings_prefix);
+        let extra_headers = raw.spalten.unwrap_or_default().into_pairs();
+        for (field, name) in &extra_headers {
+            if normalize_header(name).is_empty() {
+                diagnostics.error(
+                    Location::file(path),
+                    format!("spalten: the name \"{name}\" for column {field} is empty"),
+                );
+            }
+        }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -129,6 +211,7 @@ impl Config {
             author: raw.autor.unwrap_or(defaults.author),
             contacts_prefix,
             meetings_prefix,
+            extra_headers,
         })
     }
 }
@@ -188,6 +271,17 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("briefing.yaml:2:"), "{text}");
         assert!(text.contains("beschluss_zeitraum"), "{text}");
+    }
+
+    #[test]
+    fn configured_column_names_are_accepted() {
+        let config = parse("spalten:\n  ort: [Sitzungsort]\n  email: [Postfach]\n").unwrap();
+        let aliases = config.header_aliases();
+        assert_eq!(aliases.field_of("Sitzungsort"), Some(Field::Place));
+        assert_eq!(aliases.field_of("Postfach:"), Some(Field::Email));
+        assert_eq!(aliases.field_of("Ort"), Some(Field::Place));
+        let error = parse("spalten:\n  raum: [Saal]\n").unwrap_err().to_string();
+        assert!(error.contains("raum"), "{error}");
     }
 
     #[test]

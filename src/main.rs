@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use briefing::commands::{CommonOptions, build, preview};
+use briefing::commands::{CommonOptions, build, check, preview};
 use briefing::config::Paths;
 use briefing::month::Month;
 use chrono::NaiveDate;
@@ -23,6 +23,8 @@ struct Cli {
 enum Command {
     /// Build every briefing, the overview and versand.csv into OUT/YYYY-MM/
     Build(BuildArgs),
+    /// Validate inputs and templates and report every problem; writes nothing
+    Check(CheckArgs),
     /// Print one briefing's rendered Markdown (ID "uebersicht": the overview)
     Preview(PreviewArgs),
 }
@@ -56,6 +58,12 @@ struct BuildArgs {
     /// Build only this spokesperson's briefing (repeatable); other files are kept
     #[arg(long, value_name = "ID")]
     only: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +120,19 @@ fn main() -> ExitCode {
                 Err(error) => fail(&error),
             }
         }
+        Command::Check(args) => match check::run(&args.common.into()) {
+            Ok(report) => {
+                eprint!("{}", report.warnings);
+                println!(
+                    "{}: inputs and templates are valid ({} briefing(s) and the overview, {} warning(s))",
+                    report.month,
+                    report.briefings,
+                    report.warnings.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
         Command::Preview(args) => match preview::run(&args.common.into(), &args.id) {
             Ok((markdown, warnings)) => {
                 eprint!("{warnings}");

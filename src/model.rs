@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, Relevance};
+use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, Relevance, SkipReason};
 use crate::month::Month;
 
 /// Everything the documents of one month are made from.
@@ -244,6 +244,7 @@ pub fn build(
             .cloned()
             .collect();
     }
+    builder.skipped_rows();
     let beschluesse = builder.decisions(stand, config.decision_window_months);
     let sprecher = builder.spokespersons();
     builder.notes.sort();
@@ -740,6 +741,18 @@ impl Builder<'_> {
                         dated.push((order[code], termin));
                     }
                 }
+                MeetingDate::Missing => {
+                    self.note(
+                        "Termin ohne Datum",
+                        format!(
+                            "{}: Für „{}“ ist kein Datum angegeben; der Termin steht am Ende der Liste.",
+                            konferenz.name,
+                            record.meeting.as_deref().unwrap_or("die Sitzung")
+                        ),
+                        Some(&record.at),
+                    );
+                    open.push(termin);
+                }
                 MeetingDate::Open(text) => {
                     self.note(
                         "Offener Termin",
@@ -761,6 +774,17 @@ impl Builder<'_> {
             .map(|(_, termin)| termin)
             .chain(open)
             .collect()
+    }
+
+    fn skipped_rows(&mut self) {
+        for row in &self.inputs.skipped_rows {
+            let text = match row.reason {
+                SkipReason::NoConference => {
+                    "Die Zeile nennt keine Konferenz und folgt auf eine Leerzeile; sie wurde nicht übernommen."
+                }
+            };
+            self.note("Zeile nicht übernommen", text.to_string(), Some(&row.at));
+        }
     }
 
     fn decisions(&self, stand: NaiveDate, window_months: u32) -> Vec<Beschluss> {
@@ -815,6 +839,7 @@ fn meeting(konferenz: &Konferenz, record: &MeetingRecord) -> Termin {
     let (beginn, ende, datum_offen) = match &record.date {
         MeetingDate::Days(span) => (Some(span.start), Some(span.end), None),
         MeetingDate::Open(text) => (None, None, Some(text.clone())),
+        MeetingDate::Missing => (None, None, Some("ohne Datum".to_string())),
     };
     Termin {
         konferenz: konferenz.kuerzel.clone(),

@@ -5,69 +5,6 @@ use crate::support::*;
 
 const STAND: &str = "2026-11-28";
 
-const ROSTER: &str = r#"
-konferenzen:
-  - kuerzel: AMK
-    name: Alphaministerkonferenz
-    aliases:
-      - Ständige Konferenz der Alphaminister
-  - kuerzel: BMK
-    name: Betaministerkonferenz
-  - kuerzel: CMK
-    name: Gammaministerkonferenz
-sprecher:
-  - id: erika
-    anrede: Frau
-    titel: Dr.
-    name: Erika Mustermann
-    funktion: Staatssekretärin
-    land: Hessen
-    email: erika@example.org
-    konferenzen: [AMK, BMK]
-  - id: max
-    anrede: Herr
-    name: Max Muster
-    land: Bremen
-    email: max@example.org
-    konferenzen: [AMK]
-  - id: lea
-    anrede: Frau
-    name: Lea Beispiel
-    email: lea@example.org
-    konferenzen: [BMK]
-"#;
-
-const DECISIONS: &str = r#"
-beschluesse:
-  - nummer: "2026/1"
-    titel: Für alle im Fenster
-    datum: 2026-06-01
-    kurz: Eine **wichtige** Entscheidung.
-    punkte: [Erster Punkt, Zweiter Punkt]
-    relevant_fuer: alle
-    link: https://example.org/2026-1
-  - nummer: "2026/2"
-    titel: Nur Beta am Stichtag
-    datum: 2026-11-28
-    relevant_fuer: [BMK]
-  - nummer: "2025/30"
-    titel: Nur Alpha am ersten Tag des Fensters
-    datum: 2025-11-28
-    relevant_fuer: [AMK]
-  - nummer: "2025/29"
-    titel: Einen Tag zu alt
-    datum: 2025-11-27
-    relevant_fuer: alle
-  - nummer: "2026/9"
-    titel: Nach dem Stichtag
-    datum: 2026-11-29
-    relevant_fuer: alle
-  - nummer: "2026/3"
-    titel: Nur Gamma
-    datum: 2026-05-01
-    relevant_fuer: [CMK]
-"#;
-
 /// Rows of the contacts sheet; the sheet has a title row and an empty row above the header
 /// (header in Excel row 3, data from row 4).
 fn contact_rows() -> Vec<Vec<Cell>> {

@@ -2,4 +2,7 @@
 
 mod build;
 mod example;
+mod snapshots;
+mod spreadsheets;
 mod support;
+mod unusable;

@@ -19,6 +19,71 @@ pub fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
+/// A roster with three conferences: AMK (two spokespersons), BMK, and CMK (vacant).
+pub const ROSTER: &str = r#"
+konferenzen:
+  - kuerzel: AMK
+    name: Alphaministerkonferenz
+    aliases:
+      - Ständige Konferenz der Alphaminister
+  - kuerzel: BMK
+    name: Betaministerkonferenz
+  - kuerzel: CMK
+    name: Gammaministerkonferenz
+sprecher:
+  - id: erika
+    anrede: Frau
+    titel: Dr.
+    name: Erika Mustermann
+    funktion: Staatssekretärin
+    land: Hessen
+    email: erika@example.org
+    konferenzen: [AMK, BMK]
+  - id: max
+    anrede: Herr
+    name: Max Muster
+    land: Bremen
+    email: max@example.org
+    konferenzen: [AMK]
+  - id: lea
+    anrede: Frau
+    name: Lea Beispiel
+    email: lea@example.org
+    konferenzen: [BMK]
+"#;
+
+/// Decisions around the edges of the 12-month window before 2026-11-28.
+pub const DECISIONS: &str = r#"
+beschluesse:
+  - nummer: "2026/1"
+    titel: Für alle im Fenster
+    datum: 2026-06-01
+    kurz: Eine **wichtige** Entscheidung.
+    punkte: [Erster Punkt, Zweiter Punkt]
+    relevant_fuer: alle
+    link: https://example.org/2026-1
+  - nummer: "2026/2"
+    titel: Nur Beta am Stichtag
+    datum: 2026-11-28
+    relevant_fuer: [BMK]
+  - nummer: "2025/30"
+    titel: Nur Alpha am ersten Tag des Fensters
+    datum: 2025-11-28
+    relevant_fuer: [AMK]
+  - nummer: "2025/29"
+    titel: Einen Tag zu alt
+    datum: 2025-11-27
+    relevant_fuer: alle
+  - nummer: "2026/9"
+    titel: Nach dem Stichtag
+    datum: 2026-11-29
+    relevant_fuer: alle
+  - nummer: "2026/3"
+    titel: Nur Gamma
+    datum: 2026-05-01
+    relevant_fuer: [CMK]
+"#;
+
 /// A cell of a generated sheet.
 #[derive(Clone, Debug)]
 pub enum Cell {
@@ -43,42 +108,17 @@ pub fn write_xlsx(
     header: &[&str],
     rows: &[Vec<Cell>],
 ) {
-    let mut workbook = Workbook::new();
-    let worksheet = workbook.add_worksheet();
-    worksheet.set_name(sheet).unwrap();
-    let date_format = Format::new().set_num_format("dd.mm.yyyy");
-    let mut row = 0u32;
-    for title in title_rows {
-        worksheet.write_string(row, 0, *title).unwrap();
-        row += 1;
-    }
-    for (column, name) in header.iter().enumerate() {
-        worksheet.write_string(row, column as u16, *name).unwrap();
-    }
-    row += 1;
-    for cells in rows {
-        for (column, cell) in cells.iter().enumerate() {
-            match cell {
-                Cell::Text(text) => {
-                    worksheet.write_string(row, column as u16, text).unwrap();
-                }
-                Cell::Date(day) => {
-                    let value = ExcelDateTime::from_ymd(
-                        day.year() as u16,
-                        day.month() as u8,
-                        day.day() as u8,
-                    )
-                    .unwrap();
-                    worksheet
-                        .write_datetime_with_format(row, column as u16, &value, &date_format)
-                        .unwrap();
-                }
-                Cell::Empty => {}
-            }
-        }
-        row += 1;
-    }
-    workbook.save(path).unwrap();
+    let mut all: Vec<Vec<Cell>> = title_rows.iter().map(|title| vec![t(title)]).collect();
+    all.push(header.iter().map(|name| t(name)).collect());
+    all.extend(rows.iter().cloned());
+    write_workbook(
+        path,
+        &[Sheet {
+            name: sheet,
+            rows: all,
+            vertical_merges: Vec::new(),
+        }],
+    );
 }
 
 /// A project folder in a temporary directory.
@@ -202,4 +242,55 @@ pub fn docx_text(path: &Path) -> String {
         }
     }
     text
+}
+
+/// A sheet laid out row by row as Excel shows it (row 1 first), with merged ranges given as
+/// (first row, column, last row) in Excel's 1-based row numbers and 0-based columns.
+pub struct Sheet<'a> {
+    pub name: &'a str,
+    pub rows: Vec<Vec<Cell>>,
+    pub vertical_merges: Vec<(u32, u16, u32)>,
+}
+
+/// Writes a workbook with several sheets.
+pub fn write_workbook(path: &Path, sheets: &[Sheet<'_>]) {
+    let mut workbook = Workbook::new();
+    let date_format = Format::new().set_num_format("dd.mm.yyyy");
+    for sheet in sheets {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(sheet.name).unwrap();
+        for (row, cells) in sheet.rows.iter().enumerate() {
+            let row = row as u32;
+            for (column, cell) in cells.iter().enumerate() {
+                let column = column as u16;
+                match cell {
+                    Cell::Text(text) => {
+                        worksheet.write_string(row, column, text).unwrap();
+                    }
+                    Cell::Date(day) => {
+                        let value = ExcelDateTime::from_ymd(
+                            day.year() as u16,
+                            day.month() as u8,
+                            day.day() as u8,
+                        )
+                        .unwrap();
+                        worksheet
+                            .write_datetime_with_format(row, column, &value, &date_format)
+                            .unwrap();
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        for &(first, column, last) in &sheet.vertical_merges {
+            let text = match &sheet.rows[first as usize - 1][column as usize] {
+                Cell::Text(text) => text.clone(),
+                _ => panic!("merged ranges hold text"),
+            };
+            worksheet
+                .merge_range(first - 1, column, last - 1, column, &text, &Format::new())
+                .unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
 }

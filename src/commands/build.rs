@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::{CommonOptions, prepare};
-use crate::diagnostics::Diagnostics;
+use super::{CommonOptions, Prepared, prepare};
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::error::Error;
 use crate::produce;
-use crate::write::{self, WriteMode};
+use crate::write::{self, DispatchRow, OutputFile, WriteMode};
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -25,10 +25,47 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
+/// Every document of a run, in memory.
+#[derive(Debug)]
+pub struct Batch {
+    pub files: Vec<OutputFile>,
+    pub rows: Vec<DispatchRow>,
+    pub briefings: usize,
+    pub overview: bool,
+}
+
 pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
     let prepared = prepare(&options.common)?;
+    let batch = produce_batch(&prepared, &options.common, &options.only)?;
+    let mode = if options.only.is_empty() {
+        WriteMode::ReplaceMonth
+    } else {
+        WriteMode::UpdateFiles
+    };
+    let folder = write::write_month(
+        &options.common.paths.out,
+        prepared.model.monat,
+        &batch.files,
+        batch.rows,
+        mode,
+    )?;
+    Ok(BuildReport {
+        folder,
+        briefings: batch.briefings,
+        overview: batch.overview,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Renders and converts every document the run asks for, without writing anything. Fails
+/// with all problems (warnings included) if any document fails.
+pub fn produce_batch(
+    prepared: &Prepared,
+    options: &CommonOptions,
+    only: &[String],
+) -> Result<Batch, Error> {
     let model = &prepared.model;
-    for id in &options.only {
+    for id in only {
         if !model.sprecher.iter().any(|s| &s.id == id) {
             let known: Vec<&str> = model.sprecher.iter().map(|s| s.id.as_str()).collect();
             return Err(Error::Usage(format!(
@@ -37,12 +74,16 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
             )));
         }
     }
-    let templates = &options.common.paths.templates;
+    let templates = &options.paths.templates;
     let mut problems = prepared.warnings.clone();
-    let mut files = Vec::new();
-    let mut rows = Vec::new();
+    let mut batch = Batch {
+        files: Vec::new(),
+        rows: Vec::new(),
+        briefings: 0,
+        overview: only.is_empty(),
+    };
     for person in &model.sprecher {
-        if !options.only.is_empty() && !options.only.contains(&person.id) {
+        if !only.is_empty() && !only.contains(&person.id) {
             continue;
         }
         match produce::briefing(
@@ -53,34 +94,23 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
             templates,
         ) {
             Ok(briefing) => {
-                files.push(briefing.file);
-                rows.push(briefing.row);
+                batch.files.push(briefing.file);
+                batch.rows.push(briefing.row);
+                batch.briefings += 1;
             }
             Err(errors) => problems.extend(errors),
         }
     }
-    let overview = options.only.is_empty();
-    if overview {
+    if batch.overview {
         match produce::overview(model, &prepared.renderer, &prepared.config, templates) {
-            Ok(file) => files.push(file),
+            Ok(file) => batch.files.push(file),
             Err(errors) => problems.extend(errors),
         }
     }
     if problems.has_errors() {
         return Err(Error::Problems(dedupe(problems)));
     }
-    let mode = if options.only.is_empty() {
-        WriteMode::ReplaceMonth
-    } else {
-        WriteMode::UpdateFiles
-    };
-    let folder = write::write_month(&options.common.paths.out, model.monat, &files, rows, mode)?;
-    Ok(BuildReport {
-        folder,
-        briefings: files.len() - usize::from(overview),
-        overview,
-        warnings: prepared.warnings,
-    })
+    Ok(batch)
 }
 
 /// A template error shows up once per document rendered from it; report it once.
@@ -93,12 +123,8 @@ fn dedupe(diagnostics: Diagnostics) -> Diagnostics {
         }
         seen.push(item.clone());
         match item.severity {
-            crate::diagnostics::Severity::Error => {
-                out.error(item.location.clone(), item.message.clone())
-            }
-            crate::diagnostics::Severity::Warning => {
-                out.warning(item.location.clone(), item.message.clone())
-            }
+            Severity::Error => out.error(item.location.clone(), item.message.clone()),
+            Severity::Warning => out.warning(item.location.clone(), item.message.clone()),
         }
     }
     out

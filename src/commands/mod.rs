@@ -1,6 +1,7 @@
 //! One module per subcommand; each only sequences the library's stages.
 
 pub mod build;
+pub mod check;
 pub mod preview;
 
 use std::path::PathBuf;

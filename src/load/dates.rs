@@ -197,4 +197,31 @@ mod tests {
             assert_eq!(span(text), None, "{text:?}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sane(text in "\\PC{0,40}") {
+            if let Some(span) = parse_date_text(&text) {
+                proptest::prop_assert!(span.start <= span.end);
+                proptest::prop_assert!((span.end - span.start).num_days() <= MAX_SPAN_DAYS);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_date_like_text(text in "[0-9./\\- –:,Uhr]{0,30}") {
+            let _ = parse_date_text(&text);
+        }
+
+        #[test]
+        fn every_written_date_reads_back(days in 0i64..40_000, style in 0usize..4) {
+            let day = date(1990, 1, 1) + chrono::Duration::days(days);
+            let text = match style {
+                0 => day.format("%d.%m.%Y").to_string(),
+                1 => day.format("%-d.%-m.%Y").to_string(),
+                2 => day.format("%Y-%m-%d").to_string(),
+                _ => day.format("%d.%m.%Y, 10:30 Uhr").to_string(),
+            };
+            proptest::prop_assert_eq!(parse_date_text(&text), Some(DateSpan { start: day, end: day }));
+        }
+    }
 }

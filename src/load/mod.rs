@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::month::Month;
-use headers::HeaderAliases;
-pub use xlsx::{ContactRecord, MeetingDate, MeetingRecord};
+pub use xlsx::{ContactRecord, MeetingDate, MeetingRecord, SkipReason, SkippedRow};
 pub use yaml::{ConferenceEntry, DecisionEntry, Decisions, Relevance, Roster, SpokespersonEntry};
 
 /// The roster file inside the inputs folder.
@@ -33,6 +32,8 @@ pub struct Inputs {
     pub contacts: Vec<ContactRecord>,
     pub meetings_file: PathBuf,
     pub meetings: Vec<MeetingRecord>,
+    /// Spreadsheet rows that could not be used (already reported as warnings).
+    pub skipped_rows: Vec<SkippedRow>,
 }
 
 /// Reads the inputs of `month`. On success the diagnostics hold only warnings; any error
@@ -47,7 +48,7 @@ pub fn load(
     let decisions = yaml::load_decisions(&inputs_dir.join(DECISIONS_FILE));
 
     let month_dir = inputs_dir.join(month.to_string());
-    let aliases = HeaderAliases::default();
+    let aliases = config.header_aliases();
     let (mut contacts, mut meetings) = (None, None);
     if month_dir.is_dir() {
         let contacts_file = find_sheet_file(&month_dir, &config.contacts_prefix);
@@ -79,6 +80,11 @@ pub fn load(
     let ((contacts_file, contacts), (meetings_file, meetings)) = (contacts, meetings);
     diagnostics.extend(contacts.diagnostics);
     diagnostics.extend(meetings.diagnostics);
+    let skipped_rows = contacts
+        .skipped
+        .into_iter()
+        .chain(meetings.skipped)
+        .collect();
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -90,6 +96,7 @@ pub fn load(
         contacts: contacts.records,
         meetings_file,
         meetings: meetings.records,
+        skipped_rows,
     };
     Ok((inputs, diagnostics))
 }

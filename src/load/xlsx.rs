@@ -33,11 +33,25 @@ pub struct ContactRecord {
     pub emails: Vec<String>,
 }
 
-/// When a meeting takes place: known days, or the text the office wrote instead.
+/// When a meeting takes place: known days, the text the office wrote instead, or nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MeetingDate {
     Days(DateSpan),
     Open(String),
+    Missing,
+}
+
+/// A non-empty row that could not be used at all (it is reported, and listed in the overview).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedRow {
+    pub at: Location,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No conference in the row and no row above to continue.
+    NoConference,
 }
 
 /// One row of the dates sheet.
@@ -76,10 +90,11 @@ impl SheetKind {
     }
 }
 
-/// The records of one workbook and the problems found in it.
+/// The records of one workbook, the rows that could not be used, and the problems found.
 #[derive(Debug)]
 pub struct SheetRecords<T> {
     pub records: Vec<T>,
+    pub skipped: Vec<SkippedRow>,
     pub diagnostics: Diagnostics,
 }
 
@@ -87,6 +102,7 @@ impl<T> Default for SheetRecords<T> {
     fn default() -> Self {
         SheetRecords {
             records: Vec::new(),
+            skipped: Vec::new(),
             diagnostics: Diagnostics::new(),
         }
     }
@@ -99,25 +115,32 @@ pub fn read_contacts(
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
     let mut out = SheetRecords::default();
     for table in read_tables(path, SheetKind::Contacts, aliases, &mut out.diagnostics)? {
-        table.for_each_row(&mut out.diagnostics, |row, diagnostics| {
-            let record = ContactRecord {
-                at: row.location(),
-                conference: row.conference.clone(),
-                chair: row.text(Field::Chair, diagnostics),
-                office: row.text(Field::Office, diagnostics),
-                name: row.text(Field::ContactName, diagnostics),
-                role: row.text(Field::Role, diagnostics),
-                phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
-                emails: split_lines(row.text(Field::Email, diagnostics), &['\n', ';', ',', ' ']),
-            };
-            if record.name.is_none() && !record.emails.is_empty() {
-                diagnostics.warning(
-                    record.at.clone(),
-                    "contact has an e-mail address but no name; it is listed without a name",
-                );
-            }
-            out.records.push(record);
-        });
+        table.for_each_row(
+            &mut out.diagnostics,
+            &mut out.skipped,
+            |row, diagnostics| {
+                let record = ContactRecord {
+                    at: row.location(),
+                    conference: row.conference.clone(),
+                    chair: row.text(Field::Chair, diagnostics),
+                    office: row.text(Field::Office, diagnostics),
+                    name: row.text(Field::ContactName, diagnostics),
+                    role: row.text(Field::Role, diagnostics),
+                    phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
+                    emails: split_lines(
+                        row.text(Field::Email, diagnostics),
+                        &['\n', ';', ',', ' '],
+                    ),
+                };
+                if record.name.is_none() && !record.emails.is_empty() {
+                    diagnostics.warning(
+                        record.at.clone(),
+                        "contact has an e-mail address but no name; it is listed without a name",
+                    );
+                }
+                out.records.push(record);
+            },
+        );
     }
     Ok(out)
 }
@@ -129,28 +152,32 @@ pub fn read_meetings(
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
     let mut out = SheetRecords::default();
     for table in read_tables(path, SheetKind::Meetings, aliases, &mut out.diagnostics)? {
-        table.for_each_row(&mut out.diagnostics, |row, diagnostics| {
-            let Some(date) = row.meeting_date(diagnostics) else {
-                diagnostics.error(
-                    row.location(),
-                    format!(
-                        "meeting of \"{}\" has no date; enter one in column \"{}\" or \
-                         write e.g. \"offen\"",
-                        row.conference,
-                        row.date_header()
-                    ),
-                );
-                return;
-            };
-            out.records.push(MeetingRecord {
-                at: row.location(),
-                conference: row.conference.clone(),
-                meeting: row.text(Field::Meeting, diagnostics),
-                date,
-                place: row.text(Field::Place, diagnostics),
-                remark: row.text(Field::Remark, diagnostics),
-            });
-        });
+        table.for_each_row(
+            &mut out.diagnostics,
+            &mut out.skipped,
+            |row, diagnostics| {
+                let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
+                    diagnostics.warning(
+                        row.location(),
+                        format!(
+                            "meeting of \"{}\" has no date in column \"{}\"; it is listed \
+                         without a date",
+                            row.conference,
+                            row.date_header()
+                        ),
+                    );
+                    MeetingDate::Missing
+                });
+                out.records.push(MeetingRecord {
+                    at: row.location(),
+                    conference: row.conference.clone(),
+                    meeting: row.text(Field::Meeting, diagnostics),
+                    date,
+                    place: row.text(Field::Place, diagnostics),
+                    remark: row.text(Field::Remark, diagnostics),
+                });
+            },
+        );
     }
     Ok(out)
 }
@@ -212,19 +239,33 @@ fn read_tables<'a>(
     let mut workbook: Xlsx<_> =
         open_workbook(path).map_err(|error| fail(describe_open_error(&error)))?;
     let mut tables = Vec::new();
+    let mut near_misses = Vec::new();
     for sheet in workbook.sheet_names() {
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|error| fail(format!("sheet \"{sheet}\" cannot be read: {error}")))?;
+        if let Some(miss) = near_miss(&sheet, &range, aliases) {
+            near_misses.push(miss);
+        }
         if let Some(table) = find_table(path, sheet, range, kind, aliases, diagnostics) {
             tables.push(table);
         }
     }
     if tables.is_empty() {
-        return Err(fail(format!(
+        let mut message = format!(
             "no sheet has the required headers {} in its first {HEADER_SEARCH_ROWS} rows",
             kind.describe_required()
-        )));
+        );
+        if let Some(best) = near_misses.iter().max_by_key(|miss| miss.1.len()) {
+            message.push_str(&format!(
+                "; the closest is sheet \"{}\" row {} with {}. Add the missing column, or \
+                 add its header to briefing.yaml under \"spalten\"",
+                best.0,
+                best.2,
+                best.1.join(", ")
+            ));
+        }
+        return Err(fail(message));
     }
     Ok(tables)
 }
@@ -240,6 +281,32 @@ fn describe_open_error(error: &calamine::XlsxError) -> String {
         }
         other => format!("not a readable .xlsx workbook: {other}"),
     }
+}
+
+/// The row among the first rows with the most recognised headers, as (sheet, row, headers),
+/// to tell the user what was found when no sheet qualifies.
+fn near_miss(
+    sheet: &str,
+    range: &Range<Data>,
+    aliases: &HeaderAliases,
+) -> Option<(String, Vec<String>, u32)> {
+    let (first_row, _) = range.start()?;
+    range
+        .rows()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .map(|(index, row)| {
+            let known: Vec<String> = row
+                .iter()
+                .map(|cell| cell.to_string())
+                .filter(|text| aliases.field_of(text).is_some())
+                .map(|text| format!("\"{}\"", text.trim().replace('\n', " ")))
+                .collect();
+            (known, first_row + index as u32 + 1)
+        })
+        .filter(|(known, _)| !known.is_empty())
+        .max_by_key(|(known, row)| (known.len(), std::cmp::Reverse(*row)))
+        .map(|(known, row)| (sheet.to_string(), known, row))
 }
 
 fn find_table<'a>(
@@ -311,6 +378,7 @@ impl<'a> Table<'a> {
     fn for_each_row(
         &self,
         diagnostics: &mut Diagnostics,
+        skipped: &mut Vec<SkippedRow>,
         mut visit: impl FnMut(&TableRow<'_, 'a>, &mut Diagnostics),
     ) {
         let (conference_column, conference_header) = self
@@ -331,13 +399,19 @@ impl<'a> Table<'a> {
                 (Some(conference), _) => conference,
                 (None, Some(above)) => above.clone(),
                 (None, None) => {
-                    diagnostics.error(
-                        Location::row(self.file, &self.sheet, row_number),
+                    let at = Location::row(self.file, &self.sheet, row_number);
+                    diagnostics.warning(
+                        at.clone(),
                         format!(
                             "the row has no conference in column \"{conference_header}\" \
-                             and there is no row above it to continue"
+                             and follows an empty row or the header; it is not used. Enter \
+                             the conference"
                         ),
                     );
+                    skipped.push(SkippedRow {
+                        at,
+                        reason: SkipReason::NoConference,
+                    });
                     continue;
                 }
             };
@@ -475,7 +549,7 @@ impl TableRow<'_, '_> {
                         format!("\"{text}\" is not a date; the meeting is listed as one day"),
                     );
                 }
-                None => {}
+                Some(MeetingDate::Missing) | None => {}
             }
         }
         Some(MeetingDate::Days(span))

@@ -74,12 +74,30 @@ pub fn parse_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Yaml
             .location()
             .filter(|location| location.line() > 0)
             .map(|location| (location.line(), location.column()));
+        let key = line.and_then(|(line, _)| key_on_line(text, line));
+        let mut message = plain_message(&error);
+        if let Some(key) = key
+            && !message.contains(&format!("\"{key}\""))
+        {
+            message = format!("{key}: {message}");
+        }
         YamlError {
             file: path.to_path_buf(),
             line,
-            message: plain_message(&error),
+            message,
         }
     })
+}
+
+/// The key written on a line (`    konferenzen: AMK` -> `konferenzen`), to name the field
+/// in an error.
+fn key_on_line(text: &str, line: u64) -> Option<&str> {
+    let content = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let content = content.trim_start().trim_start_matches("- ").trim_start();
+    let (key, _) = content.split_once(':')?;
+    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_')).then_some(key)
 }
 
 /// The error text without serde-saphyr's own location prefix and source excerpt, since the
@@ -92,7 +110,33 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
         Some(index) => &first_line[..index],
         None => first_line,
     };
-    message.trim_end_matches('.').to_string()
+    let message = message.trim_end_matches('.');
+    reword(message).unwrap_or_else(|| message.to_string())
+}
+
+/// serde's wording in the words an editor uses.
+fn reword(message: &str) -> Option<String> {
+    let quoted = |text: &str| text.replace('`', "\"");
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let allowed = expected.trim_start_matches("one of ");
+        return Some(match allowed.is_empty() {
+            true => format!("unknown field {}", quoted(field)),
+            false => format!("unknown field {}; allowed here: {allowed}", quoted(field)),
+        });
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return Some(format!("the required field {} is missing", quoted(field)));
+    }
+    let plain = match message {
+        "expected sequence start" => {
+            "a list is expected here, e.g. [IMK, GMK], or one \"- \" item per line"
+        }
+        "expected mapping start" => "a group of fields (\"name: value\" lines) is expected here",
+        "expected string scalar" => "a single text value is expected here, not a list or group",
+        _ => return None,
+    };
+    Some(plain.to_string())
 }
 
 fn location_of<T>(file: &Path, spanned: &Spanned<T>) -> Location {
@@ -376,7 +420,10 @@ mod tests {
         let error = load_roster(&path).unwrap_err().to_string();
         assert!(error.starts_with("error: "), "{error}");
         assert!(error.contains("input.yaml:6:"), "{error}");
-        assert!(error.contains("telefon"), "{error}");
+        assert!(
+            error.contains("unknown field \"telefon\"; allowed here: id, anrede"),
+            "{error}"
+        );
     }
 
     #[test]
