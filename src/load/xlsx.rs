@@ -344,7 +344,8 @@ fn find_table<'a>(
                     ),
                 );
             }
-            Some(field) => columns.push((field, index, header.trim().to_string())),
+            // Messages are one line: a header's line breaks become spaces.
+            Some(field) => columns.push((field, index, one_line(&header))),
             None => diagnostics.warning(
                 Location::row(file, &sheet, header_row_number),
                 format!(
@@ -425,6 +426,10 @@ impl<'a> Table<'a> {
             visit(&row, diagnostics);
         }
     }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_blank(cell: &Data) -> bool {
