@@ -86,6 +86,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub location: Location,
     pub message: String,
+    /// Further lines printed below the message: the source line with a marker, a hint.
+    pub detail: Option<String>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -94,7 +96,13 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}: {}", self.location, self.message)
+        write!(f, "{label}: {}: {}", self.location, self.message)?;
+        if let Some(detail) = &self.detail {
+            for line in detail.lines() {
+                write!(f, "\n  {line}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -117,11 +125,32 @@ impl Diagnostics {
         self.push(Severity::Warning, location, message.into());
     }
 
+    /// An error with lines of context below it (a source excerpt, a hint).
+    pub fn error_with_detail(
+        &mut self,
+        location: Location,
+        message: impl Into<String>,
+        detail: String,
+    ) {
+        self.items.push(Diagnostic {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+            detail: Some(detail),
+        });
+    }
+
+    /// Adds a diagnostic as it is.
+    pub fn push_diagnostic(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
     fn push(&mut self, severity: Severity, location: Location, message: String) {
         self.items.push(Diagnostic {
             severity,
             location,
             message,
+            detail: None,
         });
     }
 

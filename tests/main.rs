@@ -5,4 +5,5 @@ mod example;
 mod snapshots;
 mod spreadsheets;
 mod support;
+mod templates;
 mod unusable;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{CommonOptions, Prepared, prepare};
-use crate::diagnostics::{Diagnostics, Severity};
+use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::produce;
 use crate::write::{self, DispatchRow, OutputFile, WriteMode};
@@ -76,6 +76,7 @@ pub fn produce_batch(
     }
     let templates = &options.paths.templates;
     let mut problems = prepared.warnings.clone();
+    problems.extend(prepared.renderer.check_all());
     let mut batch = Batch {
         files: Vec::new(),
         rows: Vec::new(),
@@ -122,10 +123,7 @@ fn dedupe(diagnostics: Diagnostics) -> Diagnostics {
             continue;
         }
         seen.push(item.clone());
-        match item.severity {
-            Severity::Error => out.error(item.location.clone(), item.message.clone()),
-            Severity::Warning => out.warning(item.location.clone(), item.message.clone()),
-        }
+        out.push_diagnostic(item.clone());
     }
     out
 }

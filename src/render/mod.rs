@@ -1,0 +1,281 @@
+//! Stage 3: rendering the templates (minijinja) into Markdown and e-mail text.
+//!
+//! The templates live in the templates folder and are edited by non-programmers, so this
+//! module is strict where it helps them: a value that is missing is an error when printed or
+//! looped over (but `{% if x %}` on an optional field is fine), and every error names the
+//! template file, line and column, shows the line, and suggests a fix where it can
+//! ([`errors`]). Values printed into Markdown templates are escaped, so a `*` or `|` in a
+//! spreadsheet cell never changes the document's structure; fields that hold Markdown on
+//! purpose are printed with `| markdown`. Templates cannot read files or run commands: the
+//! only loader is minijinja's path loader for the templates folder (no `..`).
+
+mod errors;
+pub mod filters;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, syntax::SyntaxConfig};
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostics, Location};
+use crate::model::{BriefingContext, Model};
+
+/// The template for each spokesperson's briefing.
+pub const BRIEFING_TEMPLATE: &str = "briefing.md.j2";
+/// The template for the consolidated overview.
+pub const OVERVIEW_TEMPLATE: &str = "uebersicht.md.j2";
+/// The template for the e-mail (subject line and body).
+pub const EMAIL_TEMPLATE: &str = "email.txt.j2";
+
+/// The auto-escape mode of Markdown templates.
+const MARKDOWN_ESCAPE: &str = "markdown";
+
+/// Upper bound on template work per document, so a runaway loop ends with an error.
+const FUEL: u64 = 50_000_000;
+
+/// Subject and body of a spokesperson's e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The loaded template environment; cheap to share between threads.
+pub struct Renderer {
+    env: Environment<'static>,
+    dir: PathBuf,
+}
+
+impl Renderer {
+    /// Prepares the templates in `dir`.
+    pub fn new(dir: &Path) -> Renderer {
+        let mut env = Environment::new();
+        env.set_loader(minijinja::path_loader(dir));
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        // Release builds otherwise lose the variable names in errors.
+        env.set_debug(true);
+        env.set_fuel(Some(FUEL));
+        env.set_recursion_limit(64);
+        env.set_syntax(
+            SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .keep_trailing_newline(true)
+                .build()
+                .expect("the default delimiters are valid"),
+        );
+        // A custom auto-escape mode (rather than none) also makes minijinja mark the output
+        // of macros as safe, so a macro's Markdown is not escaped a second time.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md.j2") {
+                AutoEscape::Custom(MARKDOWN_ESCAPE.into())
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            let markdown =
+                matches!(state.auto_escape(), AutoEscape::Custom(mode) if mode == MARKDOWN_ESCAPE);
+            if markdown && !value.is_safe() {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_string);
+                out.write_str(&escape_markdown(&text))?;
+                return Ok(());
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
+        filters::register(&mut env);
+        Renderer {
+            env,
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// Parses every `.j2` file in the templates folder, so a syntax error in a partial no
+    /// document includes this month is found too.
+    pub fn check_all(&self) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let mut names = Vec::new();
+        collect_templates(&self.dir, &self.dir, &mut names);
+        names.sort();
+        for name in names {
+            if let Err(error) = self.env.get_template(&name) {
+                diagnostics.extend(errors::diagnose(&self.dir, &name, &error, None));
+            }
+        }
+        for required in [BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, EMAIL_TEMPLATE] {
+            if !self.dir.join(required).is_file() {
+                diagnostics.error(
+                    Location::file(&self.dir.join(required)),
+                    "this template is required but missing",
+                );
+            }
+        }
+        diagnostics
+    }
+
+    /// The Markdown of one spokesperson's briefing.
+    pub fn briefing(&self, context: &BriefingContext<'_>) -> Result<String, Diagnostics> {
+        self.render(BRIEFING_TEMPLATE, context)
+    }
+
+    /// The Markdown of the overview.
+    pub fn overview(&self, model: &Model) -> Result<String, Diagnostics> {
+        self.render(OVERVIEW_TEMPLATE, model)
+    }
+
+    /// Subject and body of one spokesperson's e-mail. The template's first line is
+    /// `Betreff: ...`, then an empty line, then the body.
+    pub fn email(&self, context: &BriefingContext<'_>) -> Result<Email, Diagnostics> {
+        let text = self.render(EMAIL_TEMPLATE, context)?;
+        let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+        let Some(subject) = first.strip_prefix("Betreff:") else {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.error(
+                Location::line(&self.dir.join(EMAIL_TEMPLATE), 1, 1),
+                "the first line of the e-mail must be \"Betreff: <subject>\"",
+            );
+            return Err(diagnostics);
+        };
+        Ok(Email {
+            subject: subject.trim().to_string(),
+            body: body.trim_start_matches('\n').to_string(),
+        })
+    }
+
+    fn render<S: Serialize>(&self, name: &str, context: &S) -> Result<String, Diagnostics> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|error| errors::diagnose(&self.dir, name, &error, None))?;
+        let value = Value::from(minijinja::value::Serde(context));
+        template
+            .render(&value)
+            .map_err(|error| errors::diagnose(&self.dir, name, &error, Some(&value)))
+    }
+}
+
+/// Template names (relative, with `/`) of every `.j2` file below `dir`.
+fn collect_templates(root: &Path, dir: &Path, names: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_templates(root, &path, names);
+        } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "j2") {
+            if let Ok(relative) = path.strip_prefix(root) {
+                let name: Vec<String> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                names.push(name.join("/"));
+            }
+        }
+    }
+}
+
+/// Escapes text so Markdown shows it literally; line breaks become `<br>`, which the DOCX
+/// writer turns into line breaks (they also keep a table row on one line).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push_str("<br>");
+        }
+        let line = line.trim_end_matches('\r');
+        let mut at_line_start = true;
+        for (position, c) in line.char_indices() {
+            let needs_escape = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+            ) || (at_line_start && matches!(c, '-' | '+' | '='))
+                || (matches!(c, '.' | ')') && ends_list_number(line, position));
+            if needs_escape {
+                out.push('\\');
+            }
+            out.push(c);
+            if !c.is_whitespace() {
+                at_line_start = false;
+            }
+        }
+    }
+    out
+}
+
+/// Whether the `.` or `)` at `position` would make the line an ordered list item ("2025. ").
+fn ends_list_number(line: &str, position: usize) -> bool {
+    let digits = &line[..position];
+    let next = line[position + 1..].chars().next();
+    !digits.trim_start().is_empty()
+        && digits.trim_start().bytes().all(|b| b.is_ascii_digit())
+        && next.is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str, context: Value) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("t.md.j2"), template).unwrap();
+        Renderer::new(dir.path())
+            .render("t.md.j2", &context)
+            .unwrap()
+    }
+
+    #[test]
+    fn german_date_filters() {
+        let context = minijinja::context! { d => "2023-04-20", m => "2026-11" };
+        assert_eq!(
+            render(
+                "{{ d | datum }}|{{ d | datum_lang }}|{{ d | datum_wochentag }}|{{ m | monat_name }}",
+                context
+            ),
+            "20.04.2023|20\\. April 2023|Donnerstag, 20. April 2023|November 2026"
+        );
+    }
+
+    #[test]
+    fn printed_values_cannot_change_the_markdown_structure() {
+        assert_eq!(escape_markdown("a|b *c* _d_"), "a\\|b \\*c\\* \\_d\\_");
+        assert_eq!(escape_markdown("# Titel"), "\\# Titel");
+        assert_eq!(escape_markdown("- x"), "\\- x");
+        assert_eq!(escape_markdown("2025. Jahr"), "2025\\. Jahr");
+        assert_eq!(escape_markdown("a\nb"), "a<br>b");
+        assert_eq!(
+            escape_markdown("Müller-Lüdenscheidt"),
+            "Müller-Lüdenscheidt"
+        );
+        let context = minijinja::context! { v => "*x*", m => "**y**" };
+        assert_eq!(
+            render("{{ v }} {{ m | markdown }}", context),
+            "\\*x\\* **y**"
+        );
+    }
+
+    #[test]
+    fn missing_values_are_errors_but_if_tests_are_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("t.md.j2"),
+            "a\n{% if x.y %}y{% endif %}{{ x.z }}",
+        )
+        .unwrap();
+        let error = Renderer::new(dir.path())
+            .render(
+                "t.md.j2",
+                &minijinja::context! { x => minijinja::context! {} },
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("t.md.j2:2:"), "{error}");
+        assert!(error.contains("does not exist"), "{error}");
+    }
+}
