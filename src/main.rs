@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use briefing::commands::{CommonOptions, build, check, preview};
+use briefing::commands::{CommonOptions, build, check, init, preview, watch};
 use briefing::config::Paths;
 use briefing::month::Month;
 use chrono::NaiveDate;
@@ -27,6 +27,10 @@ enum Command {
     Check(CheckArgs),
     /// Print one briefing's rendered Markdown (ID "uebersicht": the overview)
     Preview(PreviewArgs),
+    /// Write a complete working example project into DIR (default: the current folder)
+    Init(InitArgs),
+    /// Rebuild whenever a template, an input or the configuration changes (Ctrl-C stops)
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +78,22 @@ struct PreviewArgs {
     common: CommonArgs,
 }
 
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Folder for the new project; created if missing
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// How often to look for changes, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
+    poll_ms: u64,
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"))
@@ -100,7 +120,7 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let options = build::BuildOptions {
                 common: args.common.into(),
-                only: args.only,
+                selection: build::Selection::from_only(args.only),
             };
             match build::run(&options) {
                 Ok(report) => {
@@ -133,6 +153,42 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&error),
         },
+        Command::Init(args) => match init::run(&args.dir) {
+            Ok(files) => {
+                println!(
+                    "wrote {} files of the example project to {}",
+                    files.len(),
+                    args.dir.display()
+                );
+                println!("next: cd {} && briefing build", args.dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
+        Command::Watch(args) => {
+            let common = args.common.into();
+            let interval = std::time::Duration::from_millis(args.poll_ms.max(50));
+            eprintln!("watching inputs, templates and briefing.yaml; Ctrl-C stops");
+            watch::run(&common, interval, |event| {
+                let watch::WatchEvent::Built { changed, result } = event;
+                if !changed.is_empty() {
+                    let names: Vec<String> =
+                        changed.iter().map(|p| p.display().to_string()).collect();
+                    eprintln!("changed: {}", names.join(", "));
+                }
+                match result {
+                    Ok(report) => {
+                        eprint!("{}", report.warnings);
+                        println!("rebuilt {}", report.folder.display());
+                    }
+                    Err(error) => {
+                        fail(&error);
+                    }
+                }
+                true
+            });
+            ExitCode::SUCCESS
+        }
         Command::Preview(args) => match preview::run(&args.common.into(), &args.id) {
             Ok((markdown, warnings)) => {
                 eprint!("{warnings}");

@@ -7,3 +7,4 @@ mod spreadsheets;
 mod support;
 mod templates;
 mod unusable;
+mod workbench;

@@ -200,8 +200,12 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Reads one part of a .docx package as text.
 pub fn docx_part(path: &Path, part: &str) -> String {
-    let file = std::fs::File::open(path).unwrap();
-    let mut archive = zip::ZipArchive::new(file).unwrap();
+    docx_part_of(&std::fs::read(path).unwrap(), part)
+}
+
+/// Reads one part of a .docx package (as bytes) as text.
+pub fn docx_part_of(bytes: &[u8], part: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut entry = archive.by_name(part).unwrap();
     let mut text = String::new();
     entry.read_to_string(&mut text).unwrap();
@@ -210,7 +214,12 @@ pub fn docx_part(path: &Path, part: &str) -> String {
 
 /// The visible text of a .docx body: one line per paragraph, `w:br` as a line break too.
 pub fn docx_text(path: &Path) -> String {
-    let xml = docx_part(path, "word/document.xml");
+    docx_text_of(&std::fs::read(path).unwrap())
+}
+
+/// [`docx_text`] of a package already read.
+pub fn docx_text_of(bytes: &[u8]) -> String {
+    let xml = docx_part_of(bytes, "word/document.xml");
     let mut reader = Reader::from_str(&xml);
     let mut text = String::new();
     let mut in_text = false;

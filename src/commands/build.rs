@@ -12,8 +12,42 @@ use crate::write::{self, DispatchRow, OutputFile, WriteMode};
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub common: CommonOptions,
-    /// Only these spokespersons' briefings (and no overview); empty = everything.
-    pub only: Vec<String>,
+    pub selection: Selection,
+}
+
+/// Which documents a run produces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Every briefing and the overview; the month folder is replaced as a whole.
+    #[default]
+    Everything,
+    /// Briefings only: all of them (`None`) or these ids (`--only`); other files are kept.
+    Briefings(Option<Vec<String>>),
+    /// The overview only; other files are kept.
+    Overview,
+}
+
+impl Selection {
+    /// `--only ID...` on the command line: nothing given means everything.
+    pub fn from_only(ids: Vec<String>) -> Selection {
+        if ids.is_empty() {
+            Selection::Everything
+        } else {
+            Selection::Briefings(Some(ids))
+        }
+    }
+
+    fn wants_briefing(&self, id: &str) -> bool {
+        match self {
+            Selection::Everything | Selection::Briefings(None) => true,
+            Selection::Briefings(Some(ids)) => ids.iter().any(|wanted| wanted == id),
+            Selection::Overview => false,
+        }
+    }
+
+    fn wants_overview(&self) -> bool {
+        matches!(self, Selection::Everything | Selection::Overview)
+    }
 }
 
 /// What a successful build did.
@@ -36,11 +70,10 @@ pub struct Batch {
 
 pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
     let prepared = prepare(&options.common)?;
-    let batch = produce_batch(&prepared, &options.common, &options.only)?;
-    let mode = if options.only.is_empty() {
-        WriteMode::ReplaceMonth
-    } else {
-        WriteMode::UpdateFiles
+    let batch = produce_batch(&prepared, &options.common, &options.selection)?;
+    let mode = match options.selection {
+        Selection::Everything => WriteMode::ReplaceMonth,
+        _ => WriteMode::UpdateFiles,
     };
     let folder = write::write_month(
         &options.common.paths.out,
@@ -62,10 +95,14 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
 pub fn produce_batch(
     prepared: &Prepared,
     options: &CommonOptions,
-    only: &[String],
+    selection: &Selection,
 ) -> Result<Batch, Error> {
     let model = &prepared.model;
-    for id in only {
+    let requested = match selection {
+        Selection::Briefings(Some(ids)) => ids.as_slice(),
+        _ => &[],
+    };
+    for id in requested {
         if !model.sprecher.iter().any(|s| &s.id == id) {
             let known: Vec<&str> = model.sprecher.iter().map(|s| s.id.as_str()).collect();
             return Err(Error::Usage(format!(
@@ -81,10 +118,10 @@ pub fn produce_batch(
         files: Vec::new(),
         rows: Vec::new(),
         briefings: 0,
-        overview: only.is_empty(),
+        overview: selection.wants_overview(),
     };
     for person in &model.sprecher {
-        if !only.is_empty() && !only.contains(&person.id) {
+        if !selection.wants_briefing(&person.id) {
             continue;
         }
         match produce::briefing(

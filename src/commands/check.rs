@@ -1,7 +1,7 @@
 //! `briefing check`: `build` stopped before writing. Everything is loaded, rendered and
 //! converted in memory, so `check` and `build` can never disagree about what is valid.
 
-use super::build::produce_batch;
+use super::build::{Selection, produce_batch};
 use super::{CommonOptions, prepare};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
@@ -16,7 +16,7 @@ pub struct CheckReport {
 
 pub fn run(options: &CommonOptions) -> Result<CheckReport, Error> {
     let prepared = prepare(options)?;
-    let batch = produce_batch(&prepared, options, &[])?;
+    let batch = produce_batch(&prepared, options, &Selection::Everything)?;
     Ok(CheckReport {
         month: prepared.model.monat.to_string(),
         briefings: batch.briefings,

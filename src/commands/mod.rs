@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod preview;
+pub mod watch;
 
 use std::path::PathBuf;
 
