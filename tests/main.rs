@@ -2,6 +2,7 @@
 
 mod build;
 mod example;
+mod guide;
 mod snapshots;
 mod spreadsheets;
 mod support;

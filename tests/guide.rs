@@ -1,0 +1,146 @@
+//! The editors' guide (`templates/README.md`) documents every variable the templates receive
+//! and every filter. The data is built here with every optional field filled, so a field
+//! added to the model fails this test until the guide describes it.
+
+use briefing::model::*;
+use minijinja::value::{Value, ValueKind};
+
+use crate::support::*;
+
+fn full_model() -> Model {
+    let termin = Termin {
+        konferenz: "IMK".into(),
+        konferenz_name: "Innenministerkonferenz".into(),
+        sitzung: Some("Herbstkonferenz".into()),
+        beginn: Some(date("2026-12-02")),
+        ende: Some(date("2026-12-04")),
+        datum_offen: Some("Herbst 2027".into()),
+        ort: Some("Hamburg".into()),
+        bemerkung: Some("mit Kamingespräch".into()),
+    };
+    let kurz = SprecherKurz {
+        id: "manke".into(),
+        anrede: Some("Herr".into()),
+        titel: Some("Dr.".into()),
+        name: "Stephan Manke".into(),
+        funktion: Some("Staatssekretär".into()),
+        land: Some("Niedersachsen".into()),
+    };
+    let konferenz = Konferenz {
+        kuerzel: "IMK".into(),
+        name: "Innenministerkonferenz".into(),
+        themen: vec!["Cybersicherheit".into()],
+        vorsitz: Some("Hamburg".into()),
+        geschaeftsstelle: Some("Bundesrat".into()),
+        ansprechpersonen: vec![Ansprechperson {
+            name: Some("Birgit Sommerfeld".into()),
+            funktion: Some("Leiterin".into()),
+            telefon: vec!["030 1".into()],
+            email: vec!["b@example.org".into()],
+        }],
+        termine: vec![termin.clone()],
+        sprecher: vec![kurz],
+        vakant: false,
+    };
+    Model {
+        stand: date("2026-11-28"),
+        monat: "2026-11".parse().unwrap(),
+        termin_horizont_monate: 12,
+        beschluss_zeitraum_monate: 12,
+        konferenzen: vec![konferenz],
+        sprecher: vec![Sprecher {
+            id: "manke".into(),
+            anrede: Some("Herr".into()),
+            titel: Some("Dr.".into()),
+            name: "Stephan Manke".into(),
+            funktion: Some("Staatssekretär".into()),
+            land: Some("Niedersachsen".into()),
+            email: Some("s@example.org".into()),
+            konferenzen: vec!["IMK".into()],
+        }],
+        termine: vec![termin],
+        beschluesse: vec![Beschluss {
+            nummer: "2023/07".into(),
+            titel: "Mindestanforderungen".into(),
+            datum: date("2023-03-29"),
+            sitzung: Some("40. Sitzung".into()),
+            kurz: Some("Kurz".into()),
+            punkte: vec!["Punkt".into()],
+            alle: true,
+            konferenzen: vec!["IMK".into()],
+            link: Some("https://example.org".into()),
+            einreichend: Some("Hessen".into()),
+        }],
+        hinweise: vec![Hinweis {
+            art: "Offener Termin".into(),
+            text: "Text".into(),
+            fundstelle: Some("termine.xlsx".into()),
+        }],
+    }
+}
+
+/// Every leaf path in the data, as the guide writes them (`konferenzen[].name`).
+fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
+    match value.kind() {
+        ValueKind::Map => {
+            for key in value.try_iter().unwrap() {
+                let name = key.as_str().unwrap().to_string();
+                let child = value.get_item(&key).unwrap();
+                let path = if prefix.is_empty() {
+                    name
+                } else {
+                    format!("{prefix}.{name}")
+                };
+                out.push(path.clone());
+                paths(&child, &path, out);
+            }
+        }
+        ValueKind::Seq => {
+            let first = value.get_item(&Value::from(0)).unwrap();
+            if first.kind() == ValueKind::Map {
+                paths(&first, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A conference's meetings have the fields of `termine[]`, documented once.
+fn as_documented(path: &str) -> String {
+    path.replace("konferenzen[].termine[].", "termine[].")
+}
+
+#[test]
+fn the_guide_documents_every_variable_of_every_template() {
+    let guide = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
+    let model = full_model();
+    let briefing = model.briefing("manke").unwrap();
+    let mut all = Vec::new();
+    paths(
+        &Value::from(minijinja::value::Serde(&briefing)),
+        "",
+        &mut all,
+    );
+    paths(&Value::from(minijinja::value::Serde(&model)), "", &mut all);
+    assert!(
+        all.contains(&"konferenzen[].ansprechpersonen[].email".to_string()),
+        "{all:?}"
+    );
+    let missing: Vec<String> = all
+        .iter()
+        .map(|path| as_documented(path))
+        .filter(|path| !guide.contains(&format!("`{path}`")))
+        .collect();
+    assert!(missing.is_empty(), "templates/README.md lacks: {missing:?}");
+}
+
+#[test]
+fn the_guide_documents_every_filter() {
+    let guide = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
+    for filter in briefing::render::filters::FILTER_NAMES {
+        assert!(
+            guide.contains(&format!("| `{filter}` |")),
+            "templates/README.md lacks the filter {filter}"
+        );
+    }
+}
