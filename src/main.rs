@@ -122,7 +122,7 @@ fn main() -> ExitCode {
                 common: args.common.into(),
                 selection: build::Selection::from_only(args.only),
             };
-            match build::run(&options) {
+            match build::run(&options, &ProgressBar::new()) {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
                     let overview = if report.overview {
@@ -197,6 +197,53 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&error),
         },
+    }
+}
+
+/// A progress bar on stderr for runs that take longer than about a second; nothing when
+/// stderr is not a terminal (logs, pipes, CI).
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl ProgressBar {
+    fn new() -> Self {
+        ProgressBar {
+            bar: indicatif::ProgressBar::hidden(),
+            started: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+}
+
+impl build::Progress for ProgressBar {
+    fn start(&self, documents: usize) {
+        self.bar.set_length(documents as u64);
+        self.bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} Dokumente ({eta})")
+                .expect("the template is valid"),
+        );
+    }
+
+    fn advance(&self) {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering;
+        self.bar.inc(1);
+        if self.started.elapsed() > std::time::Duration::from_secs(1)
+            && std::io::stderr().is_terminal()
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl Drop for ProgressBar {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
     }
 }
 

@@ -141,7 +141,8 @@ pub struct Beschluss {
     pub punkte: Vec<String>,
     /// True for `relevant_fuer: alle`.
     pub alle: bool,
-    /// The conference codes it concerns (every code when `alle`).
+    /// The conference codes it concerns; empty when `alle` (listing every code would make
+    /// each briefing's data grow with the size of the roster).
     pub konferenzen: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
@@ -198,9 +199,10 @@ impl Model {
             .beschluesse
             .iter()
             .filter(|b| {
-                b.konferenzen
-                    .iter()
-                    .any(|c| sprecher.konferenzen.contains(c))
+                b.alle
+                    || b.konferenzen
+                        .iter()
+                        .any(|c| sprecher.konferenzen.contains(c))
             })
             .collect();
         Some(BriefingContext {
@@ -791,13 +793,6 @@ impl Builder<'_> {
         let from = stand
             .checked_sub_months(Months::new(window_months))
             .unwrap_or(NaiveDate::MIN);
-        let all_codes: Vec<String> = self
-            .inputs
-            .roster
-            .conferences
-            .iter()
-            .map(|c| c.code.clone())
-            .collect();
         let mut decisions: Vec<Beschluss> = self
             .inputs
             .decisions
@@ -813,7 +808,7 @@ impl Builder<'_> {
                 punkte: d.points.clone(),
                 alle: d.relevance == Relevance::All,
                 konferenzen: match &d.relevance {
-                    Relevance::All => all_codes.clone(),
+                    Relevance::All => Vec::new(),
                     Relevance::Codes(codes) => codes.clone(),
                 },
                 link: d.link.clone(),

@@ -93,63 +93,106 @@ pub fn write_month(
     mode: WriteMode,
 ) -> Result<PathBuf, WriteError> {
     for file in files {
-        if !is_plain_file_name(&file.name) || file.name == MANIFEST_FILE {
-            return Err(WriteError::UnsafeName(file.name.clone()));
-        }
+        check_name(&file.name)?;
     }
-    fs::create_dir_all(out_dir).map_err(io_error(out_dir, "cannot create the output folder"))?;
-    let target = out_dir.join(month.to_string());
-    let staging = out_dir.join(format!(".{month}.neu"));
-    let previous = out_dir.join(format!(".{month}.alt"));
-    remove_if_present(&staging)?;
-    remove_if_present(&previous)?;
-    fs::create_dir(&staging).map_err(io_error(&staging, "cannot create the staging folder"))?;
-
-    let result = fill_staging(&staging, &target, files, rows, mode);
-    if let Err(error) = result {
-        // The previous output is untouched; only the staging folder goes.
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
+    let staging = MonthWriter::begin(out_dir, month, mode)?;
+    for file in files {
+        staging.add(file)?;
     }
-    if target.exists() {
-        fs::rename(&target, &previous)
-            .map_err(io_error(&target, "cannot move the previous output aside"))?;
-    }
-    if let Err(source) = fs::rename(&staging, &target) {
-        // Put the previous output back so the month folder is never missing.
-        if previous.exists() {
-            let _ = fs::rename(&previous, &target);
-        }
-        return Err(WriteError::Io {
-            path: target,
-            action: "cannot move the new output into place",
-            source,
-        });
-    }
-    remove_if_present(&previous)?;
-    Ok(target)
+    staging.commit(rows)
 }
 
-fn fill_staging(
-    staging: &Path,
-    target: &Path,
-    files: &[OutputFile],
-    rows: Vec<DispatchRow>,
-    mode: WriteMode,
-) -> Result<(), WriteError> {
-    let mut rows = rows;
-    if mode == WriteMode::UpdateFiles && target.is_dir() {
-        copy_existing(target, staging)?;
-        rows = merge_rows(read_manifest(&target.join(MANIFEST_FILE))?, rows);
+fn check_name(name: &str) -> Result<(), WriteError> {
+    if !is_plain_file_name(name) || name == MANIFEST_FILE {
+        return Err(WriteError::UnsafeName(name.to_string()));
     }
-    for file in files {
-        let path = staging.join(&file.name);
-        fs::write(&path, &file.bytes).map_err(io_error(&path, "cannot write the file"))?;
-    }
-    let manifest = staging.join(MANIFEST_FILE);
-    fs::write(&manifest, manifest_bytes(&rows))
-        .map_err(io_error(&manifest, "cannot write the file"))?;
     Ok(())
+}
+
+/// A month's output being written: files go into a staging folder as they are produced (so
+/// memory does not grow with the batch), and [`MonthWriter::commit`] swaps the folder in.
+/// Dropped without a commit, it removes the staging folder and the previous output stays.
+#[derive(Debug)]
+pub struct MonthWriter {
+    staging: PathBuf,
+    target: PathBuf,
+    previous: PathBuf,
+    mode: WriteMode,
+    committed: bool,
+}
+
+impl MonthWriter {
+    /// Creates the staging folder beside `out_dir/<month>`; in [`WriteMode::UpdateFiles`] it
+    /// starts as a copy of the current month folder.
+    pub fn begin(out_dir: &Path, month: Month, mode: WriteMode) -> Result<MonthWriter, WriteError> {
+        fs::create_dir_all(out_dir)
+            .map_err(io_error(out_dir, "cannot create the output folder"))?;
+        let writer = MonthWriter {
+            staging: out_dir.join(format!(".{month}.neu")),
+            target: out_dir.join(month.to_string()),
+            previous: out_dir.join(format!(".{month}.alt")),
+            mode,
+            committed: false,
+        };
+        remove_if_present(&writer.staging)?;
+        remove_if_present(&writer.previous)?;
+        fs::create_dir(&writer.staging).map_err(io_error(
+            &writer.staging,
+            "cannot create the staging folder",
+        ))?;
+        if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
+            copy_existing(&writer.target, &writer.staging)?;
+        }
+        Ok(writer)
+    }
+
+    /// Writes one file into the staging folder; safe to call from several threads.
+    pub fn add(&self, file: &OutputFile) -> Result<(), WriteError> {
+        check_name(&file.name)?;
+        let path = self.staging.join(&file.name);
+        fs::write(&path, &file.bytes).map_err(io_error(&path, "cannot write the file"))
+    }
+
+    /// Writes the manifest and swaps the staging folder in place of the month folder.
+    pub fn commit(mut self, rows: Vec<DispatchRow>) -> Result<PathBuf, WriteError> {
+        let rows = if self.mode == WriteMode::UpdateFiles {
+            merge_rows(read_manifest(&self.target.join(MANIFEST_FILE))?, rows)
+        } else {
+            rows
+        };
+        let manifest = self.staging.join(MANIFEST_FILE);
+        fs::write(&manifest, manifest_bytes(&rows))
+            .map_err(io_error(&manifest, "cannot write the file"))?;
+        if self.target.exists() {
+            fs::rename(&self.target, &self.previous).map_err(io_error(
+                &self.target,
+                "cannot move the previous output aside",
+            ))?;
+        }
+        if let Err(source) = fs::rename(&self.staging, &self.target) {
+            // Put the previous output back so the month folder is never missing.
+            if self.previous.exists() {
+                let _ = fs::rename(&self.previous, &self.target);
+            }
+            return Err(WriteError::Io {
+                path: self.target.clone(),
+                action: "cannot move the new output into place",
+                source,
+            });
+        }
+        self.committed = true;
+        remove_if_present(&self.previous)?;
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for MonthWriter {
+    fn drop(&mut self) {
+        if !self.committed {
+            // The previous output is untouched; only the staging folder goes.
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Copies the regular files of the current month folder (no links, no sub-folders).

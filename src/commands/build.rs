@@ -2,11 +2,14 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use super::{CommonOptions, Prepared, prepare};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::model::Sprecher;
 use crate::produce;
-use crate::write::{self, DispatchRow, OutputFile, WriteMode};
+use crate::write::{DispatchRow, MonthWriter, OutputFile, WriteError, WriteMode};
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -59,29 +62,43 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// Every document of a run, in memory.
+/// What a run produced (the documents themselves went to the sink as they were made).
 #[derive(Debug)]
 pub struct Batch {
-    pub files: Vec<OutputFile>,
     pub rows: Vec<DispatchRow>,
     pub briefings: usize,
     pub overview: bool,
 }
 
-pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
+/// Where produced documents go: the staging folder of a build, or nowhere for `check`.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), WriteError> + Sync);
+
+/// Told how many documents a run makes and when each is done (for a progress display).
+pub trait Progress: Sync {
+    fn start(&self, _documents: usize) {}
+    fn advance(&self) {}
+}
+
+/// No progress display.
+impl Progress for () {}
+
+pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
     let prepared = prepare(&options.common)?;
-    let batch = produce_batch(&prepared, &options.common, &options.selection)?;
+    check_selection(&prepared, &options.selection)?;
     let mode = match options.selection {
         Selection::Everything => WriteMode::ReplaceMonth,
         _ => WriteMode::UpdateFiles,
     };
-    let folder = write::write_month(
-        &options.common.paths.out,
-        prepared.model.monat,
-        &batch.files,
-        batch.rows,
-        mode,
+    let writer = MonthWriter::begin(&options.common.paths.out, prepared.model.monat, mode)?;
+    let sink = |file: OutputFile| writer.add(&file);
+    let batch = produce_batch(
+        &prepared,
+        &options.common,
+        &options.selection,
+        &sink,
+        progress,
     )?;
+    let folder = writer.commit(batch.rows)?;
     Ok(BuildReport {
         folder,
         briefings: batch.briefings,
@@ -90,19 +107,12 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
     })
 }
 
-/// Renders and converts every document the run asks for, without writing anything. Fails
-/// with all problems (warnings included) if any document fails.
-pub fn produce_batch(
-    prepared: &Prepared,
-    options: &CommonOptions,
-    selection: &Selection,
-) -> Result<Batch, Error> {
+fn check_selection(prepared: &Prepared, selection: &Selection) -> Result<(), Error> {
     let model = &prepared.model;
-    let requested = match selection {
-        Selection::Briefings(Some(ids)) => ids.as_slice(),
-        _ => &[],
+    let Selection::Briefings(Some(ids)) = selection else {
+        return Ok(());
     };
-    for id in requested {
+    for id in ids {
         if !model.sprecher.iter().any(|s| &s.id == id) {
             let known: Vec<&str> = model.sprecher.iter().map(|s| s.id.as_str()).collect();
             return Err(Error::Usage(format!(
@@ -111,44 +121,90 @@ pub fn produce_batch(
             )));
         }
     }
+    Ok(())
+}
+
+/// Why one document could not be produced.
+enum Failure {
+    Problems(Diagnostics),
+    Write(WriteError),
+}
+
+/// Renders and converts every document the selection asks for, in parallel, handing each to
+/// `sink` as soon as it is done (so memory does not grow with the batch). Fails with all
+/// problems (warnings included) if any document fails. The manifest rows come back in roster
+/// order, so the result does not depend on the number of threads.
+pub fn produce_batch(
+    prepared: &Prepared,
+    options: &CommonOptions,
+    selection: &Selection,
+    sink: Sink<'_>,
+    progress: &dyn Progress,
+) -> Result<Batch, Error> {
+    check_selection(prepared, selection)?;
+    let model = &prepared.model;
     let templates = &options.paths.templates;
     let mut problems = prepared.warnings.clone();
     problems.extend(prepared.renderer.check_all());
-    let mut batch = Batch {
-        files: Vec::new(),
-        rows: Vec::new(),
-        briefings: 0,
-        overview: selection.wants_overview(),
-    };
-    for person in &model.sprecher {
-        if !selection.wants_briefing(&person.id) {
-            continue;
-        }
-        match produce::briefing(
+
+    let people: Vec<&Sprecher> = model
+        .sprecher
+        .iter()
+        .filter(|person| selection.wants_briefing(&person.id))
+        .collect();
+    progress.start(people.len() + usize::from(selection.wants_overview()));
+    let briefing = |person: &Sprecher| -> Result<DispatchRow, Failure> {
+        let made = produce::briefing(
             model,
             &prepared.renderer,
             &prepared.config,
             person,
             templates,
-        ) {
-            Ok(briefing) => {
-                batch.files.push(briefing.file);
-                batch.rows.push(briefing.row);
-                batch.briefings += 1;
-            }
-            Err(errors) => problems.extend(errors),
-        }
-    }
-    if batch.overview {
-        match produce::overview(model, &prepared.renderer, &prepared.config, templates) {
-            Ok(file) => batch.files.push(file),
-            Err(errors) => problems.extend(errors),
+        )
+        .map_err(Failure::Problems)?;
+        sink(made.file).map_err(Failure::Write)?;
+        progress.advance();
+        Ok(made.row)
+    };
+    let overview = || -> Option<Result<(), Failure>> {
+        selection.wants_overview().then(|| {
+            let file = produce::overview(model, &prepared.renderer, &prepared.config, templates)
+                .map_err(Failure::Problems)?;
+            sink(file).map_err(Failure::Write)?;
+            progress.advance();
+            Ok(())
+        })
+    };
+    let (briefings, overview) = rayon::join(
+        || {
+            people
+                .par_iter()
+                .map(|person| briefing(person))
+                .collect::<Vec<_>>()
+        },
+        overview,
+    );
+
+    let mut rows = Vec::with_capacity(briefings.len());
+    let outcomes = briefings
+        .into_iter()
+        .map(|result| result.map(|row| rows.push(row)))
+        .chain(overview);
+    for outcome in outcomes {
+        match outcome {
+            Ok(()) => {}
+            Err(Failure::Problems(errors)) => problems.extend(errors),
+            Err(Failure::Write(error)) => return Err(Error::Write(error)),
         }
     }
     if problems.has_errors() {
         return Err(Error::Problems(dedupe(problems)));
     }
-    Ok(batch)
+    Ok(Batch {
+        briefings: rows.len(),
+        rows,
+        overview: selection.wants_overview(),
+    })
 }
 
 /// A template error shows up once per document rendered from it; report it once.

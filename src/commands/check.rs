@@ -16,7 +16,7 @@ pub struct CheckReport {
 
 pub fn run(options: &CommonOptions) -> Result<CheckReport, Error> {
     let prepared = prepare(options)?;
-    let batch = produce_batch(&prepared, options, &Selection::Everything)?;
+    let batch = produce_batch(&prepared, options, &Selection::Everything, &|_| Ok(()), &())?;
     Ok(CheckReport {
         month: prepared.model.monat.to_string(),
         briefings: batch.briefings,

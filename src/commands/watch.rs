@@ -34,10 +34,13 @@ pub fn run(
 ) {
     let roots = watched_roots(common);
     let mut before = snapshot(&roots);
-    let result = build::run(&BuildOptions {
-        common: common.clone(),
-        selection: Selection::Everything,
-    });
+    let result = build::run(
+        &BuildOptions {
+            common: common.clone(),
+            selection: Selection::Everything,
+        },
+        &(),
+    );
     if !on_event(WatchEvent::Built {
         changed: &[],
         result,
@@ -53,10 +56,13 @@ pub fn run(
         let changed = differences(&before, &now);
         before = now;
         let selection = affected(&changed, &common.paths.templates);
-        let result = build::run(&BuildOptions {
-            common: common.clone(),
-            selection,
-        });
+        let result = build::run(
+            &BuildOptions {
+                common: common.clone(),
+                selection,
+            },
+            &(),
+        );
         if !on_event(WatchEvent::Built {
             changed: &changed,
             result,
