@@ -36,3 +36,35 @@ fn the_shipped_example_builds_every_briefing_and_the_overview() {
     let manifest = std::fs::read_to_string(project.out("2026-11/versand.csv")).unwrap();
     assert_eq!(manifest.lines().count(), 13);
 }
+
+#[test]
+fn a_parallel_build_writes_the_same_bytes_as_a_sequential_one() {
+    let project = Project::shipped_example();
+    let build = |threads: &str| {
+        let output = project.run_with_env(
+            &[
+                "build",
+                "--stand",
+                "2026-11-28",
+                "--out",
+                &format!("out-{threads}"),
+            ],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        project.path().join(format!("out-{threads}/2026-11"))
+    };
+    let sequential = build("1");
+    let parallel = build("4");
+    let mut names: Vec<_> = std::fs::read_dir(&sequential)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 14, "{names:?}");
+    for name in names {
+        let one = std::fs::read(sequential.join(&name)).unwrap();
+        let four = std::fs::read(parallel.join(&name)).unwrap();
+        assert!(one == four, "{name:?} differs between 1 and 4 threads");
+    }
+}

@@ -165,8 +165,14 @@ impl Project {
 
     /// Runs `briefing ARGS` in the project folder.
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `briefing ARGS` with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(self.path())
             .output()
             .unwrap()
