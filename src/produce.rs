@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
-use crate::docx::{DocumentMeta, markdown_to_docx};
+use crate::docx::{Design, DocumentMeta, markdown_to_docx};
 use crate::model::{Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
 use crate::write::{DispatchRow, OutputFile, sha256_hex};
@@ -121,7 +121,7 @@ fn to_docx(
     template: &std::path::Path,
     document: &str,
 ) -> Result<Vec<u8>, Diagnostics> {
-    markdown_to_docx(markdown, meta).map_err(|error| {
+    markdown_to_docx(markdown, meta, &Design::default()).map_err(|error| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.error(
             Location::file(template),
