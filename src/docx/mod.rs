@@ -36,7 +36,7 @@
 //! Every element is written in ECMA-376 schema order by construction; the output validates
 //! with `openxml-audit -f office2016`. The bytes are deterministic: the same input gives the
 //! same file (fixed zip order and timestamps, ids assigned per document, no global state).
-//!
+//! [`check_package`] verifies a package's structure (for tests).
 //!
 //! Also mapped: `> quotes` (style `Quote`), fenced/indented code (style `SourceCode`), `---`
 //! (a paragraph with a bottom border), ~~strike~~, `code` (Courier New). Links with other
@@ -50,6 +50,7 @@
 //! than `####` use `Heading4`, lists deeper than 9 levels stay at level 9, list items inside
 //! a block quote are list paragraphs (not `Quote`), no table of contents, no cell merging.
 
+mod check;
 mod design;
 mod document;
 mod markdown;
@@ -57,6 +58,7 @@ mod package;
 mod parts;
 mod xml;
 
+pub use check::check_package;
 pub use design::Design;
 
 use document::{Ctx, Links, PartIds};
