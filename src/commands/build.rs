@@ -49,6 +49,7 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
             model,
             &prepared.renderer,
             &prepared.config,
+            &prepared.design,
             person,
             templates,
         ) {
@@ -61,7 +62,13 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let overview = options.only.is_empty();
     if overview {
-        match produce::overview(model, &prepared.renderer, &prepared.config, templates) {
+        match produce::overview(
+            model,
+            &prepared.renderer,
+            &prepared.config,
+            &prepared.design,
+            templates,
+        ) {
             Ok(file) => files.push(file),
             Err(errors) => problems.extend(errors),
         }
