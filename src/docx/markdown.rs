@@ -470,12 +470,21 @@ impl Builder {
     fn flush_para(&mut self) {
         if let Some(p) = self.para.take() {
             let marker = marker(&p);
+            let last_is = |b: &Self, f: fn(&Block) -> bool| {
+                b.in_footnote.is_none() && b.doc.blocks.last().is_some_and(f)
+            };
             if marker == Some("\\newpage") {
-                self.push_block(Block::PageBreak);
+                // A new section starts on a new page anyway: no empty page.
+                if !last_is(self, |b| matches!(b, Block::Section(_))) {
+                    self.push_block(Block::PageBreak);
+                }
             } else if let (Some(o), None) = (marker.and_then(orientation_marker), &self.in_footnote)
             {
                 if o != self.orientation {
                     self.orientation = o;
+                    if last_is(self, |b| *b == Block::PageBreak) {
+                        self.doc.blocks.pop();
+                    }
                     self.push_block(Block::Section(o));
                 }
             } else {
@@ -863,6 +872,38 @@ mod tests {
         assert_eq!(t.rows[1][0], vec![text("x"), Inline::Break, text("y")]);
         assert!(t.rows[1][1].is_empty());
         assert_eq!(t.aligns[1], Alignment::Right);
+    }
+
+    #[test]
+    fn section_markers() {
+        let doc = parse(
+            "\\querformat\n\na\n\n\\querformat\n\n\\newpage\n\n\\hochformat\n\n\\newpage\n\nb\n\n\\newpage\n\n\\querformat\n\nc\n\n- \\hochformat\n",
+        )
+        .unwrap();
+        let kinds: Vec<String> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => format!("{:?}", p.inlines),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "Section(Landscape)".to_string(),
+                format!("{:?}", vec![text("a")]),
+                // The second \querformat changes nothing; the page break before a section
+                // and the one right after it would only make empty pages.
+                "Section(Portrait)".to_string(),
+                format!("{:?}", vec![text("b")]),
+                "Section(Landscape)".to_string(),
+                format!("{:?}", vec![text("c")]),
+                // Inside a list the marker is text.
+                format!("{:?}", vec![text("\\hochformat")]),
+            ]
+        );
+        assert!(doc.has_landscape());
     }
 
     #[test]
