@@ -39,11 +39,14 @@ fn unzip(bytes: &[u8]) -> (Vec<String>, BTreeMap<String, String>) {
             (t.year(), t.month(), t.day(), t.hour(), t.minute()),
             (1980, 1, 1, 0, 0)
         );
-        let mut s = String::new();
-        f.read_to_string(&mut s).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
         let name = f.name().unwrap().to_string();
         names.push(name.clone());
-        parts.insert(name, s);
+        // Pictures are not text; only the XML parts are kept.
+        if let Ok(s) = String::from_utf8(bytes) {
+            parts.insert(name, s);
+        }
     }
     (names, parts)
 }
@@ -446,6 +449,176 @@ fn edge_cases_stay_well_formed() {
     );
     let notes = &parts["word/footnotes.xml"];
     assert!(notes.contains("<w:tbl>") && notes.contains("<w:numPr>"));
+}
+
+/// `word/document.xml`, one element per line, so a change to the XML shows in review.
+fn pretty(xml: &str) -> String {
+    let mut reader = Reader::from_str(xml);
+    let mut writer = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 1);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            // Only the line break after the declaration; text keeps its spaces.
+            Event::Text(t) if t.trim().is_empty() => {}
+            event => writer.write_event(event).unwrap(),
+        }
+    }
+    String::from_utf8(writer.into_inner()).unwrap()
+}
+
+#[test]
+fn snapshot_of_document_xml() {
+    let md = include_str!("testdata/snapshot.md");
+    let bytes = markdown_to_docx(md, &meta(), &Design::default()).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (_, parts) = unzip(&bytes);
+    insta::assert_snapshot!("document_xml", pretty(&parts["word/document.xml"]));
+}
+
+/// A minimal reference document as German Word saves it: localized style ids.
+fn german_reference() -> Vec<u8> {
+    let styles = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/></w:rPr></w:rPrDefault></w:docDefaults>"#,
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/><w:rPr><w:color w:val="222222"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Standard"/><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="table" w:styleId="Tabellenraster"><w:name w:val="Table Grid"/></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Kopfzeile"><w:name w:val="header"/><w:basedOn w:val="Standard"/></w:style>"#,
+        r#"</w:styles>"#,
+    );
+    let theme = parts::THEME_XML.replace("Briefing", "Amt");
+    package::zip_parts(&[
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/theme/theme1.xml", theme.as_bytes()),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn reference_styles_are_used_by_their_built_in_names() {
+    let design = Design::from_reference(&german_reference()).unwrap();
+    let md = "# Titel\n\nText\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> Zitat\n";
+    let bytes = markdown_to_docx(md, &meta(), &design).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (_, parts) = unzip(&bytes);
+    let doc = &parts["word/document.xml"];
+    assert!(doc.contains(r#"<w:pStyle w:val="berschrift1"/>"#), "{doc}");
+    assert!(doc.contains(r#"<w:tblStyle w:val="Tabellenraster"/>"#));
+    assert!(!doc.contains(r#"w:val="Heading1""#));
+    assert!(parts["word/header1.xml"].contains(r#"<w:pStyle w:val="Kopfzeile"/>"#));
+    let styles = &parts["word/styles.xml"];
+    // The reference's own styles, untouched.
+    assert!(
+        styles.contains(
+            r#"<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/>"#
+        )
+    );
+    assert!(styles.contains(r#"<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>"#));
+    // Missing styles added from the built-in set, based on the reference's Normal, and no
+    // second default paragraph style.
+    assert!(
+        styles
+            .contains(r#"w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Standard"/>"#)
+    );
+    assert!(styles.contains(r#"w:styleId="FootnoteText""#));
+    assert!(!styles.contains(r#"w:styleId="Heading1""#));
+    assert!(!styles.contains(r#"w:styleId="Normal""#));
+    assert_eq!(count(styles, r#"w:type="paragraph" w:default="1""#), 1);
+    assert_eq!(count(styles, r#"w:type="character" w:default="1""#), 1);
+    assert!(parts["word/theme/theme1.xml"].contains(r#"name="Amt""#));
+    // Without a font table in the reference, the built-in one stays.
+    assert!(parts["word/fontTable.xml"].contains(r#"w:name="Arial""#));
+}
+
+#[test]
+fn unusable_designs_are_plain_errors() {
+    let message = |r: Result<Design, DocxError>| r.unwrap_err().to_string();
+    assert_eq!(
+        message(Design::from_reference(b"kein Word")),
+        "is not a Word document (.docx): it cannot be opened as a zip archive"
+    );
+    let no_styles = package::zip_parts(&[("word/document.xml", b"<x/>".as_slice())]).unwrap();
+    assert!(message(Design::from_reference(&no_styles)).starts_with("contains no word/styles.xml"));
+    let broken = package::zip_parts(&[("word/styles.xml", b"<w:styles>".as_slice())]).unwrap();
+    assert!(
+        message(Design::from_reference(&broken))
+            .starts_with("word/styles.xml is not well-formed XML"),
+        "{}",
+        message(Design::from_reference(&broken))
+    );
+    let foreign = package::zip_parts(&[("word/styles.xml", b"<styles/>".as_slice())]).unwrap();
+    assert!(message(Design::from_reference(&foreign)).contains("root w:styles expected"));
+    assert_eq!(
+        message(Design::default().with_logo(b"GIF89a....")),
+        "is not a PNG image (it does not start with the PNG signature)"
+    );
+    assert!(message(Design::default().with_logo(b"\x89PNG\r\n\x1a\n")).contains("IHDR"));
+}
+
+const LOGO: &[u8] = include_bytes!("../../tests/fixtures/logo.png");
+
+#[test]
+fn logo_is_an_inline_picture_in_every_header() {
+    let design = Design::default().with_logo(LOGO).unwrap();
+    let bytes = markdown_to_docx("a\n\n\\querformat\n\nb", &meta(), &design).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (names, parts) = unzip(&bytes);
+    assert!(names.iter().any(|n| n == "word/media/logo.png"));
+    assert!(
+        parts["[Content_Types].xml"]
+            .contains(r#"<Default Extension="png" ContentType="image/png"/>"#)
+    );
+    for (header, id) in [("word/header1.xml", 1), ("word/header2.xml", 2)] {
+        let xml = &parts[header];
+        // 360 x 120 px: 1.2 cm high, aspect ratio kept.
+        assert!(
+            xml.contains(r#"<wp:extent cx="1296000" cy="432000"/>"#),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"<a:blip r:embed="rId1"/>"#));
+        assert!(xml.contains(&format!(r#"<wp:docPr id="{id}" name="Logo"/>"#)));
+        let rels = &parts[&header
+            .replace("word/", "word/_rels/")
+            .replace(".xml", ".xml.rels")];
+        assert!(rels.contains(r#"Target="media/logo.png""#));
+    }
+}
+
+#[test]
+fn checker_finds_broken_packages() {
+    let bytes = markdown_to_docx(&fixture(), &meta(), &Design::default()).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (names, parts) = unzip(&bytes);
+    // Drop the footnotes part and break the header's XML.
+    let mut entries: Vec<(&str, Vec<u8>)> = Vec::new();
+    for name in &names {
+        match name.as_str() {
+            "word/footnotes.xml" => {}
+            "word/header1.xml" => entries.push((name, b"<w:hdr>".to_vec())),
+            _ => entries.push((name, parts[name].clone().into_bytes())),
+        }
+    }
+    let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let problems = check_package(&package::zip_parts(&refs).unwrap());
+    let all = problems.join("\n");
+    assert!(
+        all.contains("word/header1.xml: is not well-formed XML"),
+        "{all}"
+    );
+    assert!(
+        all.contains("points at footnotes.xml, which does not exist"),
+        "{all}"
+    );
+    assert!(
+        all.contains("footnote reference 1 has no footnote"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Override for /word/footnotes.xml, which does not exist"),
+        "{all}"
+    );
+    assert_eq!(check_package(b"no zip").len(), 1);
 }
 
 /// Schema validation with the external validator (`pip install openxml-audit`).
