@@ -3,3 +3,4 @@
 mod build;
 mod example;
 mod support;
+mod word;
