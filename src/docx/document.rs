@@ -823,7 +823,7 @@ fn share(amount: u32, weights: &[u64]) -> Vec<u32> {
 /// minimum (no word broken, short lines whole; at most 45 % of the table), the rest goes to
 /// the columns whose lines are longer than that, in proportion to the excess. When the soft
 /// minima do not fit, the columns get their hard minima (no word broken) and the room left
-/// goes towards the soft minima; only when even the hard minima do not fit do all columns
+/// completes the soft minima, smallest shortfall first; only when even the hard minima do not fit do all columns
 /// shrink in proportion to them.
 pub(crate) fn column_widths(needs: &[ColumnNeed], total: u32) -> Vec<u32> {
     let n = needs.len();
@@ -846,15 +846,17 @@ pub(crate) fn column_widths(needs: &[ColumnNeed], total: u32) -> Vec<u32> {
             .map(|(m, extra)| m + extra)
             .collect()
     } else if hard_sum <= total {
-        let deficits: Vec<u64> = soft
-            .iter()
-            .zip(&hard)
-            .map(|(s, h)| u64::from(s - h))
-            .collect();
-        hard.iter()
-            .zip(share(total - hard_sum, &deficits))
-            .map(|(m, extra)| m + extra)
-            .collect()
+        // Keep as many short lines whole as possible: the smallest deficits first.
+        let mut widths = hard.clone();
+        let mut room = total - hard_sum;
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|i| (soft[*i] - hard[*i], *i));
+        for i in order {
+            let extra = (soft[i] - hard[i]).min(room);
+            widths[i] += extra;
+            room -= extra;
+        }
+        widths
     } else {
         let weights: Vec<u64> = hard.iter().map(|m| u64::from(*m)).collect();
         share(total, &weights)
@@ -1032,7 +1034,7 @@ mod tests {
             assert!(*width >= n.soft + CELL_PADDING, "{w:?}");
         }
         // Soft minima (short lines whole) do not fit, hard ones (words) do: every column
-        // keeps its longest word, the rest goes towards the short lines.
+        // keeps its longest word, the rest completes the smallest shortfalls first.
         let mixed = [
             ColumnNeed {
                 hard: 1400,
@@ -1060,6 +1062,9 @@ mod tests {
         for (width, n) in w.iter().zip(&mixed) {
             assert!(*width >= n.hard + CELL_PADDING, "{w:?}");
         }
+        // Shortfalls 100, 800, 400: the room (9072 - 8540 = 532) completes 100 and 400.
+        assert_eq!(w[0], 1500 + CELL_PADDING);
+        assert_eq!(w[3], 1900 + CELL_PADDING);
         // Minima that do not fit: shrink in proportion, still exact total.
         let w = column_widths(&[need(4000, 4000); 5], 9072);
         assert_eq!(w.iter().sum::<u32>(), 9072);
