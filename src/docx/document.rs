@@ -762,7 +762,8 @@ fn cell_lines(inlines: &[Inline], bold: bool, lines: &mut Vec<Vec<(char, bool)>>
 const SHORT_LINE_CHARS: usize = 20;
 
 /// What a column needs, in twips of text: `hard` for its longest word (words end at spaces
-/// and after hyphens, where Word and LibreOffice may break), `soft` also for its short lines
+/// and after hyphens, where Word and LibreOffice may break; a short line without letters,
+/// such as a phone number or a date range, is one word), `soft` also for its short lines
 /// whole, `line` for its longest line on one line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ColumnNeed {
@@ -788,6 +789,11 @@ impl ColumnNeed {
             }
             if line.len() <= SHORT_LINE_CHARS {
                 need.soft = need.soft.max(width);
+                // Numbers (phone numbers, dates, ranges) never wrap: a short line without
+                // letters counts as one word.
+                if !line.iter().any(|(c, _)| c.is_alphabetic()) {
+                    need.hard = need.hard.max(width);
+                }
             }
         }
         need.soft = need.soft.max(need.hard);
@@ -803,9 +809,9 @@ impl ColumnNeed {
     }
 }
 
-/// Left plus right cell margin (85 twips each in the table style; Word's default is 108)
-/// and a little air.
-const CELL_PADDING: u32 = 260;
+/// Left plus right cell margin (85 twips each in the table style) and a little air; the
+/// text widths already carry a 5 % reserve.
+const CELL_PADDING: u32 = 200;
 
 /// Split `amount` in proportion to `weights` (rounded down).
 fn share(amount: u32, weights: &[u64]) -> Vec<u32> {
@@ -1005,8 +1011,11 @@ mod tests {
         );
         let phone = ColumnNeed::of(&[text("030 18910-312")], false);
         assert_eq!(phone.soft, twips("030 18910-312", false));
-        // Words may break after a hyphen, if they must.
-        assert_eq!(phone.hard, twips("18910-", false));
+        // A phone number is one word; other words may break after a hyphen, if they must.
+        assert_eq!(phone.hard, twips("030 18910-312", false));
+        let place = ColumnNeed::of(&[text("Rostock-Warnemünde")], false);
+        assert_eq!(place.hard, twips("Warnemünde", false));
+        assert_eq!(place.soft, twips("Rostock-Warnemünde", false));
         // The header row is measured bold.
         let header = ColumnNeed::of(&[text("Bemerkung")], true);
         assert_eq!(header.soft, twips("Bemerkung", true));
