@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
-use crate::docx::{DocumentMeta, markdown_to_docx};
+use crate::docx::{Design, DocumentMeta, markdown_to_docx};
 use crate::model::{Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
 use crate::write::{DispatchRow, OutputFile, sha256_hex};
@@ -45,6 +45,7 @@ pub fn briefing(
     model: &Model,
     renderer: &Renderer,
     config: &Config,
+    design: &Design,
     person: &Sprecher,
     templates_dir: &std::path::Path,
 ) -> Result<Briefing, Diagnostics> {
@@ -70,6 +71,7 @@ pub fn briefing(
     let bytes = to_docx(
         &markdown,
         &meta,
+        design,
         &templates_dir.join(BRIEFING_TEMPLATE),
         &name,
     )?;
@@ -92,6 +94,7 @@ pub fn overview(
     model: &Model,
     renderer: &Renderer,
     config: &Config,
+    design: &Design,
     templates_dir: &std::path::Path,
 ) -> Result<OutputFile, Diagnostics> {
     let markdown = renderer.overview(model)?;
@@ -106,6 +109,7 @@ pub fn overview(
     let bytes = to_docx(
         &markdown,
         &meta,
+        design,
         &templates_dir.join(OVERVIEW_TEMPLATE),
         OVERVIEW_FILE,
     )?;
@@ -118,10 +122,11 @@ pub fn overview(
 fn to_docx(
     markdown: &str,
     meta: &DocumentMeta,
+    design: &Design,
     template: &std::path::Path,
     document: &str,
 ) -> Result<Vec<u8>, Diagnostics> {
-    markdown_to_docx(markdown, meta).map_err(|error| {
+    markdown_to_docx(markdown, meta, design).map_err(|error| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.error(
             Location::file(template),

@@ -8,4 +8,5 @@ mod spreadsheets;
 mod support;
 mod templates;
 mod unusable;
+mod word;
 mod workbench;

@@ -158,6 +158,7 @@ pub fn produce_batch(
             model,
             &prepared.renderer,
             &prepared.config,
+            &prepared.design,
             person,
             templates,
         )
@@ -168,8 +169,14 @@ pub fn produce_batch(
     };
     let overview = || -> Option<Result<(), Failure>> {
         selection.wants_overview().then(|| {
-            let file = produce::overview(model, &prepared.renderer, &prepared.config, templates)
-                .map_err(Failure::Problems)?;
+            let file = produce::overview(
+                model,
+                &prepared.renderer,
+                &prepared.config,
+                &prepared.design,
+                templates,
+            )
+            .map_err(Failure::Problems)?;
             sink(file).map_err(Failure::Write)?;
             progress.advance();
             Ok(())

@@ -32,6 +32,7 @@ pub const FILES: &[(&str, &[u8])] = scaffold![
     "templates/partials/zentrale_botschaften.md.j2",
     "templates/partials/konferenzen/standard.md.j2",
     "templates/partials/konferenzen/IMK.md.j2",
+    "templates/referenz.docx",
 ];
 
 /// Writes the example project into `dir` and returns the files written.

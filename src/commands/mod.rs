@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::config::{CONFIG_FILE, Config, Paths};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Location};
+use crate::docx::Design;
 use crate::error::Error;
 use crate::load;
 use crate::model::{self, Model};
@@ -35,6 +36,8 @@ pub struct Prepared {
     pub config: Config,
     pub model: Model,
     pub renderer: Renderer,
+    /// The documents' design: `templates/referenz.docx` and `templates/logo.png`, if present.
+    pub design: Design,
     /// Warnings found so far (no errors: those end [`prepare`]).
     pub warnings: Diagnostics,
 }
@@ -72,10 +75,52 @@ pub fn prepare(options: &CommonOptions) -> Result<Prepared, Error> {
     })?;
     warnings.extend(model_warnings);
     let renderer = Renderer::new(&options.paths.templates);
+    let design = load_design(&options.paths.templates)?;
     Ok(Prepared {
         config,
         model,
         renderer,
+        design,
         warnings,
     })
+}
+
+/// The reference document with the corporate styles, optional.
+pub const REFERENCE_DOCX: &str = "referenz.docx";
+/// The logo for the page header, optional.
+pub const LOGO_PNG: &str = "logo.png";
+
+/// Reads `referenz.docx` and `logo.png` from the templates folder, once per run; a file
+/// that is present but unusable is an error naming it.
+pub fn load_design(templates: &std::path::Path) -> Result<Design, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let read = |name: &str, problems: &mut Diagnostics| {
+        let path = templates.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => Some((path, bytes)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                problems.error(Location::file(&path), format!("cannot be read: {err}"));
+                None
+            }
+        }
+    };
+    let mut design = Design::default();
+    if let Some((path, bytes)) = read(REFERENCE_DOCX, &mut problems) {
+        match Design::from_reference(&bytes) {
+            Ok(d) => design = d,
+            Err(err) => problems.error(Location::file(&path), err.to_string()),
+        }
+    }
+    if let Some((path, bytes)) = read(LOGO_PNG, &mut problems) {
+        match design.clone().with_logo(&bytes) {
+            Ok(d) => design = d,
+            Err(err) => problems.error(Location::file(&path), err.to_string()),
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(design)
+    }
 }

@@ -69,12 +69,23 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Vec<Inline>>>,
 }
 
+/// Page orientation of a section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Block {
     Para(Para),
     Table(Table),
     PageBreak,
     Rule,
+    /// `\querformat` / `\hochformat`: the following blocks go into a new section (on a new
+    /// page) with this orientation. Only in the body, only where the orientation changes.
+    Section(Orientation),
 }
 
 /// An ordered list instance: it gets its own `w:num` so its numbering restarts.
@@ -91,6 +102,15 @@ pub(crate) struct Doc {
     /// Footnotes in id order (id = index + 1), each a list of blocks.
     pub footnotes: Vec<Vec<Block>>,
     pub ordered_lists: Vec<OrderedList>,
+}
+
+impl Doc {
+    /// Whether any section of the body is landscape (it then needs the landscape header and
+    /// footer parts).
+    pub(crate) fn has_landscape(&self) -> bool {
+        self.blocks
+            .contains(&Block::Section(Orientation::Landscape))
+    }
 }
 
 /// The `w:num` id shared by all bullet lists.
@@ -136,6 +156,9 @@ struct Builder {
     in_html_block: bool,
     html_block_lines: usize,
     next_num_id: u32,
+    /// Orientation of the body section being read (section markers that do not change it
+    /// are dropped).
+    orientation: Orientation,
 }
 
 /// Parse Markdown into the block tree. Fails only for constructs that cannot be represented
@@ -446,8 +469,24 @@ impl Builder {
 
     fn flush_para(&mut self) {
         if let Some(p) = self.para.take() {
-            if is_page_break(&p) {
-                self.push_block(Block::PageBreak);
+            let marker = marker(&p);
+            let last_is = |b: &Self, f: fn(&Block) -> bool| {
+                b.in_footnote.is_none() && b.doc.blocks.last().is_some_and(f)
+            };
+            if marker == Some("\\newpage") {
+                // A new section starts on a new page anyway: no empty page.
+                if !last_is(self, |b| matches!(b, Block::Section(_))) {
+                    self.push_block(Block::PageBreak);
+                }
+            } else if let (Some(o), None) = (marker.and_then(orientation_marker), &self.in_footnote)
+            {
+                if o != self.orientation {
+                    self.orientation = o;
+                    if last_is(self, |b| *b == Block::PageBreak) {
+                        self.doc.blocks.pop();
+                    }
+                    self.push_block(Block::Section(o));
+                }
             } else {
                 self.push_block(Block::Para(p));
             }
@@ -580,7 +619,7 @@ fn for_each_inlines(blocks: &mut [Block], f: &mut dyn FnMut(&mut [Inline])) {
                     }
                 }
             }
-            Block::PageBreak | Block::Rule => {}
+            Block::PageBreak | Block::Rule | Block::Section(_) => {}
         }
     }
 }
@@ -612,18 +651,30 @@ pub(crate) fn allowed_link(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
-fn is_page_break(p: &Para) -> bool {
+/// The marker command (`\newpage`, `\querformat`, `\hochformat`) a normal paragraph
+/// consists of, if any.
+fn marker(p: &Para) -> Option<&'static str> {
     if !matches!(p.kind, ParaKind::Normal) {
-        return false;
+        return None;
     }
     let mut text = String::new();
     for inline in &p.inlines {
         match inline {
             Inline::Text { text: t, style } if *style == RunStyle::default() => text.push_str(t),
-            _ => return false,
+            _ => return None,
         }
     }
-    text.trim() == "\\newpage"
+    ["\\newpage", "\\querformat", "\\hochformat"]
+        .into_iter()
+        .find(|m| text.trim() == *m)
+}
+
+fn orientation_marker(marker: &str) -> Option<Orientation> {
+    match marker {
+        "\\querformat" => Some(Orientation::Landscape),
+        "\\hochformat" => Some(Orientation::Portrait),
+        _ => None,
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -821,6 +872,38 @@ mod tests {
         assert_eq!(t.rows[1][0], vec![text("x"), Inline::Break, text("y")]);
         assert!(t.rows[1][1].is_empty());
         assert_eq!(t.aligns[1], Alignment::Right);
+    }
+
+    #[test]
+    fn section_markers() {
+        let doc = parse(
+            "\\querformat\n\na\n\n\\querformat\n\n\\newpage\n\n\\hochformat\n\n\\newpage\n\nb\n\n\\newpage\n\n\\querformat\n\nc\n\n- \\hochformat\n",
+        )
+        .unwrap();
+        let kinds: Vec<String> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => format!("{:?}", p.inlines),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "Section(Landscape)".to_string(),
+                format!("{:?}", vec![text("a")]),
+                // The second \querformat changes nothing; the page break before a section
+                // and the one right after it would only make empty pages.
+                "Section(Portrait)".to_string(),
+                format!("{:?}", vec![text("b")]),
+                "Section(Landscape)".to_string(),
+                format!("{:?}", vec![text("c")]),
+                // Inside a list the marker is text.
+                format!("{:?}", vec![text("\\hochformat")]),
+            ]
+        );
+        assert!(doc.has_landscape());
     }
 
     #[test]

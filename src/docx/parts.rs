@@ -1,7 +1,10 @@
 //! The supporting parts: styles, numbering, settings, font table, theme, document properties,
 //! content types and relationships.
 
-use super::document::{Links, MONO_FONT, NS_R, NS_W, list_indent};
+use std::collections::BTreeSet;
+
+use super::design::{Design, StyleMap};
+use super::document::{Links, MONO_FONT, NS_R, NS_W, PartIds, list_indent};
 use super::markdown::OrderedList;
 use super::xml::{El, Xml, el, parent, val};
 use super::{DocumentMeta, DocxError};
@@ -93,18 +96,20 @@ impl Style {
         }
     }
 
-    fn to_el(&self) -> El {
+    /// The element; `map` gives the ids of the styles it refers to, `default` whether it
+    /// may be its type's default style.
+    fn to_el(&self, map: &StyleMap, default: bool) -> El {
         let mut attrs = vec![("w:type", self.kind.to_string())];
-        if self.default {
+        if self.default && default {
             attrs.push(("w:default", "1".to_string()));
         }
         attrs.push(("w:styleId", self.id.to_string()));
         let mut children = vec![val("w:name", self.name)];
         if let Some(b) = self.based_on {
-            children.push(val("w:basedOn", b));
+            children.push(val("w:basedOn", map.id(b)));
         }
         if let Some(n) = self.next {
-            children.push(val("w:next", n));
+            children.push(val("w:next", map.id(n)));
         }
         if let Some(p) = self.ui_priority {
             children.push(val("w:uiPriority", &p.to_string()));
@@ -348,8 +353,35 @@ fn styles() -> Vec<Style> {
     out
 }
 
-/// word/styles.xml
-pub(crate) fn styles_xml() -> Result<Vec<u8>, DocxError> {
+/// `(id, name, type)` of every built-in style, for matching against a reference document.
+pub(crate) fn builtin_style_keys() -> Vec<(&'static str, &'static str, &'static str)> {
+    styles().iter().map(|s| (s.id, s.name, s.kind)).collect()
+}
+
+/// word/styles.xml: the reference document's styles plus the built-in styles it lacks, or
+/// the built-in styles.
+pub(crate) fn styles_xml(design: &Design) -> Result<Vec<u8>, DocxError> {
+    let Some(reference) = &design.reference else {
+        return builtin_styles_xml();
+    };
+    let xml = &reference.styles_xml;
+    // The reference's root is verified to be w:styles, so its end tag closes the text.
+    let end = xml.rfind("</w:styles>").unwrap_or(xml.len());
+    let mut out = xml.as_bytes()[..end].to_vec();
+    let mut added = Xml::fragment();
+    let mut defaults: BTreeSet<String> = reference.defaults.clone();
+    for s in styles() {
+        if reference.missing.contains(s.id) {
+            let default = defaults.insert(s.kind.to_string());
+            added.write_el(&s.to_el(&reference.map, default))?;
+        }
+    }
+    out.extend_from_slice(&added.finish());
+    out.extend_from_slice(b"</w:styles>");
+    Ok(out)
+}
+
+fn builtin_styles_xml() -> Result<Vec<u8>, DocxError> {
     let mut x = Xml::new()?;
     x.start("w:styles", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)])?;
     let mut rpr = vec![fonts(FONT)];
@@ -374,7 +406,7 @@ pub(crate) fn styles_xml() -> Result<Vec<u8>, DocxError> {
     );
     x.write_el(&defaults)?;
     for s in styles() {
-        x.write_el(&s.to_el())?;
+        x.write_el(&s.to_el(&StyleMap::default(), true))?;
     }
     x.end("w:styles")?;
     Ok(x.finish())
@@ -636,7 +668,7 @@ pub(crate) fn app_xml() -> Result<Vec<u8>, DocxError> {
 const CT_WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// [Content_Types].xml
-pub(crate) fn content_types_xml() -> Result<Vec<u8>, DocxError> {
+pub(crate) fn content_types_xml(ids: &PartIds) -> Result<Vec<u8>, DocxError> {
     let mut x = Xml::new()?;
     x.start(
         "Types",
@@ -655,11 +687,17 @@ pub(crate) fn content_types_xml() -> Result<Vec<u8>, DocxError> {
             ),
         ],
     )?;
+    if ids.logo {
+        x.empty(
+            "Default",
+            &[("Extension", "png"), ("ContentType", "image/png")],
+        )?;
+    }
     x.empty(
         "Default",
         &[("Extension", "xml"), ("ContentType", "application/xml")],
     )?;
-    let overrides = [
+    let mut overrides = vec![
         (
             "/docProps/app.xml",
             "application/vnd.openxmlformats-officedocument.extended-properties+xml".to_string(),
@@ -681,6 +719,11 @@ pub(crate) fn content_types_xml() -> Result<Vec<u8>, DocxError> {
             "application/vnd.openxmlformats-officedocument.theme+xml".to_string(),
         ),
     ];
+    if ids.landscape {
+        overrides.push(("/word/footer2.xml", format!("{CT_WML}.footer+xml")));
+        overrides.push(("/word/header2.xml", format!("{CT_WML}.header+xml")));
+        overrides.sort();
+    }
     for (part, ct) in &overrides {
         x.empty("Override", &[("PartName", part), ("ContentType", ct)])?;
     }
@@ -732,10 +775,11 @@ pub(crate) fn package_rels_xml() -> Result<Vec<u8>, DocxError> {
     ])
 }
 
-/// word/_rels/document.xml.rels: fixed parts rId1..rId8 (header rId7, footer rId8), then the
-/// hyperlinks in order of first appearance.
-pub(crate) fn document_rels_xml(links: &Links) -> Result<Vec<u8>, DocxError> {
-    let fixed = [
+/// word/_rels/document.xml.rels: fixed parts rId1..rId8 (header rId7, footer rId8; with a
+/// landscape section also its header rId9 and footer rId10), then the hyperlinks in order of
+/// first appearance.
+pub(crate) fn document_rels_xml(links: &Links, ids: &PartIds) -> Result<Vec<u8>, DocxError> {
+    let mut fixed = vec![
         ("styles", "styles.xml"),
         ("settings", "settings.xml"),
         ("fontTable", "fontTable.xml"),
@@ -745,6 +789,10 @@ pub(crate) fn document_rels_xml(links: &Links) -> Result<Vec<u8>, DocxError> {
         ("header", "header1.xml"),
         ("footer", "footer1.xml"),
     ];
+    if ids.landscape {
+        fixed.push(("header", "header2.xml"));
+        fixed.push(("footer", "footer2.xml"));
+    }
     let mut rows: Vec<(String, String, String, bool)> = fixed
         .iter()
         .enumerate()
@@ -759,6 +807,16 @@ pub(crate) fn document_rels_xml(links: &Links) -> Result<Vec<u8>, DocxError> {
         .collect();
     rows.extend(hyperlink_rows(links));
     rels_xml(&rows)
+}
+
+/// word/_rels/headerN.xml.rels: the logo picture as rId1.
+pub(crate) fn header_rels_xml() -> Result<Vec<u8>, DocxError> {
+    rels_xml(&[(
+        super::document::LOGO_RID.into(),
+        format!("{REL_OFFICE}/image"),
+        "media/logo.png".into(),
+        false,
+    )])
 }
 
 /// word/_rels/footnotes.xml.rels (hyperlinks inside footnotes).

@@ -39,11 +39,14 @@ fn unzip(bytes: &[u8]) -> (Vec<String>, BTreeMap<String, String>) {
             (t.year(), t.month(), t.day(), t.hour(), t.minute()),
             (1980, 1, 1, 0, 0)
         );
-        let mut s = String::new();
-        f.read_to_string(&mut s).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
         let name = f.name().unwrap().to_string();
         names.push(name.clone());
-        parts.insert(name, s);
+        // Pictures are not text; only the XML parts are kept.
+        if let Ok(s) = String::from_utf8(bytes) {
+            parts.insert(name, s);
+        }
     }
     (names, parts)
 }
@@ -84,7 +87,7 @@ fn count(haystack: &str, needle: &str) -> usize {
 
 #[test]
 fn fixture_produces_complete_well_formed_package() {
-    let bytes = markdown_to_docx(&fixture(), &meta()).unwrap();
+    let bytes = markdown_to_docx(&fixture(), &meta(), &Design::default()).unwrap();
     if let Some(path) = std::env::var_os("DOCX_FIXTURE_OUT") {
         std::fs::write(path, &bytes).unwrap();
     }
@@ -107,6 +110,8 @@ fn fixture_produces_complete_well_formed_package() {
             "word/_rels/footnotes.xml.rels",
             "word/header1.xml",
             "word/footer1.xml",
+            "word/header2.xml",
+            "word/footer2.xml",
         ]
     );
     let mut elements = BTreeMap::new();
@@ -156,10 +161,10 @@ fn fixture_produces_complete_well_formed_package() {
         r#"<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>"#
     ));
     // Table: header row repeats, shading, bold header, widths not all equal, empty cell has w:p
-    assert_eq!(count(doc, "<w:tbl>"), 1);
+    assert_eq!(count(doc, "<w:tbl>"), 2);
     assert!(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
-    assert_eq!(count(doc, "<w:tblHeader/>"), 1);
-    assert_eq!(count(doc, r#"w:fill="D9E2F3""#), 4);
+    assert_eq!(count(doc, "<w:tblHeader/>"), 2);
+    assert_eq!(count(doc, r#"w:fill="D9E2F3""#), 4 + 6);
     assert!(doc.contains("<w:rPr><w:b/></w:rPr><w:t>Gremium</w:t>"));
     assert!(doc.contains(r#"<w:jc w:val="right"/>"#) && doc.contains(r#"<w:jc w:val="center"/>"#));
     let grid: Vec<u32> = doc
@@ -167,22 +172,27 @@ fn fixture_produces_complete_well_formed_package() {
         .skip(1)
         .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
         .collect();
-    assert_eq!(grid.len(), 4);
-    assert_eq!(grid.iter().sum::<u32>(), 9072);
+    assert_eq!(grid.len(), 4 + 6);
+    assert_eq!(grid[..4].iter().sum::<u32>(), 9072);
     assert!(grid[3] > grid[0] && grid[0] != grid[2], "{grid:?}");
+    // The table in the landscape section spans the landscape text width.
+    assert_eq!(grid[4..].iter().sum::<u32>(), 16838 - 2 * 1417);
+    assert!(doc.contains(r#"<w:tblW w:w="14004" w:type="dxa"/>"#));
     assert!(doc.contains("</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"right\"/></w:pPr></w:p></w:tc>"));
     // Hyperlinks: two distinct allowed URLs in document (one repeated), plus the autolink
     let rels = &parts["word/_rels/document.xml.rels"];
-    assert_eq!(count(doc, "<w:hyperlink "), 4);
-    assert!(doc.contains(r#"<w:hyperlink r:id="rId9" w:history="1">"#));
-    assert_eq!(count(doc, r#"r:id="rId9""#), 2);
-    assert!(rels.contains(r#"Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.it-planungsrat.de" TargetMode="External""#));
+    // (rId9/rId10 are the landscape header and footer: links start at rId11)
+    assert_eq!(count(doc, "<w:hyperlink "), 5);
+    assert!(doc.contains(r#"<w:hyperlink r:id="rId11" w:history="1">"#));
+    assert_eq!(count(doc, r#"r:id="rId11""#), 2);
+    assert!(rels.contains(r#"Id="rId11" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.it-planungsrat.de" TargetMode="External""#));
     assert!(
-        rels.contains(r#"Id="rId10""#)
+        rels.contains(r#"Id="rId12""#)
             && rels.contains("mailto:geschaeftsstelle@it-planungsrat.de")
     );
-    assert!(rels.contains(r#"Id="rId11""#) && rels.contains("https://www.fitko.de/"));
-    assert!(!rels.contains("rId12"));
+    assert!(rels.contains(r#"Id="rId13""#) && rels.contains("https://www.fitko.de/"));
+    assert!(rels.contains(r#"Id="rId14""#) && rels.contains("mailto:erika.mustermann@example.org"));
+    assert!(!rels.contains("rId15"));
     assert!(!rels.contains("javascript") && !rels.contains("file:"));
     assert!(doc.contains("Ein unsicherer Link und ein lokaler Pfad bleiben reiner Text."));
     // Footnotes resolve: references 1 and 2 exist in footnotes.xml
@@ -208,6 +218,30 @@ fn fixture_produces_complete_well_formed_package() {
     // sectPr: header/footer references first, A4 portrait, 2.5 cm margins, last in body
     assert!(doc.contains(r#"<w:sectPr><w:headerReference w:type="default" r:id="rId7"/><w:footerReference w:type="default" r:id="rId8"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417""#));
     assert!(doc.ends_with("</w:sectPr></w:body></w:document>"));
+    // Sections: portrait, then landscape (\querformat), then portrait again (\hochformat).
+    // Each but the last ends with a paragraph carrying its sectPr; the markers leave no text.
+    assert_eq!(count(doc, "<w:sectPr>"), 3);
+    assert_eq!(count(doc, "<w:p><w:pPr><w:sectPr>"), 2);
+    assert!(doc.contains(r#"<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:footerReference w:type="default" r:id="rId10"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
+    let last_sect = &doc[doc.rfind("<w:sectPr>").unwrap()..];
+    assert!(last_sect.contains(r#"r:id="rId7""#) && !last_sect.contains("landscape"));
+    assert!(!doc.contains("querformat") && !doc.contains("hochformat"));
+    assert!(rels.contains(r#"Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml""#));
+    assert!(rels.contains(r#"Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml""#));
+    // Each orientation's header and footer has its right tab at its own right margin.
+    for (part, width) in [
+        ("word/header1.xml", 9072),
+        ("word/footer1.xml", 9072),
+        ("word/header2.xml", 14004),
+        ("word/footer2.xml", 14004),
+    ] {
+        assert!(
+            parts[part].contains(&format!(r#"<w:tab w:val="right" w:pos="{width}"/>"#)),
+            "{part}"
+        );
+    }
+    assert!(parts["word/footer2.xml"].contains(" NUMPAGES "));
+    assert!(parts["word/header2.xml"].contains("Stand: 28.11.2026"));
     assert_eq!(doc_el.last().map(String::as_str), Some("w:docGrid"));
     assert!(rels.contains(r#"Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml""#));
     // Header and footer
@@ -273,7 +307,7 @@ fn fixture_produces_complete_well_formed_package() {
 fn pproperties_follow_schema_order() {
     // In every pPr of document.xml, pStyle comes first and numPr before ind/spacing/jc;
     // in rPr, rStyle/rFonts before b/i and sz before vertAlign.
-    let bytes = markdown_to_docx(&fixture(), &meta()).unwrap();
+    let bytes = markdown_to_docx(&fixture(), &meta(), &Design::default()).unwrap();
     let (_, parts) = unzip(&bytes);
     let order_ppr = [
         "w:pStyle",
@@ -319,13 +353,13 @@ fn pproperties_follow_schema_order() {
 #[test]
 fn output_is_deterministic_across_calls_and_threads() {
     let md = fixture();
-    let first = markdown_to_docx(&md, &meta()).unwrap();
-    let second = markdown_to_docx(&md, &meta()).unwrap();
+    let first = markdown_to_docx(&md, &meta(), &Design::default()).unwrap();
+    let second = markdown_to_docx(&md, &meta(), &Design::default()).unwrap();
     assert_eq!(first, second);
     let handles: Vec<_> = (0..4)
         .map(|_| {
             let md = md.clone();
-            std::thread::spawn(move || markdown_to_docx(&md, &meta()).unwrap())
+            std::thread::spawn(move || markdown_to_docx(&md, &meta(), &Design::default()).unwrap())
         })
         .collect();
     for h in handles {
@@ -334,14 +368,22 @@ fn output_is_deterministic_across_calls_and_threads() {
     // A different date changes the bytes (the date really is in the file).
     let mut other = meta();
     other.date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    assert_ne!(markdown_to_docx(&md, &other).unwrap(), first);
+    assert_ne!(
+        markdown_to_docx(&md, &other, &Design::default()).unwrap(),
+        first
+    );
 }
 
 #[test]
 fn hyperlink_ids_are_per_document() {
-    let a = markdown_to_docx("[a](https://a.de)", &meta()).unwrap();
-    let _ = markdown_to_docx("[x](https://x.de) [y](https://y.de)", &meta()).unwrap();
-    let b = markdown_to_docx("[a](https://a.de)", &meta()).unwrap();
+    let a = markdown_to_docx("[a](https://a.de)", &meta(), &Design::default()).unwrap();
+    let _ = markdown_to_docx(
+        "[x](https://x.de) [y](https://y.de)",
+        &meta(),
+        &Design::default(),
+    )
+    .unwrap();
+    let b = markdown_to_docx("[a](https://a.de)", &meta(), &Design::default()).unwrap();
     assert_eq!(a, b);
     let (_, parts) = unzip(&a);
     assert!(parts["word/document.xml"].contains(r#"<w:hyperlink r:id="rId9""#));
@@ -349,7 +391,8 @@ fn hyperlink_ids_are_per_document() {
 
 #[test]
 fn images_are_rejected_with_a_plain_message() {
-    let err = markdown_to_docx("Text ![Logo](bilder/logo.png)", &meta()).unwrap_err();
+    let err =
+        markdown_to_docx("Text ![Logo](bilder/logo.png)", &meta(), &Design::default()).unwrap_err();
     assert!(matches!(err, DocxError::ImageNotSupported(_)));
     assert!(err.to_string().contains("images are not supported"));
     assert!(err.to_string().contains("bilder/logo.png"));
@@ -357,7 +400,7 @@ fn images_are_rejected_with_a_plain_message() {
 
 #[test]
 fn minimal_document_without_footnotes_or_links() {
-    let bytes = markdown_to_docx("", &meta()).unwrap();
+    let bytes = markdown_to_docx("", &meta(), &Design::default()).unwrap();
     let (names, parts) = unzip(&bytes);
     assert!(!names.iter().any(|n| n == "word/_rels/footnotes.xml.rels"));
     for (name, xml) in &parts {
@@ -365,7 +408,7 @@ fn minimal_document_without_footnotes_or_links() {
     }
     assert!(!parts["word/_rels/document.xml.rels"].contains("hyperlink"));
     // A table at the very end is followed by a paragraph.
-    let bytes = markdown_to_docx("| a |\n|---|\n| |\n", &meta()).unwrap();
+    let bytes = markdown_to_docx("| a |\n|---|\n| |\n", &meta(), &Design::default()).unwrap();
     let (_, parts) = unzip(&bytes);
     assert!(parts["word/document.xml"].contains("</w:tbl><w:p/><w:sectPr>"));
 }
@@ -373,7 +416,7 @@ fn minimal_document_without_footnotes_or_links() {
 #[test]
 fn edge_cases_stay_well_formed() {
     let md = include_str!("testdata/edge.md");
-    let bytes = markdown_to_docx(md, &meta()).unwrap();
+    let bytes = markdown_to_docx(md, &meta(), &Design::default()).unwrap();
     if let Some(path) = std::env::var_os("DOCX_EDGE_OUT") {
         std::fs::write(path, &bytes).unwrap();
     }
@@ -408,6 +451,176 @@ fn edge_cases_stay_well_formed() {
     assert!(notes.contains("<w:tbl>") && notes.contains("<w:numPr>"));
 }
 
+/// `word/document.xml`, one element per line, so a change to the XML shows in review.
+fn pretty(xml: &str) -> String {
+    let mut reader = Reader::from_str(xml);
+    let mut writer = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 1);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            // Only the line break after the declaration; text keeps its spaces.
+            Event::Text(t) if t.trim().is_empty() => {}
+            event => writer.write_event(event).unwrap(),
+        }
+    }
+    String::from_utf8(writer.into_inner()).unwrap()
+}
+
+#[test]
+fn snapshot_of_document_xml() {
+    let md = include_str!("testdata/snapshot.md");
+    let bytes = markdown_to_docx(md, &meta(), &Design::default()).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (_, parts) = unzip(&bytes);
+    insta::assert_snapshot!("document_xml", pretty(&parts["word/document.xml"]));
+}
+
+/// A minimal reference document as German Word saves it: localized style ids.
+fn german_reference() -> Vec<u8> {
+    let styles = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/></w:rPr></w:rPrDefault></w:docDefaults>"#,
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/><w:rPr><w:color w:val="222222"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Standard"/><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/></w:rPr></w:style>"#,
+        r#"<w:style w:type="table" w:styleId="Tabellenraster"><w:name w:val="Table Grid"/></w:style>"#,
+        r#"<w:style w:type="paragraph" w:styleId="Kopfzeile"><w:name w:val="header"/><w:basedOn w:val="Standard"/></w:style>"#,
+        r#"</w:styles>"#,
+    );
+    let theme = parts::THEME_XML.replace("Briefing", "Amt");
+    package::zip_parts(&[
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/theme/theme1.xml", theme.as_bytes()),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn reference_styles_are_used_by_their_built_in_names() {
+    let design = Design::from_reference(&german_reference()).unwrap();
+    let md = "# Titel\n\nText\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> Zitat\n";
+    let bytes = markdown_to_docx(md, &meta(), &design).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (_, parts) = unzip(&bytes);
+    let doc = &parts["word/document.xml"];
+    assert!(doc.contains(r#"<w:pStyle w:val="berschrift1"/>"#), "{doc}");
+    assert!(doc.contains(r#"<w:tblStyle w:val="Tabellenraster"/>"#));
+    assert!(!doc.contains(r#"w:val="Heading1""#));
+    assert!(parts["word/header1.xml"].contains(r#"<w:pStyle w:val="Kopfzeile"/>"#));
+    let styles = &parts["word/styles.xml"];
+    // The reference's own styles, untouched.
+    assert!(
+        styles.contains(
+            r#"<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/>"#
+        )
+    );
+    assert!(styles.contains(r#"<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>"#));
+    // Missing styles added from the built-in set, based on the reference's Normal, and no
+    // second default paragraph style.
+    assert!(
+        styles
+            .contains(r#"w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Standard"/>"#)
+    );
+    assert!(styles.contains(r#"w:styleId="FootnoteText""#));
+    assert!(!styles.contains(r#"w:styleId="Heading1""#));
+    assert!(!styles.contains(r#"w:styleId="Normal""#));
+    assert_eq!(count(styles, r#"w:type="paragraph" w:default="1""#), 1);
+    assert_eq!(count(styles, r#"w:type="character" w:default="1""#), 1);
+    assert!(parts["word/theme/theme1.xml"].contains(r#"name="Amt""#));
+    // Without a font table in the reference, the built-in one stays.
+    assert!(parts["word/fontTable.xml"].contains(r#"w:name="Arial""#));
+}
+
+#[test]
+fn unusable_designs_are_plain_errors() {
+    let message = |r: Result<Design, DocxError>| r.unwrap_err().to_string();
+    assert_eq!(
+        message(Design::from_reference(b"kein Word")),
+        "is not a Word document (.docx): it cannot be opened as a zip archive"
+    );
+    let no_styles = package::zip_parts(&[("word/document.xml", b"<x/>".as_slice())]).unwrap();
+    assert!(message(Design::from_reference(&no_styles)).starts_with("contains no word/styles.xml"));
+    let broken = package::zip_parts(&[("word/styles.xml", b"<w:styles>".as_slice())]).unwrap();
+    assert!(
+        message(Design::from_reference(&broken))
+            .starts_with("word/styles.xml is not well-formed XML"),
+        "{}",
+        message(Design::from_reference(&broken))
+    );
+    let foreign = package::zip_parts(&[("word/styles.xml", b"<styles/>".as_slice())]).unwrap();
+    assert!(message(Design::from_reference(&foreign)).contains("root w:styles expected"));
+    assert_eq!(
+        message(Design::default().with_logo(b"GIF89a....")),
+        "is not a PNG image (it does not start with the PNG signature)"
+    );
+    assert!(message(Design::default().with_logo(b"\x89PNG\r\n\x1a\n")).contains("IHDR"));
+}
+
+const LOGO: &[u8] = include_bytes!("../../tests/fixtures/logo.png");
+
+#[test]
+fn logo_is_an_inline_picture_in_every_header() {
+    let design = Design::default().with_logo(LOGO).unwrap();
+    let bytes = markdown_to_docx("a\n\n\\querformat\n\nb", &meta(), &design).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (names, parts) = unzip(&bytes);
+    assert!(names.iter().any(|n| n == "word/media/logo.png"));
+    assert!(
+        parts["[Content_Types].xml"]
+            .contains(r#"<Default Extension="png" ContentType="image/png"/>"#)
+    );
+    for (header, id) in [("word/header1.xml", 1), ("word/header2.xml", 2)] {
+        let xml = &parts[header];
+        // 360 x 120 px: 1.2 cm high, aspect ratio kept.
+        assert!(
+            xml.contains(r#"<wp:extent cx="1296000" cy="432000"/>"#),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"<a:blip r:embed="rId1"/>"#));
+        assert!(xml.contains(&format!(r#"<wp:docPr id="{id}" name="Logo"/>"#)));
+        let rels = &parts[&header
+            .replace("word/", "word/_rels/")
+            .replace(".xml", ".xml.rels")];
+        assert!(rels.contains(r#"Target="media/logo.png""#));
+    }
+}
+
+#[test]
+fn checker_finds_broken_packages() {
+    let bytes = markdown_to_docx(&fixture(), &meta(), &Design::default()).unwrap();
+    assert_eq!(check_package(&bytes), Vec::<String>::new());
+    let (names, parts) = unzip(&bytes);
+    // Drop the footnotes part and break the header's XML.
+    let mut entries: Vec<(&str, Vec<u8>)> = Vec::new();
+    for name in &names {
+        match name.as_str() {
+            "word/footnotes.xml" => {}
+            "word/header1.xml" => entries.push((name, b"<w:hdr>".to_vec())),
+            _ => entries.push((name, parts[name].clone().into_bytes())),
+        }
+    }
+    let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let problems = check_package(&package::zip_parts(&refs).unwrap());
+    let all = problems.join("\n");
+    assert!(
+        all.contains("word/header1.xml: is not well-formed XML"),
+        "{all}"
+    );
+    assert!(
+        all.contains("points at footnotes.xml, which does not exist"),
+        "{all}"
+    );
+    assert!(
+        all.contains("footnote reference 1 has no footnote"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Override for /word/footnotes.xml, which does not exist"),
+        "{all}"
+    );
+    assert_eq!(check_package(b"no zip").len(), 1);
+}
+
 /// Schema validation with the external validator (`pip install openxml-audit`).
 /// Not part of the default run because it needs the tool: `cargo test -- --ignored`.
 #[test]
@@ -419,7 +632,11 @@ fn fixture_validates_with_openxml_audit() {
         ("edge", include_str!("testdata/edge.md").to_string()),
     ] {
         let path = dir.path().join(format!("{name}.docx"));
-        std::fs::write(&path, markdown_to_docx(&md, &meta()).unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            markdown_to_docx(&md, &meta(), &Design::default()).unwrap(),
+        )
+        .unwrap();
         let out = std::process::Command::new("openxml-audit")
             .args(["-f", "office2016", "-m", "0"])
             .arg(&path)

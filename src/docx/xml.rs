@@ -71,6 +71,13 @@ impl Xml {
         Ok(Self { w })
     }
 
+    /// A fragment without XML declaration (elements to splice into another part).
+    pub(crate) fn fragment() -> Self {
+        Self {
+            w: Writer::new(Vec::with_capacity(4 * 1024)),
+        }
+    }
+
     fn tag<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
         let mut start = BytesStart::new(name);
         for (k, v) in attrs {

@@ -1,0 +1,337 @@
+//! Corporate design: the styles, theme and font table of a reference document (the way
+//! pandoc's `--reference-doc` works) and an optional PNG logo for the page header.
+//!
+//! What it is: a parser of bytes the caller has read (`templates/referenz.docx`,
+//! `templates/logo.png`); it never touches the file system. A reference's `word/styles.xml`
+//! replaces the built-in styles; the styles the writer uses are looked up there by their
+//! built-in name (`heading 1`, `Title`, ...: Word keeps these names in every UI language,
+//! while German Word saves ids such as `berschrift1`), so the document refers to the
+//! reference's own style ids. Styles the writer needs and the reference lacks are added from
+//! the built-in set. Its theme and font table are taken over when present (and when they do
+//! not point at further parts such as embedded fonts, which the writer does not copy).
+//!
+//! What it is not: a copier of anything else in the reference (its text, headers, numbering
+//! and section layout are ignored).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::DocxError;
+use super::document::NS_W;
+
+/// Parts larger than this are refused (a reference document's styles are a few hundred KB).
+const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How the documents look: built-in styles, or those of a reference document; with or
+/// without a logo in the page header. `Design::default()` is the built-in sober design.
+#[derive(Debug, Clone, Default)]
+pub struct Design {
+    pub(crate) reference: Option<Reference>,
+    pub(crate) logo: Option<Logo>,
+}
+
+/// What the writer takes from a reference document.
+#[derive(Debug, Clone)]
+pub(crate) struct Reference {
+    /// The reference's `word/styles.xml`, verified to be a `w:styles` part.
+    pub(crate) styles_xml: String,
+    pub(crate) theme: Option<Vec<u8>>,
+    pub(crate) font_table: Option<Vec<u8>>,
+    pub(crate) map: StyleMap,
+    /// Built-in style ids the reference lacks (added from the built-in set).
+    pub(crate) missing: BTreeSet<&'static str>,
+    /// Style types (`paragraph`, `table`, ...) for which the reference has a default style.
+    pub(crate) defaults: BTreeSet<String>,
+}
+
+/// A PNG for the page header, with its size in pixels (from the IHDR chunk).
+#[derive(Debug, Clone)]
+pub(crate) struct Logo {
+    pub(crate) png: Vec<u8>,
+    pub(crate) width_px: u32,
+    pub(crate) height_px: u32,
+}
+
+/// Built-in style id -> the id the document must use (the reference's id for that style).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StyleMap(BTreeMap<&'static str, String>);
+
+impl StyleMap {
+    /// The id to write for the built-in style `builtin`.
+    pub(crate) fn id<'a>(&'a self, builtin: &'a str) -> &'a str {
+        self.0.get(builtin).map_or(builtin, String::as_str)
+    }
+}
+
+/// Height of the logo in the page header, in EMU (1 cm = 360000 EMU), and its widest width.
+const LOGO_HEIGHT_EMU: u64 = 432_000;
+const LOGO_MAX_WIDTH_EMU: u64 = 2_160_000;
+
+impl Logo {
+    /// Display size in EMU: 1.2 cm high (narrower if it would be wider than 6 cm), aspect
+    /// ratio kept.
+    pub(crate) fn extent_emu(&self) -> (u64, u64) {
+        let (w, h) = (u64::from(self.width_px), u64::from(self.height_px));
+        let width = LOGO_HEIGHT_EMU * w / h;
+        if width > LOGO_MAX_WIDTH_EMU {
+            (LOGO_MAX_WIDTH_EMU, LOGO_MAX_WIDTH_EMU * h / w)
+        } else {
+            (width, LOGO_HEIGHT_EMU)
+        }
+    }
+}
+
+impl Design {
+    /// The design of a reference document (`templates/referenz.docx`): its styles, theme and
+    /// font table. Fails with a plain message when the bytes are not a Word document with a
+    /// readable `word/styles.xml`.
+    pub fn from_reference(docx: &[u8]) -> Result<Design, DocxError> {
+        let reference_error = |message: String| DocxError::Reference(message);
+        let mut zip = zip::ZipArchive::new(Cursor::new(docx)).map_err(|_| {
+            reference_error(
+                "is not a Word document (.docx): it cannot be opened as a zip archive".into(),
+            )
+        })?;
+        let styles_xml = read_part(&mut zip, "word/styles.xml")?.ok_or_else(|| {
+            reference_error(
+                "contains no word/styles.xml; save it in Word as \"Word-Dokument (*.docx)\"".into(),
+            )
+        })?;
+        let styles_xml = String::from_utf8(styles_xml)
+            .map_err(|_| reference_error("word/styles.xml is not UTF-8 text".into()))?;
+        let found = scan_styles(&styles_xml).map_err(reference_error)?;
+        let optional = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| {
+            // Parts that point at further parts (embedded fonts, theme pictures) would need
+            // those copied too; the built-in part is used instead.
+            Ok::<_, DocxError>(read_part(zip, name)?.filter(|bytes| {
+                let text = String::from_utf8_lossy(bytes);
+                well_formed(&text).is_ok() && !text.contains("r:id=") && !text.contains("r:embed=")
+            }))
+        };
+        let theme = optional(&mut zip, "word/theme/theme1.xml")?;
+        let font_table = optional(&mut zip, "word/fontTable.xml")?;
+
+        let mut map = StyleMap::default();
+        let mut missing = BTreeSet::new();
+        for (id, name, kind) in super::parts::builtin_style_keys() {
+            let by_name = found
+                .styles
+                .iter()
+                .find(|s| s.kind == kind && s.name.eq_ignore_ascii_case(name));
+            let by_id = found.styles.iter().find(|s| s.kind == kind && s.id == id);
+            match by_name.or(by_id) {
+                Some(s) if s.id != id => {
+                    map.0.insert(id, s.id.clone());
+                }
+                Some(_) => {}
+                None => {
+                    missing.insert(id);
+                }
+            }
+        }
+        Ok(Design {
+            reference: Some(Reference {
+                styles_xml,
+                theme,
+                font_table,
+                map,
+                missing,
+                defaults: found.defaults,
+            }),
+            logo: None,
+        })
+    }
+
+    /// This design with a logo in the page header (`templates/logo.png`). Fails with a plain
+    /// message when the bytes are not a PNG image.
+    pub fn with_logo(mut self, png: &[u8]) -> Result<Design, DocxError> {
+        const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+        if !png.starts_with(SIGNATURE) {
+            return Err(DocxError::Logo(
+                "is not a PNG image (it does not start with the PNG signature)".into(),
+            ));
+        }
+        if png.len() < 33 || &png[12..16] != b"IHDR" {
+            return Err(DocxError::Logo(
+                "is not a complete PNG image (its IHDR header is missing)".into(),
+            ));
+        }
+        let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+        let (width_px, height_px) = (be(16), be(20));
+        if width_px == 0 || height_px == 0 || width_px > 20_000 || height_px > 20_000 {
+            return Err(DocxError::Logo(format!(
+                "has an unusable size of {width_px} x {height_px} pixels"
+            )));
+        }
+        self.logo = Some(Logo {
+            png: png.to_vec(),
+            width_px,
+            height_px,
+        });
+        Ok(self)
+    }
+
+    /// The style id map (empty for the built-in design).
+    pub(crate) fn styles(&self) -> StyleMap {
+        self.reference
+            .as_ref()
+            .map(|r| r.map.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, DocxError> {
+    let entry = match zip.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(err) => {
+            return Err(DocxError::Reference(format!(
+                "{name} cannot be read: {err}"
+            )));
+        }
+    };
+    let mut bytes = Vec::new();
+    entry
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| DocxError::Reference(format!("{name} cannot be read: {err}")))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(DocxError::Reference(format!(
+            "{name} is larger than {} MB",
+            MAX_PART_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(Some(bytes))
+}
+
+#[derive(Debug, Default)]
+struct FoundStyles {
+    styles: Vec<FoundStyle>,
+    defaults: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+struct FoundStyle {
+    kind: String,
+    id: String,
+    name: String,
+}
+
+fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// The styles of a `w:styles` part; its root must use the `w` prefix for the main namespace
+/// (as Word writes it), because added styles are spliced in as text.
+fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
+    well_formed(xml).map_err(|err| format!("word/styles.xml is not well-formed XML: {err}"))?;
+    let mut reader = Reader::from_str(xml);
+    let mut found = FoundStyles::default();
+    let mut root_seen = false;
+    let mut current: Option<FoundStyle> = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|err| format!("word/styles.xml is not well-formed XML: {err}"))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name().as_ref().to_string();
+                if !root_seen {
+                    root_seen = true;
+                    if name != "w:styles" || attr(&e, "xmlns:w").as_deref() != Some(NS_W) {
+                        return Err(
+                            "word/styles.xml is not a WordprocessingML styles part (root w:styles expected)"
+                                .into(),
+                        );
+                    }
+                    continue;
+                }
+                match name.as_str() {
+                    "w:style" => {
+                        if let Some(previous) = current.take() {
+                            found.styles.push(previous);
+                        }
+                        let kind = attr(&e, "w:type").unwrap_or_else(|| "paragraph".into());
+                        if attr(&e, "w:default").is_some_and(|v| v == "1" || v == "true") {
+                            found.defaults.insert(kind.clone());
+                        }
+                        let style = FoundStyle {
+                            kind,
+                            id: attr(&e, "w:styleId").unwrap_or_default(),
+                            name: String::new(),
+                        };
+                        current = Some(style);
+                    }
+                    "w:name" => {
+                        if let Some(s) = current.as_mut() {
+                            s.name = attr(&e, "w:val").unwrap_or_default();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "w:style" => {
+                if let Some(s) = current.take() {
+                    found.styles.push(s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some(s) = current.take() {
+        found.styles.push(s);
+    }
+    Ok(found)
+}
+
+/// Parses the whole text; the first syntax error, unbalanced tag or missing root.
+pub(crate) fn well_formed(xml: &str) -> Result<(), String> {
+    let mut reader = Reader::from_str(xml);
+    let mut depth = 0usize;
+    let mut roots = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                depth += 1;
+                for a in e.attributes() {
+                    a.map_err(|err| err.to_string())?;
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                for a in e.attributes() {
+                    a.map_err(|err| err.to_string())?;
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(err) => return Err(err.to_string()),
+        }
+    }
+    match (depth, roots) {
+        (0, 1) => Ok(()),
+        (0, 0) => Err("no root element".into()),
+        (0, _) => Err("more than one root element".into()),
+        _ => Err("unexpected end of the text: an element is not closed".into()),
+    }
+}
