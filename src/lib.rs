@@ -7,6 +7,7 @@
 //! one document; [`commands`] sequence the stages for each subcommand. No stage reaches back
 //! into an earlier one.
 
+pub mod calendar;
 pub mod commands;
 pub mod config;
 pub mod diagnostics;

@@ -1,6 +1,7 @@
 //! Integration tests: whole runs of the real `briefing` binary on generated projects.
 
 mod build;
+mod calendar;
 mod changes;
 mod example;
 mod guide;

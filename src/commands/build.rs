@@ -133,6 +133,7 @@ pub fn produce_batch(
         ) {
             Ok(briefing) => {
                 batch.files.push(briefing.file);
+                batch.files.push(briefing.calendar);
                 batch.rows.push(briefing.row);
                 batch.briefings += 1;
             }
@@ -141,7 +142,10 @@ pub fn produce_batch(
     }
     if batch.overview {
         match produce::overview(model, &prepared.renderer, &prepared.config, templates) {
-            Ok(file) => batch.files.push(file),
+            Ok(file) => {
+                batch.files.push(file);
+                batch.files.push(produce::overview_calendar(model));
+            }
             Err(errors) => problems.extend(errors),
         }
     }
