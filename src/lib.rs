@@ -10,6 +10,7 @@
 pub mod calendar;
 pub mod commands;
 pub mod config;
+pub mod deliver;
 pub mod diagnostics;
 pub mod docx;
 pub mod error;
