@@ -5,6 +5,7 @@ mod calendar;
 mod changes;
 mod example;
 mod guide;
+mod send;
 mod snapshots;
 mod spreadsheets;
 mod support;
