@@ -29,6 +29,70 @@ pub struct RawConfig {
     pub dateinamen: Option<RawFileNames>,
     /// Further accepted column headers, per column.
     pub spalten: Option<RawColumns>,
+    /// E-mail delivery (`briefing send`); the password is never read from this file.
+    pub versand: Option<RawDelivery>,
+}
+
+/// The `versand:` section: how `briefing send` reaches the mail server.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDelivery {
+    /// SMTP server host name.
+    pub server: Option<String>,
+    pub port: Option<u16>,
+    /// `none`, `starttls` or `tls`.
+    pub verschluesselung: Option<String>,
+    /// SMTP user name (the password comes from `BRIEFING_SMTP_PASSWORD`).
+    pub benutzer: Option<String>,
+    /// Sender address, e.g. `FITKO <it-plr@fitko.de>`.
+    pub absender: Option<String>,
+}
+
+/// How the SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain text (only for a server on the same machine or in tests).
+    None,
+    /// Plain connection upgraded with STARTTLS (usually port 587).
+    StartTls,
+    /// TLS from the start (usually port 465).
+    Tls,
+}
+
+impl SmtpTls {
+    /// The usual port for this kind of connection.
+    pub fn default_port(self) -> u16 {
+        match self {
+            SmtpTls::None => 25,
+            SmtpTls::StartTls => 587,
+            SmtpTls::Tls => 465,
+        }
+    }
+}
+
+impl std::str::FromStr for SmtpTls {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" => Ok(SmtpTls::None),
+            "starttls" => Ok(SmtpTls::StartTls),
+            "tls" => Ok(SmtpTls::Tls),
+            _ => Err(format!(
+                "\"{text}\" is not a connection security; use none, starttls or tls"
+            )),
+        }
+    }
+}
+
+/// The checked `versand:` settings; the command line may override each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeliveryConfig {
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub tls: Option<SmtpTls>,
+    pub user: Option<String>,
+    pub from: Option<String>,
 }
 
 /// Additional header names per column of the MPK spreadsheets.
@@ -104,6 +168,8 @@ pub struct Config {
     pub meetings_prefix: String,
     /// Header names accepted in addition to the built-in ones.
     pub extra_headers: Vec<(Field, String)>,
+    /// E-mail delivery settings.
+    pub delivery: DeliveryConfig,
 }
 
 impl Config {
@@ -126,6 +192,7 @@ impl Default for Config {
             contacts_prefix: "ansprech".to_string(),
             meetings_prefix: "termin".to_string(),
             extra_headers: Vec::new(),
+            delivery: DeliveryConfig::default(),
         }
     }
 }
@@ -202,6 +269,28 @@ impl Config {
                 );
             }
         }
+        let delivery = raw.versand.unwrap_or_default();
+        let tls =
+            delivery
+                .verschluesselung
+                .as_deref()
+                .and_then(|text| match text.parse::<SmtpTls>() {
+                    Ok(tls) => Some(tls),
+                    Err(message) => {
+                        diagnostics.error(
+                            Location::file(path),
+                            format!("versand.verschluesselung: {message}"),
+                        );
+                        None
+                    }
+                });
+        let delivery = DeliveryConfig {
+            host: delivery.server,
+            port: delivery.port,
+            tls,
+            user: delivery.benutzer,
+            from: delivery.absender,
+        };
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -212,6 +301,7 @@ impl Config {
             contacts_prefix,
             meetings_prefix,
             extra_headers,
+            delivery,
         })
     }
 }
@@ -282,6 +372,26 @@ mod tests {
         assert_eq!(aliases.field_of("Ort"), Some(Field::Place));
         let error = parse("spalten:\n  raum: [Saal]\n").unwrap_err().to_string();
         assert!(error.contains("raum"), "{error}");
+    }
+
+    #[test]
+    fn delivery_settings_are_read_and_checked() {
+        let config = parse(
+            "versand:\n  server: mail.example.org\n  port: 2525\n  verschluesselung: STARTTLS\n  benutzer: fitko\n  absender: FITKO <it-plr@fitko.de>\n",
+        )
+        .unwrap();
+        assert_eq!(config.delivery.host.as_deref(), Some("mail.example.org"));
+        assert_eq!(config.delivery.port, Some(2525));
+        assert_eq!(config.delivery.tls, Some(SmtpTls::StartTls));
+        assert_eq!(config.delivery.user.as_deref(), Some("fitko"));
+        let error = parse("versand:\n  verschluesselung: ssl\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("none, starttls or tls"), "{error}");
+        let error = parse("versand:\n  passwort: geheim\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("passwort"), "{error}");
     }
 
     #[test]

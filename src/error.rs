@@ -1,5 +1,6 @@
 //! The error of a whole run, as the binary reports it.
 
+use crate::deliver::DeliverError;
 use crate::diagnostics::Diagnostics;
 use crate::write::WriteError;
 
@@ -15,13 +16,16 @@ pub enum Error {
     /// Writing the output failed; the previous output is untouched.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// Sending cannot start (documents missing or out of date, bad settings, ...).
+    #[error(transparent)]
+    Deliver(#[from] DeliverError),
 }
 
 impl Error {
     /// 1 for input, template and output problems, 2 for usage errors.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Problems(_) | Error::Write(_) => 1,
+            Error::Problems(_) | Error::Write(_) | Error::Deliver(_) => 1,
             Error::Usage(_) => 2,
         }
     }

@@ -7,8 +7,10 @@
 //! one document; [`commands`] sequence the stages for each subcommand. No stage reaches back
 //! into an earlier one.
 
+pub mod calendar;
 pub mod commands;
 pub mod config;
+pub mod deliver;
 pub mod diagnostics;
 pub mod docx;
 pub mod error;

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use briefing::commands::{CommonOptions, build, check, init, preview, watch};
-use briefing::config::Paths;
+use briefing::commands::{CommonOptions, build, check, init, preview, send, watch};
+use briefing::config::{Paths, SmtpTls};
 use briefing::month::Month;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -31,6 +31,8 @@ enum Command {
     Init(InitArgs),
     /// Rebuild whenever a template, an input or the configuration changes (Ctrl-C stops)
     Watch(WatchArgs),
+    /// E-mail each spokesperson their briefing and calendar file (the month must be built)
+    Send(SendArgs),
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +94,34 @@ struct WatchArgs {
     /// How often to look for changes, in milliseconds
     #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
     poll_ms: u64,
+}
+
+#[derive(Debug, Args)]
+struct SendArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Write the messages as .eml files into OUT/YYYY-MM/mail/ and send nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// SMTP server; default: versand.server in briefing.yaml
+    #[arg(long, value_name = "HOST")]
+    smtp_host: Option<String>,
+    /// SMTP port; default: versand.port, else 25 / 587 / 465 by --smtp-tls
+    #[arg(long, value_name = "PORT")]
+    smtp_port: Option<u16>,
+    /// Connection security: none, starttls (default) or tls
+    #[arg(long, value_name = "none|starttls|tls", value_parser = parse_tls)]
+    smtp_tls: Option<SmtpTls>,
+    /// SMTP user; the password comes from the environment variable BRIEFING_SMTP_PASSWORD
+    #[arg(long, value_name = "USER")]
+    smtp_user: Option<String>,
+    /// Sender address; default: versand.absender, else FITKO <it-plr@fitko.de>
+    #[arg(long, value_name = "ADDRESS")]
+    from: Option<String>,
+}
+
+fn parse_tls(text: &str) -> Result<SmtpTls, String> {
+    text.parse()
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -189,6 +219,23 @@ fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
+        Command::Send(args) => {
+            let options = send::SendOptions {
+                common: args.common.into(),
+                dry_run: args.dry_run,
+                smtp: send::SmtpOptions {
+                    host: args.smtp_host,
+                    port: args.smtp_port,
+                    tls: args.smtp_tls,
+                    user: args.smtp_user,
+                    from: args.from,
+                },
+            };
+            match send::run(&options) {
+                Ok(report) => report_send(&report),
+                Err(error) => fail(&error),
+            }
+        }
         Command::Preview(args) => match preview::run(&args.common.into(), &args.id) {
             Ok((markdown, warnings)) => {
                 eprint!("{warnings}");
@@ -244,6 +291,46 @@ impl build::Progress for ProgressBar {
 impl Drop for ProgressBar {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
+    }
+}
+
+fn report_send(report: &send::SendReport) -> ExitCode {
+    eprint!("{}", report.warnings);
+    for (id, name) in &report.without_address {
+        eprintln!("warning: {id} ({name}) has no e-mail address in sprecher.yaml; no message");
+    }
+    for (id, to, reason) in &report.failed {
+        eprintln!("error: {id} <{to}>: {reason}");
+    }
+    if report.dry_run {
+        println!(
+            "wrote {} message(s) to {} (nothing was sent)",
+            report.written.len(),
+            report.folder.join(briefing::deliver::MAIL_DIR).display()
+        );
+    } else {
+        for (id, to) in &report.sent {
+            println!("sent: {id} -> {to}");
+        }
+        for id in &report.already_sent {
+            println!("already sent: {id}");
+        }
+        println!(
+            "{} sent, {} already sent before, {} failed, {} without address; log: {}",
+            report.sent.len(),
+            report.already_sent.len(),
+            report.failed.len(),
+            report.without_address.len(),
+            report.folder.join(briefing::deliver::LOG_FILE).display()
+        );
+    }
+    if report.complete() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "error: not every spokesperson received the briefing; fix the above and run send again (what was sent is not sent twice)"
+        );
+        ExitCode::from(1)
     }
 }
 

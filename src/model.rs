@@ -6,6 +6,8 @@
 //! sorts. Field names are German because editors use them in the templates; the template guide
 //! (`templates/README.md`) documents every one.
 
+mod changes;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
@@ -13,8 +15,11 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, Relevance, SkipReason};
+use crate::load::{
+    ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance, SkipReason,
+};
 use crate::month::Month;
+pub use changes::{Aenderung, Aenderungen};
 
 /// Everything the documents of one month are made from.
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +42,9 @@ pub struct Model {
     pub beschluesse: Vec<Beschluss>,
     /// Data-quality notes for the overview (German, for readers).
     pub hinweise: Vec<Hinweis>,
+    /// The month whose lists the changes compare with; absent in the first month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vormonat: Option<Month>,
 }
 
 /// A conference with this month's contacts and meetings.
@@ -55,6 +63,9 @@ pub struct Konferenz {
     /// The spokespersons for this conference (empty when vacant).
     pub sprecher: Vec<SprecherKurz>,
     pub vakant: bool,
+    /// What changed since the previous month's lists; absent in the first month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aenderungen: Option<Aenderungen>,
 }
 
 /// A contact person from the MPK list.
@@ -176,6 +187,9 @@ pub struct BriefingContext<'a> {
     pub termine: Vec<&'a Termin>,
     /// Decisions relevant to any of their conferences, newest first.
     pub beschluesse: Vec<&'a Beschluss>,
+    /// The month the changes compare with; absent in the first month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vormonat: Option<Month>,
 }
 
 /// What the consolidated overview is made from: the whole model.
@@ -214,6 +228,7 @@ impl Model {
             konferenzen,
             termine,
             beschluesse,
+            vormonat: self.vormonat,
         })
     }
 }
@@ -246,6 +261,15 @@ pub fn build(
             .cloned()
             .collect();
     }
+    if let Some(previous) = &inputs.previous {
+        attach_changes(
+            previous,
+            &matcher,
+            &mut konferenzen,
+            stand,
+            config.meeting_horizon_months,
+        );
+    }
     builder.skipped_rows();
     let beschluesse = builder.decisions(stand, config.decision_window_months);
     let sprecher = builder.spokespersons();
@@ -260,8 +284,54 @@ pub fn build(
         termine,
         beschluesse,
         hinweise: builder.notes,
+        vormonat: inputs.previous.as_ref().map(|previous| previous.month),
     };
     Ok((model, builder.diagnostics))
+}
+
+/// Compares each conference's lists with the previous month's (the same meeting window for
+/// both). Rows of the previous month that cannot be assigned were reported in their month.
+fn attach_changes(
+    previous: &PreviousMonth,
+    matcher: &ConferenceMatcher,
+    konferenzen: &mut [Konferenz],
+    stand: NaiveDate,
+    horizon_months: u32,
+) {
+    let horizon = stand
+        .checked_add_months(Months::new(horizon_months))
+        .unwrap_or(NaiveDate::MAX);
+    for konferenz in konferenzen.iter_mut() {
+        let mine = |written: &str| matcher.code_of(written) == Some(konferenz.kuerzel.as_str());
+        let contacts: Vec<Ansprechperson> = previous
+            .contacts
+            .iter()
+            .filter(|record| mine(&record.conference))
+            .map(|record| Ansprechperson {
+                name: record.name.clone(),
+                funktion: record.role.clone(),
+                telefon: record.phones.clone(),
+                email: record.emails.clone(),
+            })
+            .collect();
+        let meetings: Vec<Termin> = previous
+            .meetings
+            .iter()
+            .filter(|record| mine(&record.conference))
+            .filter(|record| match &record.date {
+                MeetingDate::Days(span) => span.end >= stand && span.start <= horizon,
+                MeetingDate::Open(_) | MeetingDate::Missing => true,
+            })
+            .map(|record| meeting(konferenz, record))
+            .collect();
+        konferenz.aenderungen = Some(changes::compare(
+            previous.month,
+            &contacts,
+            &konferenz.ansprechpersonen,
+            &meetings,
+            &konferenz.termine,
+        ));
+    }
 }
 
 /// Finds the roster conference a spreadsheet means, by code, name or alias.
@@ -572,6 +642,7 @@ impl Builder<'_> {
                     termine: Vec::new(),
                     vakant: sprecher.is_empty(),
                     sprecher,
+                    aenderungen: None,
                 }
             })
             .collect()

@@ -1,12 +1,13 @@
 //! Stage 3+4 glue: every document of a month, in memory.
 //!
 //! For each spokesperson: render the briefing template, convert the Markdown to DOCX with the
-//! document properties, render the e-mail subject for the delivery manifest. The same for the
-//! overview. No file is read or written here, so `build` and `check` share it exactly and each
+//! document properties, render the e-mail subject for the delivery manifest, and the calendar
+//! file of their meetings. The same for the overview. No file is read or written here, so `build` and `check` share it exactly and each
 //! document can be produced independently of the others.
 
 use chrono::NaiveDate;
 
+use crate::calendar;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, markdown_to_docx};
@@ -22,10 +23,19 @@ pub fn briefing_file_name(id: &str) -> String {
     format!("briefing-{id}.docx")
 }
 
-/// A produced briefing with its manifest row.
+/// The file name of a spokesperson's calendar file.
+pub fn calendar_file_name(id: &str) -> String {
+    format!("termine-{id}.ics")
+}
+
+/// The file name of the calendar file with every conference's meetings.
+pub const OVERVIEW_CALENDAR_FILE: &str = "termine-uebersicht.ics";
+
+/// A produced briefing with its calendar file and manifest row.
 #[derive(Debug, Clone)]
 pub struct Briefing {
     pub file: OutputFile,
+    pub calendar: OutputFile,
     pub row: DispatchRow,
 }
 
@@ -83,10 +93,30 @@ pub fn briefing(
         file: name.clone(),
         sha256: sha256_hex(&bytes),
     };
+    let calendar = OutputFile {
+        name: calendar_file_name(&person.id),
+        bytes: calendar::calendar(
+            &format!("Termine {}", conferences.join(", ")),
+            &context.termine,
+            model.stand,
+        )
+        .into_bytes(),
+    };
     Ok(Briefing {
         file: OutputFile { name, bytes },
+        calendar,
         row,
     })
+}
+
+/// The calendar file with the upcoming meetings of every conference.
+pub fn overview_calendar(model: &Model) -> OutputFile {
+    let termine: Vec<&crate::model::Termin> = model.termine.iter().collect();
+    OutputFile {
+        name: OVERVIEW_CALENDAR_FILE.to_string(),
+        bytes: calendar::calendar("Termine der Fachministerkonferenzen", &termine, model.stand)
+            .into_bytes(),
+    }
 }
 
 /// The consolidated overview.

@@ -16,6 +16,9 @@ use crate::month::Month;
 /// The name of the delivery manifest in a month folder.
 pub const MANIFEST_FILE: &str = "versand.csv";
 
+/// The send log of `briefing send`, kept when a build replaces the month folder.
+pub const SEND_LOG_FILE: &str = "versand.log";
+
 /// A file to write into the month folder.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
@@ -103,7 +106,7 @@ pub fn write_month(
 }
 
 fn check_name(name: &str) -> Result<(), WriteError> {
-    if !is_plain_file_name(name) || name == MANIFEST_FILE {
+    if !is_plain_file_name(name) || name == MANIFEST_FILE || name == SEND_LOG_FILE {
         return Err(WriteError::UnsafeName(name.to_string()));
     }
     Ok(())
@@ -142,6 +145,13 @@ impl MonthWriter {
         ))?;
         if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
             copy_existing(&writer.target, &writer.staging)?;
+        }
+        // The send log outlives a rebuild: it is what stops `send` from sending twice.
+        let log = writer.target.join(SEND_LOG_FILE);
+        if mode == WriteMode::ReplaceMonth && log.is_file() {
+            let destination = writer.staging.join(SEND_LOG_FILE);
+            fs::copy(&log, &destination)
+                .map_err(io_error(&destination, "cannot copy the send log"))?;
         }
         Ok(writer)
     }
@@ -229,7 +239,8 @@ fn merge_rows(old: Vec<DispatchRow>, new: Vec<DispatchRow>) -> Vec<DispatchRow> 
     merged
 }
 
-fn read_manifest(path: &Path) -> Result<Vec<DispatchRow>, WriteError> {
+/// The rows of `versand.csv` (none if the file does not exist).
+pub fn read_manifest(path: &Path) -> Result<Vec<DispatchRow>, WriteError> {
     if !path.exists() {
         return Ok(Vec::new());
     }
@@ -315,6 +326,39 @@ mod tests {
             assert!(matches!(result, Err(WriteError::UnsafeName(_))), "{name}");
         }
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_send_log_survives_a_rebuild_of_the_month() {
+        let dir = tempfile::tempdir().unwrap();
+        let month: Month = "2026-11".parse().unwrap();
+        let file = OutputFile {
+            name: "briefing-a.docx".into(),
+            bytes: vec![1],
+        };
+        let folder = write_month(
+            dir.path(),
+            month,
+            std::slice::from_ref(&file),
+            vec![row("a", "1")],
+            WriteMode::ReplaceMonth,
+        )
+        .unwrap();
+        fs::write(folder.join(SEND_LOG_FILE), "zeit,id\n").unwrap();
+        fs::write(folder.join("alt.docx"), "x").unwrap();
+        write_month(
+            dir.path(),
+            month,
+            &[file],
+            vec![row("a", "1")],
+            WriteMode::ReplaceMonth,
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(folder.join(SEND_LOG_FILE)).unwrap(),
+            "zeit,id\n"
+        );
+        assert!(!folder.join("alt.docx").exists());
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn a_parallel_build_writes_the_same_bytes_as_a_sequential_one() {
         .map(|entry| entry.unwrap().file_name())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 14, "{names:?}");
+    assert_eq!(names.len(), 27, "{names:?}");
     for name in names {
         let one = std::fs::read(sequential.join(&name)).unwrap();
         let four = std::fs::read(parallel.join(&name)).unwrap();

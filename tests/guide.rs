@@ -26,21 +26,38 @@ fn full_model() -> Model {
         funktion: Some("Staatssekretär".into()),
         land: Some("Niedersachsen".into()),
     };
+    let person = Ansprechperson {
+        name: Some("Birgit Sommerfeld".into()),
+        funktion: Some("Leiterin".into()),
+        telefon: vec!["030 1".into()],
+        email: vec!["b@example.org".into()],
+    };
     let konferenz = Konferenz {
         kuerzel: "IMK".into(),
         name: "Innenministerkonferenz".into(),
         themen: vec!["Cybersicherheit".into()],
         vorsitz: Some("Hamburg".into()),
         geschaeftsstelle: Some("Bundesrat".into()),
-        ansprechpersonen: vec![Ansprechperson {
-            name: Some("Birgit Sommerfeld".into()),
-            funktion: Some("Leiterin".into()),
-            telefon: vec!["030 1".into()],
-            email: vec!["b@example.org".into()],
-        }],
+        ansprechpersonen: vec![person.clone()],
         termine: vec![termin.clone()],
         sprecher: vec![kurz],
         vakant: false,
+        aenderungen: Some(Aenderungen {
+            vormonat: "2026-10".parse().unwrap(),
+            anzahl: 6,
+            neue_ansprechpersonen: vec![person.clone()],
+            geaenderte_ansprechpersonen: vec![Aenderung {
+                vorher: person.clone(),
+                jetzt: person.clone(),
+            }],
+            entfallene_ansprechpersonen: vec![person.clone()],
+            neue_termine: vec![termin.clone()],
+            verschobene_termine: vec![Aenderung {
+                vorher: termin.clone(),
+                jetzt: termin.clone(),
+            }],
+            abgesagte_termine: vec![termin.clone()],
+        }),
     };
     Model {
         stand: date("2026-11-28"),
@@ -76,6 +93,7 @@ fn full_model() -> Model {
             text: "Text".into(),
             fundstelle: Some("termine.xlsx".into()),
         }],
+        vormonat: Some("2026-10".parse().unwrap()),
     }
 }
 
@@ -105,9 +123,43 @@ fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
-/// A conference's meetings have the fields of `termine[]`, documented once.
+/// A conference's meetings have the fields of `termine[]`, documented once; the contacts and
+/// meetings in a conference's changes have the fields of contacts and meetings.
 fn as_documented(path: &str) -> String {
-    path.replace("konferenzen[].termine[].", "termine[].")
+    const SAME_AS: &[(&str, &str)] = &[
+        ("konferenzen[].termine[].", "termine[]."),
+        ("aenderungen.neue_termine[].", "termine[]."),
+        ("aenderungen.abgesagte_termine[].", "termine[]."),
+        ("aenderungen.verschobene_termine[].vorher.", "termine[]."),
+        ("aenderungen.verschobene_termine[].jetzt.", "termine[]."),
+        (
+            "aenderungen.neue_ansprechpersonen[].",
+            "ansprechpersonen[].",
+        ),
+        (
+            "aenderungen.entfallene_ansprechpersonen[].",
+            "ansprechpersonen[].",
+        ),
+        (
+            "aenderungen.geaenderte_ansprechpersonen[].vorher.",
+            "ansprechpersonen[].",
+        ),
+        (
+            "aenderungen.geaenderte_ansprechpersonen[].jetzt.",
+            "ansprechpersonen[].",
+        ),
+    ];
+    for (prefix, documented) in SAME_AS {
+        if let Some(at) = path.find(prefix) {
+            let field = &path[at + prefix.len()..];
+            return if documented.starts_with("termine") {
+                format!("{documented}{field}")
+            } else {
+                format!("konferenzen[].{documented}{field}")
+            };
+        }
+    }
+    path.to_string()
 }
 
 #[test]

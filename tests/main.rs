@@ -1,8 +1,11 @@
 //! Integration tests: whole runs of the real `briefing` binary on generated projects.
 
 mod build;
+mod calendar;
+mod changes;
 mod example;
 mod guide;
+mod send;
 mod snapshots;
 mod spreadsheets;
 mod support;

@@ -164,6 +164,7 @@ pub fn produce_batch(
         )
         .map_err(Failure::Problems)?;
         sink(made.file).map_err(Failure::Write)?;
+        sink(made.calendar).map_err(Failure::Write)?;
         progress.advance();
         Ok(made.row)
     };
@@ -178,6 +179,7 @@ pub fn produce_batch(
             )
             .map_err(Failure::Problems)?;
             sink(file).map_err(Failure::Write)?;
+            sink(produce::overview_calendar(model)).map_err(Failure::Write)?;
             progress.advance();
             Ok(())
         })

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod preview;
+pub mod send;
 pub mod watch;
 
 use std::path::PathBuf;

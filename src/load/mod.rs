@@ -34,6 +34,16 @@ pub struct Inputs {
     pub meetings: Vec<MeetingRecord>,
     /// Spreadsheet rows that could not be used (already reported as warnings).
     pub skipped_rows: Vec<SkippedRow>,
+    /// The lists of the newest month folder before `month`, for the changes since then.
+    pub previous: Option<PreviousMonth>,
+}
+
+/// The two MPK lists of an earlier month: only compared with the current ones.
+#[derive(Debug, Clone)]
+pub struct PreviousMonth {
+    pub month: Month,
+    pub contacts: Vec<ContactRecord>,
+    pub meetings: Vec<MeetingRecord>,
 }
 
 /// Reads the inputs of `month`. On success the diagnostics hold only warnings; any error
@@ -97,8 +107,51 @@ pub fn load(
         meetings_file,
         meetings: meetings.records,
         skipped_rows,
+        previous: load_previous(inputs_dir, month, config, &mut diagnostics),
     };
     Ok((inputs, diagnostics))
+}
+
+/// Reads the lists of the newest month folder before `month`, if there is one. Its own
+/// warnings were reported in its month and are not repeated; if it cannot be read, that is a
+/// warning (the changes are then not shown), never an error of this month.
+fn load_previous(
+    inputs_dir: &Path,
+    month: Month,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Option<PreviousMonth> {
+    let previous = months(inputs_dir)
+        .ok()?
+        .into_iter()
+        .rfind(|candidate| *candidate < month)?;
+    let dir = inputs_dir.join(previous.to_string());
+    let aliases = config.header_aliases();
+    let contacts = find_sheet_file(&dir, &config.contacts_prefix)
+        .and_then(|path| xlsx::read_contacts(&path, &aliases));
+    let meetings = find_sheet_file(&dir, &config.meetings_prefix)
+        .and_then(|path| xlsx::read_meetings(&path, &aliases));
+    match (contacts, meetings) {
+        (Ok(contacts), Ok(meetings))
+            if !contacts.diagnostics.has_errors() && !meetings.diagnostics.has_errors() =>
+        {
+            Some(PreviousMonth {
+                month: previous,
+                contacts: contacts.records,
+                meetings: meetings.records,
+            })
+        }
+        _ => {
+            diagnostics.warning(
+                Location::file(&dir),
+                format!(
+                    "the lists of {previous} cannot be read (run `briefing check --month \
+                     {previous}` for details); the changes since then are not shown"
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn collect<T>(result: Result<T, Diagnostics>, diagnostics: &mut Diagnostics) -> Option<T> {

@@ -1,0 +1,116 @@
+//! Calendar files: one per spokesperson and one for all, written by `build`; parsed here
+//! (unfolded, split into events) and checked against the meetings of the example.
+
+use std::collections::BTreeMap;
+
+use crate::support::*;
+
+/// The events of an .ics file as property maps (name without parameters -> (params, value)).
+fn events(text: &str) -> Vec<BTreeMap<String, (String, String)>> {
+    assert!(text.ends_with("\r\n"), "CRLF line ends");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends"
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "line longer than 75 octets: {line}");
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0"));
+    let mut out = Vec::new();
+    let mut current: Option<BTreeMap<String, (String, String)>> = None;
+    for line in lines {
+        match line {
+            "BEGIN:VEVENT" => current = Some(BTreeMap::new()),
+            "END:VEVENT" => out.push(current.take().expect("END without BEGIN")),
+            _ => {
+                if let Some(event) = current.as_mut() {
+                    let (name, value) = line.split_once(':').unwrap();
+                    let (name, params) = name.split_once(';').unwrap_or((name, ""));
+                    event.insert(name.to_string(), (params.to_string(), value.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn summaries_of(events: &[BTreeMap<String, (String, String)>]) -> Vec<&str> {
+    events.iter().map(|e| value(e, "SUMMARY")).collect()
+}
+
+fn value<'a>(event: &'a BTreeMap<String, (String, String)>, name: &str) -> &'a str {
+    &event[name].1
+}
+
+#[test]
+fn build_writes_a_calendar_per_spokesperson_and_one_for_all() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let sauer = events(&std::fs::read_to_string(project.out("2026-11/termine-sauer.ics")).unwrap());
+    // VMK: the autumn 2026 meeting is over; spring (moved) and autumn 2027 remain.
+    assert_eq!(sauer.len(), 2, "{sauer:?}");
+    let spring = &sauer[0];
+    assert_eq!(value(spring, "SUMMARY"), "VMK: Frühjahrskonferenz 2027");
+    assert_eq!(spring["DTSTART"], ("VALUE=DATE".into(), "20270422".into()));
+    assert_eq!(spring["DTEND"], ("VALUE=DATE".into(), "20270424".into()));
+    assert_eq!(value(spring, "LOCATION"), "Bremerhaven");
+    assert_eq!(value(spring, "DTSTAMP"), "20261128T000000Z");
+
+    let manke = events(&std::fs::read_to_string(project.out("2026-11/termine-manke.ics")).unwrap());
+    let summaries: Vec<&str> = manke.iter().map(|e| value(e, "SUMMARY")).collect();
+    assert!(
+        summaries.contains(&"IMK: Herbstkonferenz 2026"),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.contains(&"GMK: Amtschefkonferenz"),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries
+            .iter()
+            .all(|s| s.starts_with("IMK") || s.starts_with("GMK"))
+    );
+    let one_day = manke
+        .iter()
+        .find(|e| value(e, "SUMMARY") == "GMK: Amtschefkonferenz")
+        .unwrap();
+    assert_eq!(value(one_day, "DTSTART"), "20261210");
+    assert_eq!(value(one_day, "DTEND"), "20261211", "DTEND is exclusive");
+
+    let all =
+        events(&std::fs::read_to_string(project.out("2026-11/termine-uebersicht.ics")).unwrap());
+    let uids: std::collections::BTreeSet<&str> = all.iter().map(|e| value(e, "UID")).collect();
+    assert_eq!(uids.len(), all.len(), "UIDs are unique");
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    assert!(all.len() > 20, "{}", all.len());
+    assert!(overview.contains("Sonderkonferenz Hochwasservorsorge"));
+    assert!(summaries_of(&all).contains(&"UMK: Sonderkonferenz Hochwasservorsorge"));
+}
+
+#[test]
+fn a_moved_meeting_keeps_its_uid_across_months() {
+    let project = Project::shipped_example();
+    for (month, stand) in [("2026-10", "2026-10-28"), ("2026-11", "2026-11-28")] {
+        let output = project.run(&["build", "--month", month, "--stand", stand]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let spring = |month: &str| {
+        let text =
+            std::fs::read_to_string(project.out(&format!("{month}/termine-sauer.ics"))).unwrap();
+        events(&text)
+            .into_iter()
+            .find(|e| value(e, "SUMMARY") == "VMK: Frühjahrskonferenz 2027")
+            .unwrap()
+    };
+    let (october, november) = (spring("2026-10"), spring("2026-11"));
+    assert_eq!(value(&october, "DTSTART"), "20270415");
+    assert_eq!(value(&november, "DTSTART"), "20270422");
+    assert_eq!(value(&october, "UID"), value(&november, "UID"));
+}

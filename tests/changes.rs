@@ -1,0 +1,190 @@
+//! Changes since last month: the shipped example's October and November lists differ (GMK
+//! contact replaced, VMK meeting moved, UMK meeting added); each change shows in the briefing
+//! of that conference's spokesperson and in the overview, and the first month shows none.
+//! Generated two-month inputs cover the other kinds (changed contact, cancelled meeting).
+
+use crate::support::*;
+
+fn section<'a>(text: &'a str, heading: &str) -> &'a str {
+    let start = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("no \"{heading}\" in:\n{text}"));
+    let rest = &text[start..];
+    let end = rest[heading.len()..]
+        .find("Änderungen seit")
+        .map_or(rest.len(), |at| at + heading.len());
+    &rest[..end]
+}
+
+#[test]
+fn each_change_shows_in_the_briefing_of_its_conference() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let manke = docx_text(&project.out("2026-11/briefing-manke.docx"));
+    let gmk = &manke[manke.find("Gesundheitsministerkonferenz (GMK)").unwrap()..];
+    let gmk = section(gmk, "Änderungen seit Oktober 2026");
+    assert!(
+        gmk.contains("Neue Ansprechperson: Sabine Kröger (Referentin)"),
+        "{gmk}"
+    );
+    assert!(
+        gmk.contains("Nicht mehr aufgeführt: Frank Wiegand (Referent)"),
+        "{gmk}"
+    );
+    let imk = &manke[manke.find("Innenministerkonferenz (IMK)").unwrap()..];
+    assert!(
+        section(imk, "Änderungen seit Oktober 2026")
+            .contains("Keine Änderungen gegenüber der Übersicht der MPK vom Oktober 2026"),
+        "{imk}"
+    );
+
+    let sauer = docx_text(&project.out("2026-11/briefing-sauer.docx"));
+    assert!(
+        sauer.contains(
+            "Verschoben: Frühjahrskonferenz 2027, 22./23.04.2027, Bremerhaven (bisher 15./16.04.2027)"
+        ),
+        "{sauer}"
+    );
+    assert!(!sauer.contains("Sabine Kröger"));
+
+    let schroedter = docx_text(&project.out("2026-11/briefing-schroedter.docx"));
+    assert!(
+        schroedter.contains("Neuer Termin: Sonderkonferenz Hochwasservorsorge, 14.01.2027"),
+        "{schroedter}"
+    );
+    assert!(!schroedter.contains("Verschoben:"));
+
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    let changes = section(&overview, "Änderungen seit Oktober 2026");
+    for expected in [
+        "Neue Ansprechperson: Sabine Kröger",
+        "Verschoben: Frühjahrskonferenz 2027",
+        "Neuer Termin: Sonderkonferenz Hochwasservorsorge",
+    ] {
+        assert!(changes.contains(expected), "{expected}: {changes}");
+    }
+    assert!(!changes.contains("Innenministerkonferenz"), "{changes}");
+}
+
+#[test]
+fn the_first_month_shows_no_changes() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--month", "2026-10", "--stand", "2026-10-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in [
+        "briefing-manke.docx",
+        "briefing-sauer.docx",
+        "uebersicht.docx",
+    ] {
+        let text = docx_text(&project.out(&format!("2026-10/{file}")));
+        assert!(!text.contains("Änderungen seit"), "{file}");
+    }
+}
+
+const CONTACT_HEADER: &[&str] = &[
+    "Konferenz",
+    "Ansprechperson",
+    "Funktion",
+    "Telefon",
+    "E-Mail",
+];
+const MEETING_HEADER: &[&str] = &["Konferenz", "Sitzung", "Datum", "Ort"];
+
+fn contact(conference: &str, name: &str, phone: &str) -> Vec<Cell> {
+    let mail = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    vec![t(conference), t(name), t("Referent"), t(phone), t(&mail)]
+}
+
+fn meeting(conference: &str, name: &str, day: &str, place: &str) -> Vec<Cell> {
+    vec![t(conference), t(name), d(day), t(place)]
+}
+
+/// Two months of generated lists with every kind of change, each in one conference.
+fn two_months() -> Project {
+    let project = Project::with_shipped_templates();
+    project.write("inputs/sprecher.yaml", ROSTER);
+    project.write("inputs/beschluesse.yaml", DECISIONS);
+    let october_contacts = vec![
+        contact("AMK", "Anna Alpha", "089 1"),
+        contact("BMK", "Bernd Beta", "030 1"),
+    ];
+    let november_contacts = vec![
+        // AMK: same name, new phone number -> changed.
+        contact("AMK", "Anna Alpha", "089 99"),
+        // BMK: Bernd left, Berta came -> removed and new.
+        contact("BMK", "Berta Neu", "030 2"),
+        contact("CMK", "Gina Gamma", "0351 1"),
+    ];
+    let october_meetings = vec![
+        meeting("AMK", "Alpha-Frühjahr", "2027-03-10", "Köln"),
+        meeting("AMK", "Alpha-Sommer", "2027-07-01", "Bonn"),
+        meeting("BMK", "Beta-Herbst", "2027-09-15", "Jena"),
+    ];
+    let november_meetings = vec![
+        // AMK: the summer meeting is cancelled.
+        meeting("AMK", "Alpha-Frühjahr", "2027-03-10", "Köln"),
+        // BMK: moved by a week; a new special session.
+        meeting("BMK", "Beta-Herbst", "2027-09-22", "Jena"),
+        meeting("BMK", "Beta-Sondersitzung", "2027-01-20", "Erfurt"),
+    ];
+    for (month, contacts, meetings) in [
+        ("2026-10", october_contacts, october_meetings),
+        ("2026-11", november_contacts, november_meetings),
+    ] {
+        write_xlsx(
+            &project.input(&format!("{month}/ansprechpartner.xlsx")),
+            "Ansprechpersonen",
+            &[],
+            CONTACT_HEADER,
+            &contacts,
+        );
+        write_xlsx(
+            &project.input(&format!("{month}/termine.xlsx")),
+            "Termine",
+            &[],
+            MEETING_HEADER,
+            &meetings,
+        );
+    }
+    project
+}
+
+#[test]
+fn every_kind_of_change_reaches_the_briefings_of_its_conference() {
+    let project = two_months();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let amk_changes = [
+        "Geänderte Angaben: Anna Alpha (Referent), Tel. 089 99",
+        "(bisher: Anna Alpha (Referent), Tel. 089 1",
+        "Entfallen: Alpha-Sommer, 01.07.2027, Bonn",
+    ];
+    let bmk_changes = [
+        "Neue Ansprechperson: Berta Neu (Referent)",
+        "Nicht mehr aufgeführt: Bernd Beta (Referent)",
+        "Neuer Termin: Beta-Sondersitzung, 20.01.2027, Erfurt",
+        "Verschoben: Beta-Herbst, 22.09.2027, Jena (bisher 15.09.2027)",
+    ];
+    let read = |id: &str| docx_text(&project.out(&format!("2026-11/briefing-{id}.docx")));
+    let (erika, max, lea) = (read("erika"), read("max"), read("lea"));
+    for change in amk_changes.iter().chain(&bmk_changes) {
+        assert!(erika.contains(change), "erika: {change}\n{erika}");
+    }
+    for change in &amk_changes {
+        assert!(max.contains(change), "max: {change}");
+        assert!(!lea.contains(change), "lea: {change}");
+    }
+    for change in &bmk_changes {
+        assert!(lea.contains(change), "lea: {change}");
+        assert!(!max.contains(change), "max: {change}");
+    }
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    for change in amk_changes.iter().chain(&bmk_changes) {
+        assert!(overview.contains(change), "overview: {change}");
+    }
+    // CMK had no list in October: its contact is new.
+    assert!(overview.contains("Neue Ansprechperson: Gina Gamma"));
+}
