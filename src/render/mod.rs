@@ -11,6 +11,7 @@
 
 mod errors;
 pub mod filters;
+pub mod links;
 
 use std::path::{Path, PathBuf};
 
