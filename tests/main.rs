@@ -3,6 +3,7 @@
 mod build;
 mod example;
 mod guide;
+mod hostile;
 mod snapshots;
 mod spreadsheets;
 mod support;
