@@ -195,7 +195,20 @@ pub fn escape_markdown(text: &str) -> String {
         for (position, c) in line.char_indices() {
             let needs_escape = matches!(
                 c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '|'
+                    | '~'
+                    | '&'
+                    | '#'
+                    | '!'
             ) || (at_line_start && matches!(c, '-' | '+' | '='))
                 || (matches!(c, '.' | ')') && ends_list_number(line, position));
             if needs_escape {
@@ -250,6 +263,8 @@ mod tests {
         assert_eq!(escape_markdown("- x"), "\\- x");
         assert_eq!(escape_markdown("2025. Jahr"), "2025\\. Jahr");
         assert_eq!(escape_markdown("a\nb"), "a<br>b");
+        // A value inside a link target ([x](mailto:{{ e }})) cannot end the target early.
+        assert_eq!(escape_markdown("a)b(c"), "a\\)b\\(c");
         assert_eq!(
             escape_markdown("Müller-Lüdenscheidt"),
             "Müller-Lüdenscheidt"
