@@ -4,6 +4,9 @@ mod build;
 mod example;
 mod guide;
 mod hostile;
+#[path = "../fuzz/src/package_check.rs"]
+mod package_check;
+mod properties;
 mod snapshots;
 mod spreadsheets;
 mod support;
