@@ -492,3 +492,28 @@ fn a_link_with_another_scheme_in_a_markdown_field() {
         "the document links to \"javascript:alert(1)\"",
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_input_that_never_ends() {
+    // A link to /dev/zero reports size 0 but never ends; both readers stop at their limit.
+    for (file, expected) in [
+        (
+            "inputs/sprecher.yaml",
+            "error: inputs/sprecher.yaml: the file is larger than 8388608 bytes",
+        ),
+        (
+            "inputs/2026-11/termine.xlsx",
+            "error: inputs/2026-11/termine.xlsx: the file is larger than 33554432 bytes",
+        ),
+    ] {
+        assert_refused(
+            |project| {
+                let path = project.path().join(file);
+                std::fs::remove_file(&path).unwrap();
+                std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+            },
+            expected,
+        );
+    }
+}

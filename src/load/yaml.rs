@@ -8,6 +8,7 @@
 //! checked by the model.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -92,8 +93,16 @@ pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<T, YamlError> {
             "the file is {size} bytes; at most {MAX_YAML_BYTES} bytes are accepted"
         )));
     }
-    let text = std::fs::read_to_string(path)
+    // The size on disk can lie (a device or a file still growing): read no more than allowed.
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_YAML_BYTES + 1).read_to_string(&mut text))
         .map_err(|error| io_error(format!("cannot read the file: {error}")))?;
+    if text.len() as u64 > MAX_YAML_BYTES {
+        return Err(io_error(format!(
+            "the file is larger than {MAX_YAML_BYTES} bytes, the most accepted"
+        )));
+    }
     parse_str(&text, path)
 }
 
