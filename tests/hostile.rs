@@ -517,3 +517,22 @@ fn an_input_that_never_ends() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_template_linked_to_a_file_outside_the_templates_folder() {
+    let message = assert_refused(
+        |project| {
+            let partial = project.path().join("templates/partials/leitfragen.md.j2");
+            std::fs::remove_file(&partial).unwrap();
+            let outside = project.path().join("geheim.md.j2");
+            std::fs::write(&outside, "GEHEIM\n").unwrap();
+            std::os::unix::fs::symlink(&outside, &partial).unwrap();
+        },
+        "error: templates/briefing.md.j2",
+    );
+    assert!(
+        message.contains("is a link to a file outside the templates folder"),
+        "{message}"
+    );
+}
