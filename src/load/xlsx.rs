@@ -30,6 +30,9 @@ pub const MAX_COMPRESSION_RATIO: u64 = 200;
 /// Parts smaller than this are not checked for their ratio (tiny parts pack very well).
 const RATIO_CHECK_BYTES: u64 = 1024 * 1024;
 
+/// Most texts a workbook may declare in its shared strings (`uniqueCount`).
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
 /// Most rows read from a sheet (as Excel numbers them); the MPK lists have a few hundred.
 pub const MAX_ROWS: u32 = 100_000;
 
@@ -325,13 +328,20 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
         let packed = entry.compressed_size();
         let budget = max_unpacked - total;
         // Count what really comes out, up to the budget; a damaged part counts until it fails.
-        let mut reader = entry.take(budget + 1);
-        let mut buffer = vec![0u8; 64 * 1024];
-        let mut unpacked: u64 = 0;
-        while let Ok(read @ 1..) = reader.read(&mut buffer) {
-            unpacked += read as u64;
-        }
+        let mut counter = CountingReader {
+            inner: entry.take(budget + 1),
+            count: 0,
+        };
+        let declared = declared_shared_strings(&mut counter);
+        std::io::copy(&mut counter, &mut std::io::sink()).ok();
+        let unpacked = counter.count;
         total += unpacked;
+        if let Some(count) = declared.filter(|count| *count > MAX_SHARED_STRINGS) {
+            return Err(format!(
+                "part \"{name}\" declares {count} texts (uniqueCount); at most \
+                 {MAX_SHARED_STRINGS} are accepted, so the file is refused as damaged or malicious"
+            ));
+        }
         if total > max_unpacked {
             return Err(format!(
                 "the workbook unpacks to more than {} MiB (at part \"{name}\"); a contact or \
@@ -347,6 +357,52 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
         }
     }
     Ok(())
+}
+
+/// Counts the bytes read through it; a read error ends the stream (the part is damaged, and
+/// calamine will say so if it needs the part).
+struct CountingReader<R> {
+    inner: R,
+    count: u64,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer).unwrap_or(0);
+        self.count += read as u64;
+        Ok(read)
+    }
+}
+
+/// The `uniqueCount` of the first `<sst>` element in a part, as calamine reads it: calamine
+/// reserves that many strings up front, so `uniqueCount="99999999999"` in a few bytes would
+/// make it ask for terabytes.
+fn declared_shared_strings(part: &mut impl Read) -> Option<u64> {
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    // The same leniency as calamine's reader, so no trick gets past one and not the other.
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buffer = Vec::new();
+    loop {
+        buffer.clear();
+        match reader.read_event_into(&mut buffer).ok()? {
+            quick_xml::events::Event::Start(element) if element.local_name().as_ref() == "sst" => {
+                let value = element.try_get_attribute("uniqueCount").ok()??;
+                let digits: &str = &value.value;
+                // calamine ignores a count that is not a plain number; so does this check
+                // (a number too large for u64 is refused as the largest one).
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Some(digits.parse().unwrap_or(u64::MAX));
+                }
+                return None;
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// A sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
@@ -811,6 +867,61 @@ mod tests {
         let message = check_archive_within(&archive, 256 * 1024, u64::MAX).unwrap_err();
         assert!(message.contains("unpacks to more than"), "{message}");
         check_archive_within(&archive, 400 * 1024, u64::MAX).unwrap();
+    }
+
+    /// The example's contacts workbook with its shared strings declaring `count` texts.
+    fn workbook_declaring(count: &str, empty: bool) -> Vec<u8> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/inputs/2026-11/ansprechpartner.xlsx"
+        );
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for index in 0..archive.len() {
+            let mut entry = archive.by_index(index).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            entry.read_to_end(&mut text).unwrap();
+            if name == "xl/sharedStrings.xml" {
+                let xml = String::from_utf8(text).unwrap();
+                let start = xml.find("<sst").unwrap();
+                let end = start + xml[start..].find('>').unwrap();
+                let tag = format!(
+                    "<x/><!-- > --><sst xmlns=\"http://schemas.openxmlformats.org/                     spreadsheetml/2006/main\" uniqueCount=\"{count}\"{}>",
+                    if empty { "/" } else { "" }
+                );
+                let rest = if empty { "" } else { &xml[end + 1..] };
+                text = format!("{}{tag}{rest}", &xml[..start]).into_bytes();
+            }
+            writer.start_file(name, options).unwrap();
+            writer.write_all(&text).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn an_absurd_count_of_shared_strings_is_refused_before_calamine_reserves_it() {
+        let file = Path::new("inputs/2026-11/ansprechpartner.xlsx");
+        let aliases = HeaderAliases::default();
+        for (count, empty) in [
+            ("999999999999", false),
+            ("1000001", true),
+            ("99999999999999999999999", false),
+        ] {
+            let bytes = workbook_declaring(count, empty);
+            let message = read_contacts_from_bytes(file, &bytes, &aliases)
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<String>();
+            assert!(
+                message.contains("(uniqueCount); at most 1000000"),
+                "{message}"
+            );
+        }
+        // A plausible count is fine.
+        read_contacts_from_bytes(file, &workbook_declaring("40", false), &aliases).unwrap();
     }
 
     #[test]
