@@ -135,6 +135,28 @@ impl Project {
         Project { dir }
     }
 
+    /// The test roster and decisions with one contact and one meeting for November 2026.
+    pub fn minimal() -> Project {
+        let project = Project::with_shipped_templates();
+        project.write("inputs/sprecher.yaml", ROSTER);
+        project.write("inputs/beschluesse.yaml", DECISIONS);
+        write_xlsx(
+            &project.input("2026-11/ansprechpartner.xlsx"),
+            "Ansprechpersonen",
+            &[],
+            &["Konferenz", "Ansprechperson", "E-Mail"],
+            &[vec![t("AMK"), t("Anna Alpha"), t("anna@example.org")]],
+        );
+        write_xlsx(
+            &project.input("2026-11/termine.xlsx"),
+            "Termine",
+            &[],
+            &["Konferenz", "Datum"],
+            &[vec![t("AMK"), d("2026-12-01")]],
+        );
+        project
+    }
+
     /// A copy of the shipped example (inputs, templates, configuration).
     pub fn shipped_example() -> Project {
         let project = Project::with_shipped_templates();

@@ -4,24 +4,7 @@
 use crate::support::*;
 
 fn valid_project() -> Project {
-    let project = Project::with_shipped_templates();
-    project.write("inputs/sprecher.yaml", ROSTER);
-    project.write("inputs/beschluesse.yaml", DECISIONS);
-    write_xlsx(
-        &project.input("2026-11/ansprechpartner.xlsx"),
-        "Ansprechpersonen",
-        &[],
-        &["Konferenz", "Ansprechperson", "E-Mail"],
-        &[vec![t("AMK"), t("Anna Alpha"), t("anna@example.org")]],
-    );
-    write_xlsx(
-        &project.input("2026-11/termine.xlsx"),
-        "Termine",
-        &[],
-        &["Konferenz", "Datum"],
-        &[vec![t("AMK"), d("2026-12-01")]],
-    );
-    project
+    Project::minimal()
 }
 
 /// Breaks the project with `damage`, builds, and checks the failure and that the previous
