@@ -8,31 +8,6 @@ use std::path::Path;
 
 use crate::support::*;
 
-fn valid_project() -> Project {
-    let project = Project::with_shipped_templates();
-    project.write("inputs/sprecher.yaml", ROSTER);
-    project.write("inputs/beschluesse.yaml", DECISIONS);
-    write_contacts(&project.input("2026-11/ansprechpartner.xlsx"));
-    write_xlsx(
-        &project.input("2026-11/termine.xlsx"),
-        "Termine",
-        &[],
-        &["Konferenz", "Datum"],
-        &[vec![t("AMK"), d("2026-12-01")]],
-    );
-    project
-}
-
-fn write_contacts(path: &Path) {
-    write_xlsx(
-        path,
-        "Ansprechpersonen",
-        &[],
-        &["Konferenz", "Ansprechperson", "E-Mail"],
-        &[vec![t("AMK"), t("Anna Alpha"), t("anna@example.org")]],
-    );
-}
-
 /// The names in `dir`, sorted.
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -47,7 +22,7 @@ fn names_in(dir: &Path) -> Vec<String> {
 /// `expected` in the message and that nothing was written: the month folder is unchanged and
 /// no staging folder is left.
 fn assert_refused(damage: impl FnOnce(&Project), expected: &str) -> String {
-    let project = valid_project();
+    let project = Project::minimal();
     let first = project.run(&["build", "--stand", "2026-11-28"]);
     assert!(first.status.success(), "{}", stderr(&first));
     let before = std::fs::read(project.out("2026-11/briefing-max.docx")).unwrap();
@@ -382,7 +357,7 @@ fn ids_that_would_leave_the_month_folder() {
 
 #[test]
 fn only_with_a_path_is_refused() {
-    let project = valid_project();
+    let project = Project::minimal();
     let output = project.run(&["build", "--stand", "2026-11-28", "--only", "../../x"]);
     assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("../../x"), "{}", stderr(&output));
@@ -393,7 +368,7 @@ fn only_with_a_path_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_staging_symlink_pointing_elsewhere_is_not_followed() {
-    let project = valid_project();
+    let project = Project::minimal();
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::write(elsewhere.path().join("keep.txt"), "keep").unwrap();
     std::fs::create_dir_all(project.path().join("out")).unwrap();
@@ -411,7 +386,7 @@ fn a_staging_symlink_pointing_elsewhere_is_not_followed() {
 #[test]
 fn a_month_folder_that_is_a_symlink_is_refused() {
     for only in [false, true] {
-        let project = valid_project();
+        let project = Project::minimal();
         let elsewhere = tempfile::tempdir().unwrap();
         std::fs::write(elsewhere.path().join("versand.csv"), "id\n").unwrap();
         std::fs::create_dir_all(project.path().join("out")).unwrap();
