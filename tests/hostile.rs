@@ -511,3 +511,19 @@ fn a_template_linked_to_a_file_outside_the_templates_folder() {
         "{message}"
     );
 }
+
+#[test]
+fn a_month_that_is_a_path_is_a_usage_error() {
+    let project = Project::minimal();
+    for month in ["../2026-11", "/tmp", "2026-11/..", "2026-1x"] {
+        let output = project.run(&["build", "--stand", "2026-11-28", "--month", month]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{month}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains(month), "{}", stderr(&output));
+    }
+    assert!(!project.path().join("out").exists());
+}
