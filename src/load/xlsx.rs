@@ -332,15 +332,25 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
             inner: entry.take(budget + 1),
             count: 0,
         };
-        let declared = declared_shared_strings(&mut counter);
+        let problem = inspect_part(&mut counter);
         std::io::copy(&mut counter, &mut std::io::sink()).ok();
         let unpacked = counter.count;
         total += unpacked;
-        if let Some(count) = declared.filter(|count| *count > MAX_SHARED_STRINGS) {
-            return Err(format!(
-                "part \"{name}\" declares {count} texts (uniqueCount); at most \
-                 {MAX_SHARED_STRINGS} are accepted, so the file is refused as damaged or malicious"
-            ));
+        match problem {
+            Some(PartProblem::SharedStrings(count)) => {
+                return Err(format!(
+                    "part \"{name}\" declares {count} texts (uniqueCount); at most \
+                     {MAX_SHARED_STRINGS} are accepted, so the file is refused as damaged or \
+                     malicious"
+                ));
+            }
+            Some(PartProblem::Reference(reference)) => {
+                return Err(format!(
+                    "part \"{name}\" holds the cell reference \"{reference}\", which no sheet \
+                     has; the file is damaged. Open it in Excel and save it again"
+                ));
+            }
+            None => {}
         }
         if total > max_unpacked {
             return Err(format!(
@@ -374,10 +384,20 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
-/// The `uniqueCount` of the first `<sst>` element in a part, as calamine reads it: calamine
-/// reserves that many strings up front, so `uniqueCount="99999999999"` in a few bytes would
-/// make it ask for terabytes.
-fn declared_shared_strings(part: &mut impl Read) -> Option<u64> {
+/// What the XML pass finds wrong in a part, before calamine reads it.
+enum PartProblem {
+    /// `<sst uniqueCount>`: calamine reserves that many strings up front, so
+    /// `uniqueCount="99999999999"` in a few bytes would make it ask for terabytes.
+    SharedStrings(u64),
+    /// A cell reference (`r`, `ref`) calamine would compute with overflowing arithmetic, or a
+    /// reversed range such as `A12:G4`.
+    Reference(String),
+}
+
+/// Reads a part as calamine would and reports the first [`PartProblem`]; a part that is not
+/// XML is left to calamine.
+fn inspect_part(part: &mut impl Read) -> Option<PartProblem> {
+    use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
     // The same leniency as calamine's reader, so no trick gets past one and not the other.
     let config = reader.config_mut();
@@ -386,22 +406,68 @@ fn declared_shared_strings(part: &mut impl Read) -> Option<u64> {
     config.check_comments = false;
     config.expand_empty_elements = true;
     let mut buffer = Vec::new();
+    let mut shared_strings_seen = false;
     loop {
         buffer.clear();
-        match reader.read_event_into(&mut buffer).ok()? {
-            quick_xml::events::Event::Start(element) if element.local_name().as_ref() == "sst" => {
-                let value = element.try_get_attribute("uniqueCount").ok()??;
+        let element = match reader.read_event_into(&mut buffer).ok()? {
+            Event::Start(element) => element,
+            Event::Eof => return None,
+            _ => continue,
+        };
+        if element.local_name().as_ref() == "sst" && !shared_strings_seen {
+            shared_strings_seen = true;
+            if let Some(value) = element.try_get_attribute("uniqueCount").ok().flatten() {
                 let digits: &str = &value.value;
                 // calamine ignores a count that is not a plain number; so does this check
                 // (a number too large for u64 is refused as the largest one).
                 if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Some(digits.parse().unwrap_or(u64::MAX));
+                    let count = digits.parse().unwrap_or(u64::MAX);
+                    if count > MAX_SHARED_STRINGS {
+                        return Some(PartProblem::SharedStrings(count));
+                    }
                 }
-                return None;
             }
-            quick_xml::events::Event::Eof => return None,
-            _ => {}
         }
+        for attribute in element.attributes().flatten() {
+            if matches!(attribute.key.as_ref(), "r" | "ref") {
+                let value: &str = &attribute.value;
+                if !is_sane_reference(value) {
+                    return Some(PartProblem::Reference(value.to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a cell reference or range (`B7`, `7`, `A3:F52`) is one calamine can compute with:
+/// at most 3 letters and 7 digits per end, and a range that does not run backwards. Text
+/// that is no reference at all passes (calamine reports it itself).
+fn is_sane_reference(text: &str) -> bool {
+    fn position(part: &str) -> Option<(u64, u64)> {
+        let letters = part.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let digits = &part[letters..];
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None; // not a reference: calamine rejects it without arithmetic
+        }
+        if letters > 3 || digits.len() > 7 {
+            return Some((u64::MAX, u64::MAX));
+        }
+        let column = part[..letters].bytes().fold(0u64, |column, letter| {
+            column * 26 + u64::from(letter.to_ascii_uppercase() - b'A') + 1
+        });
+        Some((digits.parse().unwrap_or(0), column))
+    }
+    let ends: Vec<Option<(u64, u64)>> = text.split(':').map(position).collect();
+    if ends
+        .iter()
+        .flatten()
+        .any(|end| *end == (u64::MAX, u64::MAX))
+    {
+        return false;
+    }
+    match ends.as_slice() {
+        [Some(start), Some(end)] => end.0 >= start.0 && end.1 >= start.1,
+        _ => true,
     }
 }
 
@@ -922,6 +988,50 @@ mod tests {
         }
         // A plausible count is fine.
         read_contacts_from_bytes(file, &workbook_declaring("40", false), &aliases).unwrap();
+    }
+
+    #[test]
+    fn references_calamine_cannot_compute_with_are_refused() {
+        for sane in [
+            "A1",
+            "B7",
+            "7",
+            "A3:F52",
+            "XFD1048576",
+            "a1:b2",
+            "A:A",
+            "",
+            "R1C1",
+        ] {
+            assert!(is_sane_reference(sane), "{sane}");
+        }
+        for absurd in [
+            "A12:G4",
+            "G4:A12",
+            "B1:A1",
+            "AAAAAAAAAAAAAAAA1",
+            "A99999999999",
+            "AAAA1:B2",
+        ] {
+            assert!(!is_sane_reference(absurd), "{absurd}");
+        }
+    }
+
+    /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
+    /// overflow (a panic in debug builds).
+    #[test]
+    fn a_reversed_sheet_dimension_is_a_clean_error() {
+        let bytes = include_bytes!("../../fuzz/regressions/xlsx-reversed-dimension.xlsx");
+        let message = read_meetings_from_bytes(
+            Path::new("inputs/2026-11/termine.xlsx"),
+            bytes,
+            &HeaderAliases::default(),
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>();
+        assert!(message.contains("cell reference \"A12:G4\""), "{message}");
     }
 
     #[test]
