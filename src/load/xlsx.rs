@@ -439,30 +439,31 @@ fn inspect_part(part: &mut impl Read) -> Option<PartProblem> {
     }
 }
 
-/// Whether a cell reference or range (`B7`, `7`, `A3:F52`) is one calamine can compute with:
-/// at most 3 letters and 7 digits per end, and a range that does not run backwards. Text
-/// that is no reference at all passes (calamine reports it itself).
+/// Whether a cell reference or range (`B7`, `7`, `A3:F52`) is one calamine can compute with.
+/// calamine adds up a reference's leading letters (base 26) and the digits after them (base
+/// 10) in `u32` before it looks at the rest, so more than 6 letters or 9 digits overflow, as
+/// does a range running backwards. Other text passes (calamine reports it itself).
 fn is_sane_reference(text: &str) -> bool {
+    const OVERFLOWS: (u64, u64) = (u64::MAX, u64::MAX);
     fn position(part: &str) -> Option<(u64, u64)> {
         let letters = part.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let digits = &part[letters..];
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None; // not a reference: calamine rejects it without arithmetic
+        let digits = part[letters..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if letters > 6 || digits > 9 {
+            return Some(OVERFLOWS);
         }
-        if letters > 3 || digits.len() > 7 {
-            return Some((u64::MAX, u64::MAX));
+        if letters + digits != part.len() {
+            return None;
         }
         let column = part[..letters].bytes().fold(0u64, |column, letter| {
             column * 26 + u64::from(letter.to_ascii_uppercase() - b'A') + 1
         });
-        Some((digits.parse().unwrap_or(0), column))
+        Some((part[letters..].parse().unwrap_or(0), column))
     }
     let ends: Vec<Option<(u64, u64)>> = text.split(':').map(position).collect();
-    if ends
-        .iter()
-        .flatten()
-        .any(|end| *end == (u64::MAX, u64::MAX))
-    {
+    if ends.contains(&Some(OVERFLOWS)) {
         return false;
     }
     match ends.as_slice() {
@@ -1032,6 +1033,18 @@ mod tests {
         .map(ToString::to_string)
         .collect::<String>();
         assert!(message.contains("cell reference \"A12:G4\""), "{message}");
+        // The second finding: a cell's r attribute starting with 9 letters.
+        let bytes = include_bytes!("../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
+        let message = read_meetings_from_bytes(
+            Path::new("inputs/2026-11/termine.xlsx"),
+            bytes,
+            &HeaderAliases::default(),
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>();
+        assert!(message.contains("cell reference \"Etsstelle"), "{message}");
     }
 
     #[test]
