@@ -7,6 +7,8 @@
 //! one document; [`commands`] sequence the stages for each subcommand. No stage reaches back
 //! into an earlier one.
 
+#![forbid(unsafe_code)]
+
 pub mod calendar;
 pub mod commands;
 pub mod config;

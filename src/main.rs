@@ -1,5 +1,7 @@
 //! The `briefing` command line: parses arguments, runs one command, reports, exits.
 
+#![forbid(unsafe_code)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -156,6 +156,18 @@ fn to_docx(
     template: &std::path::Path,
     document: &str,
 ) -> Result<Vec<u8>, Diagnostics> {
+    if let Some(link) = crate::render::links::first_disallowed_link(markdown) {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.error(
+            Location::file(template),
+            format!(
+                "the document links to \"{link}\"; only http://, https:// and mailto: links \
+                 are allowed (check the template's links and Markdown fields such as a \
+                 decision's \"kurz\")"
+            ),
+        );
+        return Err(diagnostics);
+    }
     markdown_to_docx(markdown, meta, design).map_err(|error| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.error(

@@ -58,6 +58,11 @@ pub enum WriteError {
     Manifest { path: PathBuf, message: String },
     #[error("\"{0}\" is not a plain file name; refusing to write outside the month folder")]
     UnsafeName(String),
+    #[error(
+        "{0}: the month folder is a symbolic link; refusing to write through it. Remove the \
+         link: the output must be a real folder inside the output folder"
+    )]
+    SymlinkedMonth(PathBuf),
 }
 
 fn io_error<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteError + 'p {
@@ -137,6 +142,12 @@ impl MonthWriter {
             mode,
             committed: false,
         };
+        // Never follow a link out of the output folder: not for the month folder (whose files
+        // an update would copy and whose manifest it would read), and not for the staging and
+        // previous folders, which are removed as links, never entered.
+        if fs::symlink_metadata(&writer.target).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            return Err(WriteError::SymlinkedMonth(writer.target.clone()));
+        }
         remove_if_present(&writer.staging)?;
         remove_if_present(&writer.previous)?;
         fs::create_dir(&writer.staging).map_err(io_error(

@@ -5,6 +5,10 @@ mod calendar;
 mod changes;
 mod example;
 mod guide;
+mod hostile;
+#[path = "../fuzz/src/package_check.rs"]
+mod package_check;
+mod properties;
 mod send;
 mod snapshots;
 mod spreadsheets;

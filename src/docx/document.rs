@@ -729,8 +729,13 @@ fn char_width(c: char, bold: bool) -> u32 {
 /// Width of `text` in twips at 11 pt (1 em = 220 twips), 5 % reserve for rounding and
 /// kerning differences between renderers.
 fn text_twips(text: &[(char, bool)]) -> u32 {
-    let units: u32 = text.iter().map(|(c, b)| char_width(*c, *b)).sum();
-    units * 220 * 105 / (1000 * 100)
+    // u64: a cell of hundreds of thousands of characters must not overflow (found by the
+    // property test over arbitrary field values); far wider than any page, so capped.
+    let units: u64 = text
+        .iter()
+        .map(|(c, b)| u64::from(char_width(*c, *b)))
+        .sum();
+    u32::try_from((units * 220 * 105 / (1000 * 100)).min(10_000_000)).unwrap_or(10_000_000)
 }
 
 /// The lines of a cell as characters with their boldness.

@@ -8,6 +8,7 @@
 //! checked by the model.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -18,7 +19,37 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{Diagnostics, Location};
 
 /// Largest YAML input accepted; the real files are a few kilobytes.
-const MAX_YAML_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_YAML_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Deepest nesting of lists and groups accepted; the files need four levels.
+pub const MAX_DEPTH: usize = 16;
+
+/// Most anchors (`&name`) and most aliases (`*name`) accepted; the files need none.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// Most values (scalars, lists, groups) in one file, counting those copied by aliases, so a
+/// "billion laughs" file (aliases of aliases) is stopped early. A roster of 100 people and
+/// 1000 decisions stay far below it.
+pub const MAX_NODES: usize = 200_000;
+
+/// Most text in one file, counting text repeated by aliases, in MiB.
+pub const MAX_TEXT_MIB: usize = 16;
+
+/// The parser's limits for our small, hand-written files.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
+    budget.max_nodes = MAX_NODES;
+    budget.max_recorded_anchor_events = MAX_NODES;
+    budget.max_total_scalar_bytes = MAX_TEXT_MIB * 1024 * 1024;
+    budget.max_inclusion_depth = 0;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
 
 /// A YAML file that could not be read or does not have the expected shape.
 #[derive(Debug, thiserror::Error)]
@@ -62,14 +93,22 @@ pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<T, YamlError> {
             "the file is {size} bytes; at most {MAX_YAML_BYTES} bytes are accepted"
         )));
     }
-    let text = std::fs::read_to_string(path)
+    // The size on disk can lie (a device or a file still growing): read no more than allowed.
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_YAML_BYTES + 1).read_to_string(&mut text))
         .map_err(|error| io_error(format!("cannot read the file: {error}")))?;
+    if text.len() as u64 > MAX_YAML_BYTES {
+        return Err(io_error(format!(
+            "the file is larger than {MAX_YAML_BYTES} bytes, the most accepted"
+        )));
+    }
     parse_str(&text, path)
 }
 
 /// Deserializes YAML text; `path` is only used to name the source in errors.
 pub fn parse_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlError> {
-    serde_saphyr::from_str(text).map_err(|error| {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let line = error
             .location()
             .filter(|location| location.line() > 0)
@@ -103,6 +142,15 @@ fn key_on_line(text: &str, line: u64) -> Option<&str> {
 /// The error text without serde-saphyr's own location prefix and source excerpt, since the
 /// caller prints the location in the project's uniform `file:line:column` format.
 fn plain_message(error: &serde_saphyr::Error) -> String {
+    let mut original = error;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = original
+    {
+        original = error;
+    }
+    if let serde_saphyr::Error::Budget { breach, .. } = original {
+        return budget_message(breach);
+    }
     let rendered = error.without_snippet().to_string();
     let first_line = rendered.lines().next().unwrap_or_default().trim();
     // serde-saphyr appends " at line L, column C"; the location is printed separately.
@@ -112,6 +160,35 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
     };
     let message = message.trim_end_matches('.');
     reword(message).unwrap_or_else(|| message.to_string())
+}
+
+/// A breached parser limit in plain words.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach;
+    match breach {
+        BudgetBreach::Depth { .. } => format!(
+            "the lists and groups are nested more than {MAX_DEPTH} levels deep; this file \
+             needs only a few levels"
+        ),
+        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => format!(
+            "more than {MAX_ALIASES} anchors (&name) or aliases (*name); write the values out \
+             instead"
+        ),
+        BudgetBreach::Nodes { .. }
+        | BudgetBreach::Events { .. }
+        | BudgetBreach::ScalarBytes { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. }
+        | BudgetBreach::AliasAnchorRatio { .. } => format!(
+            "the file holds more than {MAX_NODES} values or {MAX_TEXT_MIB} MiB of text \
+             (aliases counted as often as they are used); it is refused as damaged or malicious"
+        ),
+        BudgetBreach::InclusionDepth { .. } => "includes (!include) are not allowed".to_string(),
+        other => format!(
+            "the file exceeds a size limit of the YAML reader ({other:?}); it is refused as \
+             damaged or malicious"
+        ),
+    }
 }
 
 /// serde's wording in the words an editor uses.
@@ -129,6 +206,12 @@ fn reword(message: &str) -> Option<String> {
         return Some(format!("the required field {} is missing", quoted(field)));
     }
     let plain = match message {
+        "recursion limit exceeded" => {
+            return Some(format!(
+                "the lists and groups are nested more than {MAX_DEPTH} levels deep; this file \
+                 needs only a few levels"
+            ));
+        }
         "expected sequence start" => {
             "a list is expected here, e.g. [IMK, GMK], or one \"- \" item per line"
         }

@@ -55,6 +55,13 @@ const BUILTIN_FILTERS: &[&str] = &[
 /// The diagnostics for a template error. `context` is the data the template was rendered
 /// with (for suggesting field names), if rendering got that far.
 pub fn diagnose(dir: &Path, name: &str, error: &Error, context: Option<&Value>) -> Diagnostics {
+    // An error inside an included template: point at the spot in that template.
+    if error.kind() == ErrorKind::BadInclude
+        && let Some(inner) =
+            std::error::Error::source(error).and_then(|source| source.downcast_ref::<Error>())
+    {
+        return diagnose(dir, name, inner, context);
+    }
     let file = dir.join(error.name().unwrap_or(name));
     let source = error.template_source();
     let range = error.range();
@@ -150,6 +157,11 @@ fn describe(error: &Error) -> String {
         ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
         ErrorKind::OutOfFuel => {
             "the template does too much work and was stopped (an endless loop?)".to_string()
+        }
+        ErrorKind::InvalidOperation if detail.contains("recursion limit") => {
+            "templates include or call each other too deeply: does a partial include itself, or \
+             a macro call itself without end?"
+                .to_string()
         }
         ErrorKind::InvalidOperation => format!("this operation is not possible: {detail}"),
         other if detail.is_empty() => other.to_string(),

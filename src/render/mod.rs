@@ -7,10 +7,11 @@
 //! ([`errors`]). Values printed into Markdown templates are escaped, so a `*` or `|` in a
 //! spreadsheet cell never changes the document's structure; fields that hold Markdown on
 //! purpose are printed with `| markdown`. Templates cannot read files or run commands: the
-//! only loader is minijinja's path loader for the templates folder (no `..`).
+//! only loader reads the templates folder (no `..`, no links out of it).
 
 mod errors;
 pub mod filters;
+pub mod links;
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,7 @@ impl Renderer {
     /// Prepares the templates in `dir`.
     pub fn new(dir: &Path) -> Renderer {
         let mut env = Environment::new();
-        env.set_loader(minijinja::path_loader(dir));
+        env.set_loader(templates_loader(dir));
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         // Release builds otherwise lose the variable names in errors.
         env.set_debug(true);
@@ -157,6 +158,48 @@ impl Renderer {
     }
 }
 
+/// Loads templates from `dir` and nowhere else: a name is a relative path without `..` (as
+/// with minijinja's path loader; `/etc/x` is looked up as `etc/x`), and the file, after
+/// following symbolic links, must lie inside the templates folder.
+fn templates_loader(
+    dir: &Path,
+) -> impl Fn(&str) -> Result<Option<String>, minijinja::Error> + Send + Sync + 'static {
+    let dir = dir.to_path_buf();
+    move |name| {
+        let mut path = dir.clone();
+        for segment in name.split('/') {
+            if segment.is_empty() || segment == "." {
+                continue;
+            }
+            if segment == ".." || segment.contains(['\\', ':', '\0']) {
+                return Ok(None);
+            }
+            path.push(segment);
+        }
+        let (Ok(file), Ok(root)) = (path.canonicalize(), dir.canonicalize()) else {
+            return Ok(None);
+        };
+        if !file.starts_with(&root) {
+            return Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!(
+                    "\"{name}\" is a link to a file outside the templates folder; templates \
+                     are read only from the templates folder"
+                ),
+            ));
+        }
+        match std::fs::read_to_string(&file) {
+            Ok(text) => Ok(Some(text)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("template \"{name}\" cannot be read"),
+            )
+            .with_source(error)),
+        }
+    }
+}
+
 /// Template names (relative, with `/`) of every `.j2` file below `dir`.
 fn collect_templates(root: &Path, dir: &Path, names: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -194,7 +237,20 @@ pub fn escape_markdown(text: &str) -> String {
         for (position, c) in line.char_indices() {
             let needs_escape = matches!(
                 c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '|'
+                    | '~'
+                    | '&'
+                    | '#'
+                    | '!'
             ) || (at_line_start && matches!(c, '-' | '+' | '='))
                 || (matches!(c, '.' | ')') && ends_list_number(line, position));
             if needs_escape {
@@ -249,6 +305,8 @@ mod tests {
         assert_eq!(escape_markdown("- x"), "\\- x");
         assert_eq!(escape_markdown("2025. Jahr"), "2025\\. Jahr");
         assert_eq!(escape_markdown("a\nb"), "a<br>b");
+        // A value inside a link target ([x](mailto:{{ e }})) cannot end the target early.
+        assert_eq!(escape_markdown("a)b(c"), "a\\)b\\(c");
         assert_eq!(
             escape_markdown("Müller-Lüdenscheidt"),
             "Müller-Lüdenscheidt"
