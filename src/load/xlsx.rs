@@ -145,42 +145,31 @@ pub fn read_contacts_from_bytes(
     bytes: &[u8],
     aliases: &HeaderAliases,
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
-    let mut out = SheetRecords::default();
-    for table in read_tables(
+    read_records(
         path,
         bytes,
         SheetKind::Contacts,
         aliases,
-        &mut out.diagnostics,
-    )? {
-        table.for_each_row(
-            &mut out.diagnostics,
-            &mut out.skipped,
-            |row, diagnostics| {
-                let record = ContactRecord {
-                    at: row.location(),
-                    conference: row.conference.clone(),
-                    chair: row.text(Field::Chair, diagnostics),
-                    office: row.text(Field::Office, diagnostics),
-                    name: row.text(Field::ContactName, diagnostics),
-                    role: row.text(Field::Role, diagnostics),
-                    phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
-                    emails: split_lines(
-                        row.text(Field::Email, diagnostics),
-                        &['\n', ';', ',', ' '],
-                    ),
-                };
-                if record.name.is_none() && !record.emails.is_empty() {
-                    diagnostics.warning(
-                        record.at.clone(),
-                        "contact has an e-mail address but no name; it is listed without a name",
-                    );
-                }
-                out.records.push(record);
-            },
-        );
-    }
-    Ok(out)
+        |row, diagnostics| {
+            let record = ContactRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                chair: row.text(Field::Chair, diagnostics),
+                office: row.text(Field::Office, diagnostics),
+                name: row.text(Field::ContactName, diagnostics),
+                role: row.text(Field::Role, diagnostics),
+                phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
+                emails: split_lines(row.text(Field::Email, diagnostics), &['\n', ';', ',', ' ']),
+            };
+            if record.name.is_none() && !record.emails.is_empty() {
+                diagnostics.warning(
+                    record.at.clone(),
+                    "contact has an e-mail address but no name; it is listed without a name",
+                );
+            }
+            record
+        },
+    )
 }
 
 /// Reads the meeting dates workbook.
@@ -197,38 +186,51 @@ pub fn read_meetings_from_bytes(
     bytes: &[u8],
     aliases: &HeaderAliases,
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
-    let mut out = SheetRecords::default();
-    for table in read_tables(
+    read_records(
         path,
         bytes,
         SheetKind::Meetings,
         aliases,
-        &mut out.diagnostics,
-    )? {
+        |row, diagnostics| {
+            let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
+                diagnostics.warning(
+                    row.location(),
+                    format!(
+                        "meeting of \"{}\" has no date in column \"{}\"; it is listed \
+                         without a date",
+                        row.conference,
+                        row.date_header()
+                    ),
+                );
+                MeetingDate::Missing
+            });
+            MeetingRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                meeting: row.text(Field::Meeting, diagnostics),
+                date,
+                place: row.text(Field::Place, diagnostics),
+                remark: row.text(Field::Remark, diagnostics),
+            }
+        },
+    )
+}
+
+/// Every usable row of every qualifying sheet, turned into a record by `make`.
+fn read_records<T>(
+    path: &Path,
+    bytes: &[u8],
+    kind: SheetKind,
+    aliases: &HeaderAliases,
+    mut make: impl FnMut(&TableRow<'_, '_>, &mut Diagnostics) -> T,
+) -> Result<SheetRecords<T>, Diagnostics> {
+    let mut out = SheetRecords::default();
+    for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
         table.for_each_row(
             &mut out.diagnostics,
             &mut out.skipped,
             |row, diagnostics| {
-                let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
-                    diagnostics.warning(
-                        row.location(),
-                        format!(
-                            "meeting of \"{}\" has no date in column \"{}\"; it is listed \
-                         without a date",
-                            row.conference,
-                            row.date_header()
-                        ),
-                    );
-                    MeetingDate::Missing
-                });
-                out.records.push(MeetingRecord {
-                    at: row.location(),
-                    conference: row.conference.clone(),
-                    meeting: row.text(Field::Meeting, diagnostics),
-                    date,
-                    place: row.text(Field::Place, diagnostics),
-                    remark: row.text(Field::Remark, diagnostics),
-                });
+                out.records.push(make(row, diagnostics));
             },
         );
     }
