@@ -15,12 +15,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
+use std::sync::OnceLock;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::DocxError;
 use super::document::NS_W;
+use super::package::FixedParts;
+use super::parts;
+
+/// The logo's relationships, the same for the portrait and landscape header.
+pub(crate) const HEADER_RELS: &str = "word/_rels/header1.xml.rels";
 
 /// Parts larger than this are refused (a reference document's styles are a few hundred KB).
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
@@ -31,6 +37,8 @@ const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Design {
     pub(crate) reference: Option<Reference>,
     pub(crate) logo: Option<Logo>,
+    /// The parts every document of this design shares, deflated once (on first use).
+    fixed: OnceLock<FixedParts>,
 }
 
 /// What the writer takes from a reference document.
@@ -142,6 +150,7 @@ impl Design {
                 defaults: found.defaults,
             }),
             logo: None,
+            fixed: OnceLock::new(),
         })
     }
 
@@ -171,10 +180,41 @@ impl Design {
             width_px,
             height_px,
         });
+        self.fixed = OnceLock::new();
         Ok(self)
     }
 
     /// The style id map (empty for the built-in design).
+    /// The parts every document of this design shares: package relationships, app
+    /// properties, styles, settings, font table, theme, and the logo with its relationships.
+    pub(crate) fn fixed_parts(&self) -> Result<&FixedParts, DocxError> {
+        if let Some(fixed) = self.fixed.get() {
+            return Ok(fixed);
+        }
+        let reference = self.reference.as_ref();
+        let fonts = match reference.and_then(|r| r.font_table.clone()) {
+            Some(bytes) => bytes,
+            None => parts::font_table_xml()?,
+        };
+        let theme = reference.and_then(|r| r.theme.clone());
+        let theme = theme.unwrap_or_else(|| parts::THEME_XML.as_bytes().to_vec());
+        let mut fixed = vec![
+            ("_rels/.rels", parts::package_rels_xml()?),
+            ("docProps/app.xml", parts::app_xml()?),
+            ("word/styles.xml", parts::styles_xml(self)?),
+            ("word/settings.xml", parts::settings_xml()?),
+            ("word/fontTable.xml", fonts),
+            ("word/theme/theme1.xml", theme),
+        ];
+        if let Some(logo) = &self.logo {
+            fixed.push((HEADER_RELS, parts::header_rels_xml()?));
+            fixed.push(("word/media/logo.png", logo.png.clone()));
+        }
+        // Threads racing here build the same bytes; the first one kept wins.
+        let _ = self.fixed.set(FixedParts::new(fixed)?);
+        Ok(self.fixed.get().expect("set just now"))
+    }
+
     pub(crate) fn styles(&self) -> StyleMap {
         self.reference
             .as_ref()

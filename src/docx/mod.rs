@@ -61,8 +61,10 @@ mod xml;
 pub use check::check_package;
 pub use design::Design;
 
+use design::HEADER_RELS;
 use document::{Ctx, Links, PartIds};
 use markdown::Orientation;
+use package::{FixedParts, Part};
 
 /// Document properties and header/footer texts.
 #[derive(Debug, Clone)]
@@ -111,85 +113,115 @@ pub fn markdown_to_docx(
     meta: &DocumentMeta,
     design: &Design,
 ) -> Result<Vec<u8>, DocxError> {
+    markdown_to_package(markdown, meta, design)?.zip()
+}
+
+/// The parts of a document, in package order, before they are zipped. Kept apart from
+/// [`markdown_to_docx`] so that writing the XML and compressing it can be measured (and
+/// inspected) one at a time.
+#[derive(Debug, Clone)]
+pub struct Package<'design> {
+    parts: Vec<Part>,
+    fixed: &'design FixedParts,
+}
+
+impl Package<'_> {
+    /// The part names and their uncompressed bytes, in the order they are zipped.
+    pub fn parts(&self) -> impl Iterator<Item = (&'static str, &[u8])> {
+        self.parts.iter().map(|part| match part {
+            Part::Own(name, bytes) => (*name, bytes.as_slice()),
+            Part::Fixed(name, index) => (*name, self.fixed.bytes(*index)),
+        })
+    }
+
+    /// The .docx file: the parts deflated into a zip with fixed order and timestamps.
+    pub fn zip(&self) -> Result<Vec<u8>, DocxError> {
+        package::zip_parts(&self.parts, self.fixed)
+    }
+}
+
+/// Convert Markdown into the XML parts of a .docx file in the given design.
+pub fn markdown_to_package<'design>(
+    markdown: &str,
+    meta: &DocumentMeta,
+    design: &'design Design,
+) -> Result<Package<'design>, DocxError> {
     let doc = markdown::parse(markdown)?;
     let ids = PartIds {
         landscape: doc.has_landscape(),
         logo: design.logo.is_some(),
+    };
+    let fixed = design.fixed_parts()?;
+    let shared = |name: &'static str| {
+        let index = fixed.index(name).expect("every design has this part");
+        Part::Fixed(name, index)
     };
     let styles = design.styles();
     let mut links = Links::new(ids.first_link_rid());
     let document = document::document_xml(&doc, &mut Ctx::new(&mut links, &styles))?;
     let mut footnote_links = Links::new(1);
     let footnotes = document::footnotes_xml(&doc, &mut Ctx::new(&mut footnote_links, &styles))?;
-    let content_types = parts::content_types_xml(&ids)?;
-    let package_rels = parts::package_rels_xml()?;
-    let core = parts::core_xml(meta)?;
-    let app = parts::app_xml()?;
-    let document_rels = parts::document_rels_xml(&links, &ids)?;
-    let styles_xml = parts::styles_xml(design)?;
-    let settings = parts::settings_xml()?;
-    let reference = design.reference.as_ref();
-    let fonts = match reference.and_then(|r| r.font_table.clone()) {
-        Some(bytes) => bytes,
-        None => parts::font_table_xml()?,
-    };
-    let theme = reference.and_then(|r| r.theme.as_deref());
-    let theme = theme.unwrap_or(parts::THEME_XML.as_bytes());
-    let numbering = parts::numbering_xml(&doc.ordered_lists)?;
     let logo = design.logo.as_ref();
-    let header = document::header_xml(meta, &styles, Orientation::Portrait, logo, 1)?;
-    let footer = document::footer_xml(meta, &styles, Orientation::Portrait)?;
-    let landscape = if ids.landscape {
-        Some((
-            document::header_xml(meta, &styles, Orientation::Landscape, logo, 2)?,
-            document::footer_xml(meta, &styles, Orientation::Landscape)?,
-        ))
-    } else {
-        None
-    };
-    let header_rels = if ids.logo {
-        Some(parts::header_rels_xml()?)
-    } else {
-        None
-    };
-    let footnote_rels = if footnote_links.is_empty() {
-        None
-    } else {
-        Some(parts::footnote_rels_xml(&footnote_links)?)
-    };
-    let mut entries: Vec<(&str, &[u8])> = vec![
-        ("[Content_Types].xml", &content_types),
-        ("_rels/.rels", &package_rels),
-        ("docProps/core.xml", &core),
-        ("docProps/app.xml", &app),
-        ("word/document.xml", &document),
-        ("word/_rels/document.xml.rels", &document_rels),
-        ("word/styles.xml", &styles_xml),
-        ("word/settings.xml", &settings),
-        ("word/fontTable.xml", &fonts),
-        ("word/theme/theme1.xml", theme),
-        ("word/numbering.xml", &numbering),
-        ("word/footnotes.xml", &footnotes),
+    let mut parts = vec![
+        Part::Own("[Content_Types].xml", parts::content_types_xml(&ids)?),
+        shared("_rels/.rels"),
+        Part::Own("docProps/core.xml", parts::core_xml(meta)?),
+        shared("docProps/app.xml"),
+        Part::Own("word/document.xml", document),
+        Part::Own(
+            "word/_rels/document.xml.rels",
+            parts::document_rels_xml(&links, &ids)?,
+        ),
+        shared("word/styles.xml"),
+        shared("word/settings.xml"),
+        shared("word/fontTable.xml"),
+        shared("word/theme/theme1.xml"),
+        Part::Own(
+            "word/numbering.xml",
+            parts::numbering_xml(&doc.ordered_lists)?,
+        ),
+        Part::Own("word/footnotes.xml", footnotes),
     ];
-    if let Some(rels) = &footnote_rels {
-        entries.push(("word/_rels/footnotes.xml.rels", rels));
+    if !footnote_links.is_empty() {
+        parts.push(Part::Own(
+            "word/_rels/footnotes.xml.rels",
+            parts::footnote_rels_xml(&footnote_links)?,
+        ));
     }
-    entries.push(("word/header1.xml", &header));
-    if let Some(rels) = &header_rels {
-        entries.push(("word/_rels/header1.xml.rels", rels));
+    let header_rels = |name: &'static str| {
+        let index = fixed
+            .index(HEADER_RELS)
+            .expect("a design with a logo has them");
+        Part::Fixed(name, index)
+    };
+    parts.push(Part::Own(
+        "word/header1.xml",
+        document::header_xml(meta, &styles, Orientation::Portrait, logo, 1)?,
+    ));
+    if ids.logo {
+        parts.push(header_rels("word/_rels/header1.xml.rels"));
     }
-    entries.push(("word/footer1.xml", &footer));
-    if let Some((header2, footer2)) = &landscape {
-        entries.push(("word/header2.xml", header2));
-        if let Some(rels) = &header_rels {
-            entries.push(("word/_rels/header2.xml.rels", rels));
+    parts.push(Part::Own(
+        "word/footer1.xml",
+        document::footer_xml(meta, &styles, Orientation::Portrait)?,
+    ));
+    if ids.landscape {
+        parts.push(Part::Own(
+            "word/header2.xml",
+            document::header_xml(meta, &styles, Orientation::Landscape, logo, 2)?,
+        ));
+        if ids.logo {
+            parts.push(header_rels("word/_rels/header2.xml.rels"));
         }
-        entries.push(("word/footer2.xml", footer2));
+        parts.push(Part::Own(
+            "word/footer2.xml",
+            document::footer_xml(meta, &styles, Orientation::Landscape)?,
+        ));
     }
-    if let Some(logo) = logo {
-        entries.push(("word/media/logo.png", &logo.png));
+    if ids.logo {
+        parts.push(shared("word/media/logo.png"));
     }
-    package::zip_parts(&entries)
+    Ok(Package { parts, fixed })
 }
 
 #[cfg(test)]

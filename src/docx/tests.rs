@@ -488,7 +488,7 @@ fn german_reference() -> Vec<u8> {
         r#"</w:styles>"#,
     );
     let theme = parts::THEME_XML.replace("Briefing", "Amt");
-    package::zip_parts(&[
+    package::zip_files(&[
         ("word/styles.xml", styles.as_bytes()),
         ("word/theme/theme1.xml", theme.as_bytes()),
     ])
@@ -538,16 +538,16 @@ fn unusable_designs_are_plain_errors() {
         message(Design::from_reference(b"kein Word")),
         "is not a Word document (.docx): it cannot be opened as a zip archive"
     );
-    let no_styles = package::zip_parts(&[("word/document.xml", b"<x/>".as_slice())]).unwrap();
+    let no_styles = package::zip_files(&[("word/document.xml", b"<x/>".as_slice())]).unwrap();
     assert!(message(Design::from_reference(&no_styles)).starts_with("contains no word/styles.xml"));
-    let broken = package::zip_parts(&[("word/styles.xml", b"<w:styles>".as_slice())]).unwrap();
+    let broken = package::zip_files(&[("word/styles.xml", b"<w:styles>".as_slice())]).unwrap();
     assert!(
         message(Design::from_reference(&broken))
             .starts_with("word/styles.xml is not well-formed XML"),
         "{}",
         message(Design::from_reference(&broken))
     );
-    let foreign = package::zip_parts(&[("word/styles.xml", b"<styles/>".as_slice())]).unwrap();
+    let foreign = package::zip_files(&[("word/styles.xml", b"<styles/>".as_slice())]).unwrap();
     assert!(message(Design::from_reference(&foreign)).contains("root w:styles expected"));
     assert_eq!(
         message(Design::default().with_logo(b"GIF89a....")),
@@ -600,7 +600,7 @@ fn checker_finds_broken_packages() {
         }
     }
     let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    let problems = check_package(&package::zip_parts(&refs).unwrap());
+    let problems = check_package(&package::zip_files(&refs).unwrap());
     let all = problems.join("\n");
     assert!(
         all.contains("word/header1.xml: is not well-formed XML"),
@@ -644,5 +644,30 @@ fn fixture_validates_with_openxml_audit() {
             .expect("openxml-audit not found on PATH");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains("Errors: 0"), "{name}: {stdout}");
+    }
+}
+
+#[test]
+fn zipped_package_holds_exactly_its_parts() {
+    // Fixed parts are copied into the zip already deflated; what comes out must be the parts
+    // in their order, the logo's relationships under both header names.
+    let design = Design::from_reference(&german_reference())
+        .unwrap()
+        .with_logo(LOGO)
+        .unwrap();
+    for design in [Design::default(), design] {
+        let package =
+            markdown_to_package("a[^1]\n\n\\querformat\n\n[^1]: b", &meta(), &design).unwrap();
+        let bytes = package.zip().unwrap();
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let expected: Vec<(&str, &[u8])> = package.parts().collect();
+        assert_eq!(archive.len(), expected.len());
+        for (index, (name, content)) in expected.into_iter().enumerate() {
+            let mut file = archive.by_index(index).unwrap();
+            let mut unpacked = Vec::new();
+            file.read_to_end(&mut unpacked).unwrap();
+            assert_eq!(file.name().unwrap(), name);
+            assert!(unpacked == content, "{name} differs");
+        }
     }
 }

@@ -16,7 +16,10 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     fn allowed(c: char) -> bool {
         matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
     }
-    if s.chars().all(allowed) {
+    // Fast path on bytes: forbidden characters are C0 controls or start with 0xEF (U+FFFE and
+    // U+FFFF are EF BF BE/BF in UTF-8); most texts hold neither.
+    let suspicious = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
+    if !s.as_bytes().iter().any(suspicious) || s.chars().all(allowed) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.chars().filter(|c| allowed(*c)).collect())
