@@ -16,6 +16,7 @@ pub mod deliver;
 pub mod diagnostics;
 pub mod docx;
 pub mod error;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod month;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::calendar;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
-use crate::docx::{Design, DocumentMeta, markdown_to_docx};
+use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
 use crate::model::{Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
 use crate::write::{DispatchRow, OutputFile, sha256_hex};
@@ -156,24 +156,22 @@ fn to_docx(
     template: &std::path::Path,
     document: &str,
 ) -> Result<Vec<u8>, Diagnostics> {
-    if let Some(link) = crate::render::links::first_disallowed_link(markdown) {
+    let error = |message: String| {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.error(
-            Location::file(template),
-            format!(
-                "the document links to \"{link}\"; only http://, https:// and mailto: links \
-                 are allowed (check the template's links and Markdown fields such as a \
-                 decision's \"kurz\")"
-            ),
-        );
-        return Err(diagnostics);
-    }
-    markdown_to_docx(markdown, meta, design).map_err(|error| {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.error(
-            Location::file(template),
-            format!("the Markdown rendered for {document} cannot become a Word document: {error}"),
-        );
+        diagnostics.error(Location::file(template), message);
         diagnostics
-    })
+    };
+    let unconvertible = |error: DocxError| {
+        format!("the Markdown rendered for {document} cannot become a Word document: {error}")
+    };
+    let package =
+        markdown_to_package(markdown, meta, design).map_err(|e| error(unconvertible(e)))?;
+    if let Some(link) = package.refused_links().first() {
+        return Err(error(format!(
+            "the document links to \"{link}\"; only http://, https:// and mailto: links \
+             are allowed (check the template's links and Markdown fields such as a \
+             decision's \"kurz\")"
+        )));
+    }
+    package.zip().map_err(|e| error(unconvertible(e)))
 }

@@ -40,7 +40,8 @@
 //!
 //! Also mapped: `> quotes` (style `Quote`), fenced/indented code (style `SourceCode`), `---`
 //! (a paragraph with a bottom border), ~~strike~~, `code` (Courier New). Links with other
-//! schemes (file:, javascript:, relative, #anchor) keep only their text. A `[^x]` without a
+//! schemes (file:, javascript:, relative, #anchor) keep only their text; the package lists
+//! them ([`Package::refused_links`]) so the caller can refuse the document instead. A `[^x]` without a
 //! definition stays literal text; unreferenced definitions are dropped; footnote ids follow
 //! the order of first reference.
 //!
@@ -123,6 +124,7 @@ pub fn markdown_to_docx(
 pub struct Package<'design> {
     parts: Vec<Part>,
     fixed: &'design FixedParts,
+    refused_links: Vec<String>,
 }
 
 impl Package<'_> {
@@ -132,6 +134,12 @@ impl Package<'_> {
             Part::Own(name, bytes) => (*name, bytes.as_slice()),
             Part::Fixed(name, index) => (*name, self.fixed.bytes(*index)),
         })
+    }
+
+    /// Link targets in the Markdown that are not http, https or mailto, in order of
+    /// appearance: the document keeps only their text.
+    pub fn refused_links(&self) -> &[String] {
+        &self.refused_links
     }
 
     /// The .docx file: the parts deflated into a zip with fixed order and timestamps.
@@ -221,7 +229,11 @@ pub fn markdown_to_package<'design>(
     if ids.logo {
         parts.push(shared("word/media/logo.png"));
     }
-    Ok(Package { parts, fixed })
+    Ok(Package {
+        parts,
+        fixed,
+        refused_links: doc.refused_links,
+    })
 }
 
 #[cfg(test)]

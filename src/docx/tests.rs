@@ -671,3 +671,34 @@ fn zipped_package_holds_exactly_its_parts() {
         }
     }
 }
+
+#[test]
+fn refused_links_are_listed_wherever_they_are() {
+    let design = Design::default();
+    let refused = |markdown: &str| {
+        markdown_to_package(markdown, &meta(), &design)
+            .unwrap()
+            .refused_links()
+            .to_vec()
+    };
+    let fine = "[a](https://example.org) [b](http://x.de) [c](mailto:a@b.de) <d@e.de> \
+                <https://example.org/x> [^1]\n\n[^1]: Fußnote";
+    assert_eq!(refused(fine), Vec::<String>::new());
+    for (markdown, link) in [
+        ("[x](javascript:alert(1))", "javascript:alert(1)"),
+        ("[x](file:///etc/passwd)", "file:///etc/passwd"),
+        ("[x](#anker)", "#anker"),
+        ("[x](relativ.docx)", "relativ.docx"),
+        ("<ftp://example.org>", "ftp://example.org"),
+        ("[x][r]\n\n[r]: vbscript:x", "vbscript:x"),
+        (
+            "| a |\n| - |\n| [x](data:text/html,y) |",
+            "data:text/html,y",
+        ),
+        ("a[^1]\n\n[^1]: [x](file:///c:/geheim)", "file:///c:/geheim"),
+        ("[^u]: [x](smb://server/freigabe)", "smb://server/freigabe"),
+        ("- [x](https://ok.de)\n  - [y](ssh://host)", "ssh://host"),
+    ] {
+        assert_eq!(refused(markdown), vec![link.to_string()], "{markdown}");
+    }
+}

@@ -11,7 +11,6 @@
 
 mod errors;
 pub mod filters;
-pub mod links;
 
 use std::path::{Path, PathBuf};
 
