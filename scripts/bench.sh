@@ -43,4 +43,8 @@ printf 'ratio N=5000 / N=1000: %.2f\n' "$(echo "$(cat "$work/N=5000.wall") / $(c
 
 echo
 echo "Deflate floor for N=1000 (compressing the produced XML parts only, one core):"
-./target/release/examples/deflate_floor "$work/n1000/out/2026-11"
+floor="$(./target/release/examples/deflate_floor "$work/n1000/out/2026-11")"
+echo "$floor"
+floor_seconds="$(echo "$floor" | sed -n 's/.*median \([0-9.]*\) s.*/\1/p')"
+printf 'ratio whole process N=1000 / deflate floor: %.2f\n' \
+    "$(echo "$(cat "$work/N=1000.wall") / $floor_seconds" | bc -l)"

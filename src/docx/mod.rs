@@ -148,6 +148,24 @@ impl Package<'_> {
     }
 }
 
+/// Per orientation: its number, header part, the header's relationships, footer part.
+const SECTION_PARTS: [(Orientation, u32, &str, &str, &str); 2] = [
+    (
+        Orientation::Portrait,
+        1,
+        "word/header1.xml",
+        "word/_rels/header1.xml.rels",
+        "word/footer1.xml",
+    ),
+    (
+        Orientation::Landscape,
+        2,
+        "word/header2.xml",
+        "word/_rels/header2.xml.rels",
+        "word/footer2.xml",
+    ),
+];
+
 /// Convert Markdown into the XML parts of a .docx file in the given design.
 pub fn markdown_to_package<'design>(
     markdown: &str,
@@ -202,29 +220,16 @@ pub fn markdown_to_package<'design>(
             .expect("a design with a logo has them");
         Part::Fixed(name, index)
     };
-    parts.push(Part::Own(
-        "word/header1.xml",
-        document::header_xml(meta, &styles, Orientation::Portrait, logo, 1)?,
-    ));
-    if ids.logo {
-        parts.push(header_rels("word/_rels/header1.xml.rels"));
-    }
-    parts.push(Part::Own(
-        "word/footer1.xml",
-        document::footer_xml(meta, &styles, Orientation::Portrait)?,
-    ));
-    if ids.landscape {
-        parts.push(Part::Own(
-            "word/header2.xml",
-            document::header_xml(meta, &styles, Orientation::Landscape, logo, 2)?,
-        ));
+    // Each orientation has its own header and footer (their right tab stop differs).
+    let sections = if ids.landscape { 2 } else { 1 };
+    for (orientation, number, header, rels, footer) in &SECTION_PARTS[..sections] {
+        let header_xml = document::header_xml(meta, &styles, *orientation, logo, *number)?;
+        parts.push(Part::Own(header, header_xml));
         if ids.logo {
-            parts.push(header_rels("word/_rels/header2.xml.rels"));
+            parts.push(header_rels(rels));
         }
-        parts.push(Part::Own(
-            "word/footer2.xml",
-            document::footer_xml(meta, &styles, Orientation::Landscape)?,
-        ));
+        let footer_xml = document::footer_xml(meta, &styles, *orientation)?;
+        parts.push(Part::Own(footer, footer_xml));
     }
     if ids.logo {
         parts.push(shared("word/media/logo.png"));
