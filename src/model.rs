@@ -196,40 +196,78 @@ pub struct BriefingContext<'a> {
 pub type OverviewContext<'a> = &'a Model;
 
 impl Model {
-    /// The context for the briefing of spokesperson `id`.
+    /// The context for the briefing of spokesperson `id`. For many briefings, build
+    /// [`BriefingContexts`] once instead.
     pub fn briefing(&self, id: &str) -> Option<BriefingContext<'_>> {
         let sprecher = self.sprecher.iter().find(|s| s.id == id)?;
-        let konferenzen: Vec<&Konferenz> = sprecher
+        Some(BriefingContexts::new(self).of(sprecher))
+    }
+}
+
+/// Finds what each briefing is made from in time proportional to that briefing, not to the
+/// roster: conferences by code and meetings grouped by conference, indexed once.
+pub struct BriefingContexts<'a> {
+    model: &'a Model,
+    konferenzen: HashMap<&'a str, &'a Konferenz>,
+    /// Positions in `model.termine`, in its order.
+    termine: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> BriefingContexts<'a> {
+    pub fn new(model: &'a Model) -> Self {
+        let konferenzen = model
             .konferenzen
             .iter()
-            .filter_map(|code| self.konferenzen.iter().find(|k| &k.kuerzel == code))
+            .map(|k| (k.kuerzel.as_str(), k))
             .collect();
-        let termine = self
-            .termine
+        let mut termine: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (position, termin) in model.termine.iter().enumerate() {
+            termine
+                .entry(termin.konferenz.as_str())
+                .or_default()
+                .push(position);
+        }
+        BriefingContexts {
+            model,
+            konferenzen,
+            termine,
+        }
+    }
+
+    /// The context for the briefing of `sprecher`, one of the model's spokespersons.
+    pub fn of(&self, sprecher: &'a Sprecher) -> BriefingContext<'a> {
+        let model = self.model;
+        let codes = &sprecher.konferenzen;
+        let konferenzen: Vec<&Konferenz> = codes
             .iter()
-            .filter(|termin| sprecher.konferenzen.contains(&termin.konferenz))
+            .filter_map(|code| self.konferenzen.get(code.as_str()).copied())
             .collect();
-        let beschluesse = self
+        // Positions keep the model's order (by date, open dates last) across conferences.
+        let mut positions: Vec<usize> = codes
+            .iter()
+            .filter_map(|code| self.termine.get(code.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let termine = positions.into_iter().map(|i| &model.termine[i]).collect();
+        let beschluesse = model
             .beschluesse
             .iter()
-            .filter(|b| {
-                b.alle
-                    || b.konferenzen
-                        .iter()
-                        .any(|c| sprecher.konferenzen.contains(c))
-            })
+            .filter(|b| b.alle || b.konferenzen.iter().any(|c| codes.contains(c)))
             .collect();
-        Some(BriefingContext {
-            stand: self.stand,
-            monat: self.monat,
-            termin_horizont_monate: self.termin_horizont_monate,
-            beschluss_zeitraum_monate: self.beschluss_zeitraum_monate,
+        BriefingContext {
+            stand: model.stand,
+            monat: model.monat,
+            termin_horizont_monate: model.termin_horizont_monate,
+            beschluss_zeitraum_monate: model.beschluss_zeitraum_monate,
             sprecher,
             konferenzen,
             termine,
             beschluesse,
-            vormonat: self.vormonat,
-        })
+            vormonat: model.vormonat,
+        }
     }
 }
 
@@ -254,12 +292,17 @@ pub fn build(
     let mut konferenzen = builder.conferences();
     builder.attach_contacts(&matcher, &mut konferenzen);
     let termine = builder.meetings(&matcher, &konferenzen, stand, config.meeting_horizon_months);
+    let mut by_conference: HashMap<&str, Vec<Termin>> = HashMap::new();
+    for termin in &termine {
+        by_conference
+            .entry(termin.konferenz.as_str())
+            .or_default()
+            .push(termin.clone());
+    }
     for konferenz in &mut konferenzen {
-        konferenz.termine = termine
-            .iter()
-            .filter(|termin| termin.konferenz == konferenz.kuerzel)
-            .cloned()
-            .collect();
+        konferenz.termine = by_conference
+            .remove(konferenz.kuerzel.as_str())
+            .unwrap_or_default();
     }
     if let Some(previous) = &inputs.previous {
         attach_changes(
@@ -603,27 +646,31 @@ impl Builder<'_> {
 
     fn conferences(&self) -> Vec<Konferenz> {
         let roster = &self.inputs.roster;
+        // Each conference's spokespersons in roster order (a person listing a conference
+        // twice counts once).
+        let mut by_conference: HashMap<&str, Vec<SprecherKurz>> = HashMap::new();
+        for p in &roster.spokespersons {
+            let mut codes: Vec<&str> = p.conferences.iter().map(|(c, _)| c.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for code in codes {
+                by_conference.entry(code).or_default().push(SprecherKurz {
+                    id: p.id.clone(),
+                    anrede: p.salutation.clone(),
+                    titel: p.title.clone(),
+                    name: p.name.clone(),
+                    funktion: p.function.clone(),
+                    land: p.state.clone(),
+                });
+            }
+        }
         roster
             .conferences
             .iter()
             .map(|conference| {
-                let sprecher: Vec<SprecherKurz> = roster
-                    .spokespersons
-                    .iter()
-                    .filter(|p| {
-                        p.conferences
-                            .iter()
-                            .any(|(code, _)| *code == conference.code)
-                    })
-                    .map(|p| SprecherKurz {
-                        id: p.id.clone(),
-                        anrede: p.salutation.clone(),
-                        titel: p.title.clone(),
-                        name: p.name.clone(),
-                        funktion: p.function.clone(),
-                        land: p.state.clone(),
-                    })
-                    .collect();
+                let sprecher = by_conference
+                    .remove(conference.code.as_str())
+                    .unwrap_or_default();
                 Konferenz {
                     kuerzel: conference.code.clone(),
                     name: conference.name.clone(),

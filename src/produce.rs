@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
-use crate::model::{Model, Sprecher};
+use crate::model::{BriefingContext, Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
 use crate::write::{DispatchRow, OutputFile, sha256_hex};
 
@@ -50,20 +50,18 @@ fn display_name(person: &Sprecher) -> String {
     }
 }
 
-/// The briefing of one spokesperson.
+/// The briefing of one spokesperson, from its context ([`Model::briefing`] or
+/// [`crate::model::BriefingContexts`]).
 pub fn briefing(
-    model: &Model,
+    context: &BriefingContext<'_>,
     renderer: &Renderer,
     config: &Config,
     design: &Design,
-    person: &Sprecher,
     templates_dir: &std::path::Path,
 ) -> Result<Briefing, Diagnostics> {
-    let context = model
-        .briefing(&person.id)
-        .expect("the spokesperson comes from this model");
-    let markdown = renderer.briefing(&context)?;
-    let email = renderer.email(&context)?;
+    let person = context.sprecher;
+    let markdown = renderer.briefing(context)?;
+    let email = renderer.email(context)?;
     let conferences: Vec<&str> = context
         .konferenzen
         .iter()
@@ -73,9 +71,9 @@ pub fn briefing(
         title: format!("Briefing für {}", display_name(person)),
         subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
         author: config.author.clone(),
-        date: model.stand,
+        date: context.stand,
         header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
-        footer_text: stand_label(model.stand),
+        footer_text: stand_label(context.stand),
     };
     let name = briefing_file_name(&person.id);
     let bytes = to_docx(
@@ -98,7 +96,7 @@ pub fn briefing(
         bytes: calendar::calendar(
             &format!("Termine {}", conferences.join(", ")),
             &context.termine,
-            model.stand,
+            context.stand,
         )
         .into_bytes(),
     };

@@ -196,3 +196,57 @@ fn the_guide_documents_every_filter() {
         );
     }
 }
+
+/// The indexed lookup gives each briefing its conferences in roster-entry order and the
+/// meetings of all of them in the model's order (by date, open dates last), also when the
+/// conferences' meetings interleave; other conferences' meetings stay out.
+#[test]
+fn briefing_contexts_keep_the_model_order() {
+    let mut model = full_model();
+    let meeting = |code: &str, day: &str| Termin {
+        konferenz: code.into(),
+        beginn: Some(date(day)),
+        ende: Some(date(day)),
+        datum_offen: None,
+        ..model.termine[0].clone()
+    };
+    let mut gmk = model.konferenzen[0].clone();
+    gmk.kuerzel = "GMK".into();
+    let mut other = gmk.clone();
+    other.kuerzel = "UMK".into();
+    model.konferenzen.extend([gmk, other]);
+    model.termine = vec![
+        meeting("GMK", "2026-12-01"),
+        meeting("IMK", "2026-12-02"),
+        meeting("UMK", "2026-12-03"),
+        meeting("GMK", "2027-01-10"),
+        meeting("IMK", "2027-02-01"),
+    ];
+    model.sprecher[0].konferenzen = vec!["GMK".into(), "IMK".into()];
+    let contexts = BriefingContexts::new(&model);
+    let context = contexts.of(&model.sprecher[0]);
+    let codes: Vec<&str> = context
+        .konferenzen
+        .iter()
+        .map(|k| k.kuerzel.as_str())
+        .collect();
+    assert_eq!(codes, ["GMK", "IMK"]);
+    let days: Vec<String> = context
+        .termine
+        .iter()
+        .map(|t| format!("{} {}", t.konferenz, t.beginn.unwrap()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "GMK 2026-12-01",
+            "IMK 2026-12-02",
+            "GMK 2027-01-10",
+            "IMK 2027-02-01"
+        ]
+    );
+    // The single lookup agrees with the index.
+    let single = model.briefing("manke").unwrap();
+    assert_eq!(single.termine.len(), 4);
+    assert_eq!(single.konferenzen.len(), 2);
+}

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::{CommonOptions, Prepared, prepare};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::model::Sprecher;
+use crate::model::{BriefingContexts, Sprecher};
 use crate::produce;
 use crate::write::{DispatchRow, MonthWriter, OutputFile, WriteError, WriteMode};
 
@@ -153,13 +153,13 @@ pub fn produce_batch(
         .filter(|person| selection.wants_briefing(&person.id))
         .collect();
     progress.start(people.len() + usize::from(selection.wants_overview()));
+    let contexts = BriefingContexts::new(model);
     let briefing = |person: &Sprecher| -> Result<DispatchRow, Failure> {
         let made = produce::briefing(
-            model,
+            &contexts.of(person),
             &prepared.renderer,
             &prepared.config,
             &prepared.design,
-            person,
             templates,
         )
         .map_err(Failure::Problems)?;
