@@ -15,7 +15,7 @@ use std::path::Path;
 use briefing::config::Config;
 use briefing::docx::{Design, DocumentMeta, markdown_to_package};
 use briefing::load;
-use briefing::model;
+use briefing::model::{self, BriefingContexts};
 use briefing::month::Month;
 use briefing::render::Renderer;
 use chrono::NaiveDate;
@@ -70,11 +70,15 @@ fn stages(c: &mut Criterion) {
 
     let (model, _) = model::build(&inputs, stand, &config).unwrap();
     let renderer = Renderer::new(&templates_dir);
-    let person = &model.sprecher[1].id;
-    group.bench_function("model: one briefing's context", |b| {
-        b.iter(|| black_box(model.briefing(person).unwrap()))
+    let contexts = BriefingContexts::new(&model);
+    group.bench_function("model: index for the briefings' contexts", |b| {
+        b.iter(|| black_box(BriefingContexts::new(&model)))
     });
-    let context = model.briefing(person).unwrap();
+    let person = &model.sprecher[1];
+    group.bench_function("model: one briefing's context", |b| {
+        b.iter(|| black_box(contexts.of(person)))
+    });
+    let context = contexts.of(person);
     group.bench_function("render: one briefing (Markdown)", |b| {
         b.iter(|| black_box(renderer.briefing(&context).unwrap()))
     });

@@ -1,5 +1,6 @@
 //! The floor for writing DOCX files: how long it takes just to deflate the XML parts of the
-//! documents in a folder, at the same compression level the writer uses, on one core.
+//! documents in a folder, at the same compression level the writer uses (6; `LEVEL=1` ..
+//! `LEVEL=9` to compare others), on one core.
 //!
 //! ```text
 //! cargo run --release --example deflate_floor -- out/2026-11
@@ -25,13 +26,17 @@ fn main() {
         }
     }
     let total: usize = parts.iter().map(Vec::len).sum();
+    let level: u32 = std::env::var("LEVEL")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(6);
     let mut timings = Vec::new();
     for _ in 0..5 {
         let start = Instant::now();
         let mut compressed = 0;
         for part in &parts {
             let mut encoder =
-                flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(6));
+                flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(level));
             encoder.write_all(part).unwrap();
             compressed += encoder.finish().unwrap().len();
         }
