@@ -215,11 +215,11 @@ pub struct BriefingContexts<'a> {
 
 impl<'a> BriefingContexts<'a> {
     pub fn new(model: &'a Model) -> Self {
-        let konferenzen = model
-            .konferenzen
-            .iter()
-            .map(|k| (k.kuerzel.as_str(), k))
-            .collect();
+        let mut konferenzen = HashMap::new();
+        for k in &model.konferenzen {
+            // The first of a duplicated code, as a search would find (a built model has none).
+            konferenzen.entry(k.kuerzel.as_str()).or_insert(k);
+        }
         let mut termine: HashMap<&str, Vec<usize>> = HashMap::new();
         for (position, termin) in model.termine.iter().enumerate() {
             termine

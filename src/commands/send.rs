@@ -16,6 +16,7 @@ use crate::deliver::{self, DEFAULT_FROM, DeliverError, Letter, LogEntry, PASSWOR
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::load;
+use crate::model::BriefingContexts;
 use crate::month::Month;
 use crate::produce::calendar_file_name;
 use crate::write::{self, MANIFEST_FILE};
@@ -122,12 +123,14 @@ pub fn run(options: &SendOptions) -> Result<SendReport, Error> {
     };
     let label = month_label(month);
     let mut messages = Vec::new();
+    let contexts = BriefingContexts::new(&prepared.model);
     for row in rows {
         if row.email.trim().is_empty() {
             report.without_address.push((row.id, row.name));
             continue;
         }
-        let context = prepared.model.briefing(&row.id).ok_or_else(|| {
+        let person = prepared.model.sprecher.iter().find(|s| s.id == row.id);
+        let context = person.map(|p| contexts.of(p)).ok_or_else(|| {
             Error::Usage(format!(
                 "versand.csv names \"{}\", who is not in the roster any more; run `briefing build` first",
                 row.id

@@ -184,7 +184,6 @@ impl Design {
         Ok(self)
     }
 
-    /// The style id map (empty for the built-in design).
     /// The parts every document of this design shares: package relationships, app
     /// properties, styles, settings, font table, theme, and the logo with its relationships.
     pub(crate) fn fixed_parts(&self) -> Result<&FixedParts, DocxError> {
@@ -215,6 +214,7 @@ impl Design {
         Ok(self.fixed.get().expect("set just now"))
     }
 
+    /// The style id map (empty for the built-in design).
     pub(crate) fn styles(&self) -> StyleMap {
         self.reference
             .as_ref()

@@ -108,7 +108,8 @@ pub enum DocxError {
 }
 
 /// Convert Markdown into the bytes of a .docx file in the given design
-/// (`&Design::default()` for the built-in one).
+/// (`&Design::default()` for the built-in one). Links with schemes other than http, https and
+/// mailto keep only their text; [`markdown_to_package`] lists them.
 pub fn markdown_to_docx(
     markdown: &str,
     meta: &DocumentMeta,
@@ -166,7 +167,8 @@ const SECTION_PARTS: [(Orientation, u32, &str, &str, &str); 2] = [
     ),
 ];
 
-/// Convert Markdown into the XML parts of a .docx file in the given design.
+/// Convert Markdown into the parts of a .docx file (XML, and the logo if the design has
+/// one) in the given design.
 pub fn markdown_to_package<'design>(
     markdown: &str,
     meta: &DocumentMeta,

@@ -1,7 +1,8 @@
 //! The OPC zip container: fixed entry order, fixed timestamps (1980-01-01 00:00), deflate.
 //!
 //! The parts that are the same in every document of a design (styles, theme, font table,
-//! settings, ...) are deflated once per run ([`FixedParts`]) and copied into each package
+//! settings, ...) are deflated once per [`super::Design`], on first use ([`FixedParts`]),
+//! and copied into each package
 //! as they are: a profile showed that setting up a fresh deflate stream for each of a
 //! document's small parts cost more than compressing its text.
 

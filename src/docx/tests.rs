@@ -365,6 +365,22 @@ fn output_is_deterministic_across_calls_and_threads() {
     for h in handles {
         assert_eq!(h.join().unwrap(), first);
     }
+    // One design shared by threads that race to deflate its fixed parts on first use.
+    let shared = Design::from_reference(&german_reference()).unwrap();
+    let fresh = markdown_to_docx(
+        &md,
+        &meta(),
+        &Design::from_reference(&german_reference()).unwrap(),
+    )
+    .unwrap();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| markdown_to_docx(&md, &meta(), &shared).unwrap()))
+            .collect();
+        for h in handles {
+            assert!(h.join().unwrap() == fresh);
+        }
+    });
     // A different date changes the bytes (the date really is in the file).
     let mut other = meta();
     other.date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
@@ -659,6 +675,10 @@ fn zipped_package_holds_exactly_its_parts() {
         let package =
             markdown_to_package("a[^1]\n\n\\querformat\n\n[^1]: b", &meta(), &design).unwrap();
         let bytes = package.zip().unwrap();
+        // Copying the fixed parts raw gives the same bytes as deflating every part afresh
+        // (the manifest's checksums rest on that).
+        let parts: Vec<(&str, &[u8])> = package.parts().collect();
+        assert!(bytes == package::zip_files(&parts).unwrap());
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let expected: Vec<(&str, &[u8])> = package.parts().collect();
         assert_eq!(archive.len(), expected.len());

@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::escape::escape;
+use quick_xml::events::{BytesDecl, Event};
 
 use super::DocxError;
 
@@ -81,35 +82,45 @@ impl Xml {
         }
     }
 
-    fn tag<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-        let mut start = BytesStart::new(name);
-        for (k, v) in attrs {
-            start.push_attribute((*k, clean(v).as_ref()));
+    /// Writes `<name k="v" ...` (without the closing bracket) straight into the buffer:
+    /// building a quick-xml event for each element cost a tenth of a build (callgrind).
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let out = self.w.get_mut();
+        out.push(b'<');
+        out.extend_from_slice(name.as_bytes());
+        for (key, value) in attrs {
+            out.push(b' ');
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"=\"");
+            out.extend_from_slice(escape(clean(value).as_ref()).as_bytes());
+            out.push(b'"');
         }
-        start
     }
 
     pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
-        self.w.write_event(Event::Start(Self::tag(name, attrs)))?;
+        self.open(name, attrs);
+        self.w.get_mut().push(b'>');
         Ok(())
     }
 
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
-        self.w.write_event(Event::Empty(Self::tag(name, attrs)))?;
+        self.open(name, attrs);
+        self.w.get_mut().extend_from_slice(b"/>");
         Ok(())
     }
 
     pub(crate) fn end(&mut self, name: &str) -> XmlResult {
-        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        let out = self.w.get_mut();
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'>');
         Ok(())
     }
 
     /// Escaped, cleaned character data.
     pub(crate) fn text(&mut self, s: &str) -> XmlResult {
         let s = clean(s);
-        if !s.is_empty() {
-            self.w.write_event(Event::Text(BytesText::new(&s)))?;
-        }
+        self.w.get_mut().extend_from_slice(escape(s.as_ref()).as_bytes());
         Ok(())
     }
 
