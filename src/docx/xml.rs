@@ -120,7 +120,9 @@ impl Xml {
     /// Escaped, cleaned character data.
     pub(crate) fn text(&mut self, s: &str) -> XmlResult {
         let s = clean(s);
-        self.w.get_mut().extend_from_slice(escape(s.as_ref()).as_bytes());
+        self.w
+            .get_mut()
+            .extend_from_slice(escape(s.as_ref()).as_bytes());
         Ok(())
     }
 
