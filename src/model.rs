@@ -137,6 +137,19 @@ pub struct SprecherKurz {
     pub land: Option<String>,
 }
 
+impl From<&Sprecher> for SprecherKurz {
+    fn from(person: &Sprecher) -> Self {
+        SprecherKurz {
+            id: person.id.clone(),
+            anrede: person.anrede.clone(),
+            titel: person.titel.clone(),
+            name: person.name.clone(),
+            funktion: person.funktion.clone(),
+            land: person.land.clone(),
+        }
+    }
+}
+
 /// A decision of the council.
 #[derive(Debug, Clone, Serialize)]
 pub struct Beschluss {
@@ -289,7 +302,8 @@ pub fn build(
         return Err(builder.diagnostics);
     }
     let matcher = ConferenceMatcher::new(inputs);
-    let mut konferenzen = builder.conferences();
+    let sprecher = builder.spokespersons();
+    let mut konferenzen = builder.conferences(&sprecher);
     builder.attach_contacts(&matcher, &mut konferenzen);
     let termine = builder.meetings(&matcher, &konferenzen, stand, config.meeting_horizon_months);
     let mut by_conference: HashMap<&str, Vec<Termin>> = HashMap::new();
@@ -315,7 +329,6 @@ pub fn build(
     }
     builder.skipped_rows();
     let beschluesse = builder.decisions(stand, config.decision_window_months);
-    let sprecher = builder.spokespersons();
     builder.notes.sort();
     let model = Model {
         stand,
@@ -644,24 +657,20 @@ impl Builder<'_> {
         }
     }
 
-    fn conferences(&self) -> Vec<Konferenz> {
+    fn conferences(&self, spokespersons: &[Sprecher]) -> Vec<Konferenz> {
         let roster = &self.inputs.roster;
         // Each conference's spokespersons in roster order (a person listing a conference
         // twice counts once).
         let mut by_conference: HashMap<&str, Vec<SprecherKurz>> = HashMap::new();
-        for p in &roster.spokespersons {
-            let mut codes: Vec<&str> = p.conferences.iter().map(|(c, _)| c.as_str()).collect();
+        for person in spokespersons {
+            let mut codes: Vec<&str> = person.konferenzen.iter().map(String::as_str).collect();
             codes.sort_unstable();
             codes.dedup();
             for code in codes {
-                by_conference.entry(code).or_default().push(SprecherKurz {
-                    id: p.id.clone(),
-                    anrede: p.salutation.clone(),
-                    titel: p.title.clone(),
-                    name: p.name.clone(),
-                    funktion: p.function.clone(),
-                    land: p.state.clone(),
-                });
+                by_conference
+                    .entry(code)
+                    .or_default()
+                    .push(SprecherKurz::from(person));
             }
         }
         roster
