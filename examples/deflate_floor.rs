@@ -11,20 +11,6 @@ use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::time::Instant;
 
-/// Parts the writer deflates once per design and copies into every document: the floor
-/// counts each distinct one once, as the writer does.
-const FIXED_PARTS: [&str; 9] = [
-    "_rels/.rels",
-    "docProps/app.xml",
-    "word/styles.xml",
-    "word/settings.xml",
-    "word/fontTable.xml",
-    "word/theme/theme1.xml",
-    "word/_rels/header1.xml.rels",
-    "word/_rels/header2.xml.rels",
-    "word/media/logo.png",
-];
-
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: deflate_floor DIR");
     let mut parts: Vec<Vec<u8>> = Vec::new();
@@ -40,7 +26,9 @@ fn main() {
             let mut bytes = Vec::new();
             file.read_to_end(&mut bytes).unwrap();
             let name = file.name().unwrap().into_owned();
-            if FIXED_PARTS.contains(&name.as_str()) && !fixed_seen.insert(bytes.clone()) {
+            if briefing::docx::SHARED_PARTS.contains(&name.as_str())
+                && !fixed_seen.insert(bytes.clone())
+            {
                 continue;
             }
             parts.push(bytes);

@@ -149,6 +149,20 @@ impl Package<'_> {
     }
 }
 
+/// The parts that are the same in every document of a design (deflated once per design);
+/// the logo's relationships appear under both header names.
+pub const SHARED_PARTS: [&str; 9] = [
+    "_rels/.rels",
+    "docProps/app.xml",
+    "word/styles.xml",
+    "word/settings.xml",
+    "word/fontTable.xml",
+    "word/theme/theme1.xml",
+    "word/_rels/header1.xml.rels",
+    "word/_rels/header2.xml.rels",
+    "word/media/logo.png",
+];
+
 /// Per orientation: its number, header part, the header's relationships, footer part.
 const SECTION_PARTS: [(Orientation, u32, &str, &str, &str); 2] = [
     (

@@ -2,9 +2,8 @@
 //!
 //! The parts that are the same in every document of a design (styles, theme, font table,
 //! settings, ...) are deflated once per [`super::Design`], on first use ([`FixedParts`]),
-//! and copied into each package
-//! as they are: a profile showed that setting up a fresh deflate stream for each of a
-//! document's small parts cost more than compressing its text.
+//! and copied into each package as they are: a profile showed that setting up a fresh
+//! deflate stream for each of a document's small parts cost more than compressing its text.
 
 use std::io::{Cursor, Write};
 
