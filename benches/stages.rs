@@ -69,7 +69,7 @@ fn stages(c: &mut Criterion) {
     });
 
     let (model, _) = model::build(&inputs, stand, &config).unwrap();
-    let renderer = Renderer::new(&templates_dir);
+    let renderer = Renderer::new(&load::templates::read(&templates_dir));
     let contexts = BriefingContexts::new(&model);
     group.bench_function("model: index for the briefings' contexts", |b| {
         b.iter(|| black_box(BriefingContexts::new(&model)))
@@ -104,7 +104,7 @@ fn stages(c: &mut Criterion) {
 }
 
 fn load_design(templates: &Path) -> Design {
-    briefing::commands::load_design(templates).unwrap()
+    briefing::project::design_from(&load::design::read(templates).unwrap()).unwrap()
 }
 
 criterion_group!(benches, stages);

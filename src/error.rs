@@ -2,7 +2,7 @@
 
 use crate::deliver::DeliverError;
 use crate::diagnostics::Diagnostics;
-use crate::write::WriteError;
+use crate::output::WriteError;
 
 /// Why a command failed. Each kind maps to one exit code (see [`Error::exit_code`]).
 #[derive(Debug, thiserror::Error)]

@@ -1,17 +1,20 @@
 //! `briefing`: monthly Word briefings for the spokespersons of the IT-Planungsrat.
 //!
 //! The stages, in the order data flows through them:
-//! [`load`] (YAML and xlsx inputs) -> [`model`] (joined, validated plain data) ->
-//! [`render`] (minijinja templates -> Markdown) -> [`docx`] (Markdown -> Word) ->
-//! [`write`] (the month's output folder). [`produce`] combines rendering and conversion for
-//! one document; [`commands`] sequence the stages for each subcommand. No stage reaches back
-//! into an earlier one.
+//! [`load`] (configuration, YAML and spreadsheet inputs, template texts, design files) ->
+//! [`model`] (joined, validated plain data) -> [`render`] (minijinja templates -> Markdown) ->
+//! [`docx`] (Markdown -> Word) -> [`output`] (the month's folder, manifest and send log) ->
+//! [`deliver`] (e-mail). [`settings`] resolves every setting once; [`project`] is the facade
+//! that runs the stages up to rendering and produces documents ([`assemble`] makes one);
+//! [`commands`] sequence it for each subcommand and [`cli`] is the command line over them. No
+//! stage reaches back into an earlier one.
 
 #![forbid(unsafe_code)]
 
+pub mod assemble;
 pub mod calendar;
+pub mod cli;
 pub mod commands;
-pub mod config;
 pub mod deliver;
 pub mod diagnostics;
 pub mod docx;
@@ -20,8 +23,12 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod month;
-pub mod produce;
+pub mod output;
+pub mod project;
 pub mod render;
-pub mod write;
+pub mod settings;
 
 pub use error::Error;
+
+// Until the model takes its window as a value of its own (restructure in progress).
+pub use load::config;

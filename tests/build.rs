@@ -340,7 +340,10 @@ fn the_manifest_lists_every_briefing_with_its_checksum() {
     assert!(build(&project).status.success());
     let manifest = std::fs::read_to_string(project.out("2026-11/versand.csv")).unwrap();
     let mut lines = manifest.lines();
-    assert_eq!(lines.next(), Some("id,name,email,subject,file,sha256"));
+    assert_eq!(
+        lines.next(),
+        Some("id,name,email,subject,file,sha256,monat,stand")
+    );
     let rows: Vec<Vec<String>> = lines
         .map(|line| line.split(',').map(str::to_string).collect())
         .collect();
@@ -348,9 +351,12 @@ fn the_manifest_lists_every_briefing_with_its_checksum() {
     assert_eq!(ids, ["erika", "max", "lea"]);
     for row in &rows {
         let bytes = std::fs::read(project.out(&format!("2026-11/{}", row[4]))).unwrap();
-        assert_eq!(row[5], briefing::write::sha256_hex(&bytes), "{row:?}");
+        assert_eq!(row[5], briefing::output::sha256_hex(&bytes), "{row:?}");
         assert!(row[2].ends_with("@example.org"));
         assert!(row[3].contains("November 2026"), "{row:?}");
+        // send reads month and reference date from here, not from the documents.
+        assert_eq!(row[6], "2026-11", "{row:?}");
+        assert_eq!(row[7], "2026-11-28", "{row:?}");
     }
 }
 

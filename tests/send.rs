@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use briefing::write::{DispatchRow, read_manifest, sha256_hex};
+use briefing::output::{DispatchRow, manifest::read as read_manifest, sha256_hex};
 
 use crate::support::*;
 

@@ -1,25 +1,30 @@
 //! `briefing check`: `build` stopped before writing. Everything is loaded, rendered and
 //! converted in memory, so `check` and `build` can never disagree about what is valid.
 
-use super::build::{Selection, produce_batch};
-use super::{CommonOptions, prepare};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::month::Month;
+use crate::project::{Discard, Project, Selection};
+use crate::settings::Settings;
 
 /// What a successful check saw.
 #[derive(Debug)]
 pub struct CheckReport {
-    pub month: String,
+    /// The month checked.
+    pub month: Month,
+    /// How many briefings would be made.
     pub briefings: usize,
+    /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
 }
 
-pub fn run(options: &CommonOptions) -> Result<CheckReport, Error> {
-    let prepared = prepare(options)?;
-    let batch = produce_batch(&prepared, options, &Selection::Everything, &|_| Ok(()), &())?;
+/// Produces every document of the month and keeps none.
+pub fn run(settings: Settings) -> Result<CheckReport, Error> {
+    let project = Project::load(settings)?;
+    let batch = project.documents(&Selection::Everything, &Discard, &())?;
     Ok(CheckReport {
-        month: prepared.model.monat.to_string(),
-        briefings: batch.briefings,
-        warnings: prepared.warnings,
+        month: project.model.monat,
+        briefings: batch.rows.len(),
+        warnings: project.warnings,
     })
 }

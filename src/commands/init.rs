@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::write::WriteError;
+use crate::output::{WriteError, fs_error};
 
 macro_rules! scaffold {
     ($($path:literal),* $(,)?) => {
@@ -35,8 +35,17 @@ pub const FILES: &[(&str, &[u8])] = scaffold![
     "templates/referenz.docx",
 ];
 
-/// Writes the example project into `dir` and returns the files written.
-pub fn run(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// What `init` wrote.
+#[derive(Debug)]
+pub struct InitReport {
+    /// The project folder.
+    pub dir: PathBuf,
+    /// Every file written.
+    pub files: Vec<PathBuf>,
+}
+
+/// Writes the example project into `dir`.
+pub fn run(dir: &Path) -> Result<InitReport, Error> {
     let existing: Vec<String> = FILES
         .iter()
         .map(|(path, _)| dir.join(path))
@@ -53,18 +62,15 @@ pub fn run(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     for (relative, bytes) in FILES {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| WriteError::Io {
-                path: parent.to_path_buf(),
-                action: "cannot create the folder",
-                source,
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| WriteError::Io(fs_error(parent, "cannot create the folder")(e)))?;
         }
-        std::fs::write(&path, bytes).map_err(|source| WriteError::Io {
-            path: path.clone(),
-            action: "cannot write the file",
-            source,
-        })?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| WriteError::Io(fs_error(&path, "cannot write the file")(e)))?;
         written.push(path);
     }
-    Ok(written)
+    Ok(InitReport {
+        dir: dir.to_path_buf(),
+        files: written,
+    })
 }

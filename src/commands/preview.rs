@@ -1,28 +1,40 @@
 //! `briefing preview ID`: the rendered Markdown of one briefing (or `uebersicht`), for
 //! editors checking a template change without opening Word.
 
-use super::{CommonOptions, prepare};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::project::Project;
+use crate::settings::Settings;
 
 /// The id that previews the overview instead of a briefing.
 pub const OVERVIEW_ID: &str = "uebersicht";
 
-/// The Markdown and the warnings found on the way.
-pub fn run(options: &CommonOptions, id: &str) -> Result<(String, Diagnostics), Error> {
-    let prepared = prepare(options)?;
-    let model = &prepared.model;
+/// The rendered Markdown and the warnings found on the way.
+#[derive(Debug)]
+pub struct PreviewReport {
+    /// The Markdown.
+    pub markdown: String,
+    /// The warnings of the inputs and templates.
+    pub warnings: Diagnostics,
+}
+
+/// Renders the briefing of `id`, or the overview.
+pub fn run(settings: Settings, id: &str) -> Result<PreviewReport, Error> {
+    let project = Project::load(settings)?;
+    let model = &project.model;
     let markdown = if id == OVERVIEW_ID {
-        prepared.renderer.overview(model)?
+        project.renderer.overview(model)?
     } else {
         let context = model.briefing(id).ok_or_else(|| {
-            let known: Vec<&str> = model.sprecher.iter().map(|s| s.id.as_str()).collect();
             Error::Usage(format!(
                 "no spokesperson has the id \"{id}\"; known ids: {}, or {OVERVIEW_ID}",
-                known.join(", ")
+                project.known_ids()
             ))
         })?;
-        prepared.renderer.briefing(&context)?
+        project.renderer.briefing(&context)?
     };
-    Ok((markdown, prepared.warnings))
+    Ok(PreviewReport {
+        markdown,
+        warnings: project.warnings,
+    })
 }

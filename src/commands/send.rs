@@ -1,59 +1,73 @@
 //! `briefing send`: e-mails each spokesperson the briefing and calendar file `build` wrote.
 //!
 //! Sequences the delivery stage: the month's manifest and files must exist and be newer than
-//! every input, template and the configuration (otherwise: build first); the e-mail text is
-//! rendered from `email.txt.j2` (the documents are not rendered again); then either `.eml`
-//! files are written (`--dry-run`) or the messages go out over SMTP, each recorded in
-//! `versand.log` so a re-run sends only what is missing.
+//! every file they are made from (otherwise: build first); the e-mail text is rendered from
+//! `email.txt.j2` (the documents are not rendered again); then either `.eml` files are written
+//! (`--dry-run`) or the messages go out over SMTP, each recorded in the send log so a re-run
+//! sends only what is missing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::Locale;
+use chrono::NaiveDate;
 
-use super::{CommonOptions, prepare};
-use crate::config::{CONFIG_FILE, SmtpTls};
-use crate::deliver::{self, DEFAULT_FROM, DeliverError, Letter, LogEntry, PASSWORD_VARIABLE};
+use crate::deliver::{self, DeliverError, Letter, freshness};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::load;
-use crate::model::BriefingContexts;
-use crate::month::Month;
-use crate::produce::calendar_file_name;
-use crate::write::{self, MANIFEST_FILE};
+use crate::output::layout::{self, MonthLayout};
+use crate::output::log::{self, LogEntry};
+use crate::output::manifest::{self, DispatchRow};
+use crate::project::Project;
+use crate::settings::Settings;
 
-/// SMTP settings given on the command line; each overrides `versand:` in briefing.yaml.
-#[derive(Debug, Clone, Default)]
-pub struct SmtpOptions {
-    pub host: Option<String>,
-    pub port: Option<u16>,
-    pub tls: Option<SmtpTls>,
-    pub user: Option<String>,
-    pub from: Option<String>,
+/// Who got what, one entry per spokesperson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    /// The spokesperson's id.
+    pub id: String,
+    /// Their address (empty if the roster has none).
+    pub address: String,
 }
 
-/// What `send` is asked to do.
-#[derive(Debug, Clone, Default)]
-pub struct SendOptions {
-    pub common: CommonOptions,
-    pub dry_run: bool,
-    pub smtp: SmtpOptions,
+/// A message that could not be made or sent, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    /// Whom it was for.
+    pub recipient: Recipient,
+    /// The reason, in words.
+    pub reason: String,
+}
+
+/// A spokesperson without an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutAddress {
+    /// The spokesperson's id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
 }
 
 /// What a run did, recipient by recipient.
 #[derive(Debug, Default)]
 pub struct SendReport {
+    /// The month folder.
     pub folder: PathBuf,
+    /// Whether this was a dry run.
     pub dry_run: bool,
+    /// The folder of the `.eml` files (dry run).
+    pub mail_dir: PathBuf,
+    /// The send log.
+    pub log: PathBuf,
     /// `.eml` files written (dry run).
     pub written: Vec<PathBuf>,
-    /// (id, recipient) of each message sent in this run.
-    pub sent: Vec<(String, String)>,
+    /// Each message sent in this run.
+    pub sent: Vec<Recipient>,
     /// Ids whose briefing the log already records as sent.
     pub already_sent: Vec<String>,
-    /// (id, name) of spokespersons without an e-mail address.
-    pub without_address: Vec<(String, String)>,
-    /// (id, recipient, reason) of each message that could not be made or sent.
-    pub failed: Vec<(String, String, String)>,
+    /// Spokespersons without an e-mail address.
+    pub without_address: Vec<WithoutAddress>,
+    /// Each message that could not be made or sent.
+    pub failed: Vec<Failed>,
+    /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
 }
 
@@ -64,109 +78,89 @@ impl SendReport {
     }
 }
 
-pub fn run(options: &SendOptions) -> Result<SendReport, Error> {
-    let paths = &options.common.paths;
-    let month = match options.common.month {
-        Some(month) => month,
-        None => *load::months(&paths.inputs)?.last().ok_or_else(|| {
-            Error::Usage(format!(
-                "{} has no month folder (named like 2026-11); pass --month",
-                paths.inputs.display()
-            ))
-        })?,
-    };
-    let folder = paths.out.join(month.to_string());
-    let manifest = folder.join(MANIFEST_FILE);
-    if !manifest.is_file() {
-        return Err(DeliverError::NotBuilt(manifest).into());
+/// Sends (or, with `dry_run`, writes) every spokesperson's message of the built month.
+pub fn run(mut settings: Settings, dry_run: bool) -> Result<SendReport, Error> {
+    let layout = MonthLayout::new(&settings.paths.out, settings.month);
+    let manifest_path = layout.manifest();
+    if !manifest_path.is_file() {
+        return Err(DeliverError::NotBuilt(manifest_path).into());
     }
-    let rows = write::read_manifest(&manifest)?;
-    let mut documents = vec![manifest];
-    for row in &rows {
-        documents.push(folder.join(&row.file));
-        documents.push(folder.join(calendar_file_name(&row.id)));
-    }
-    let config_file = options
-        .common
-        .config
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
-    deliver::check_fresh(
-        &documents,
-        &sources(&paths.inputs, &paths.templates, &config_file, month),
-    )?;
-
+    let rows = manifest::read(&manifest_path).map_err(DeliverError::from)?;
     // The documents' own reference date, unless one is given: the e-mail must match them.
-    let stand = options.common.stand.or_else(|| {
-        let first = rows.first()?;
-        deliver::document_date(&std::fs::read(folder.join(&first.file)).ok()?)
-    });
-    let mut common = options.common.clone();
-    common.month = Some(month);
-    common.stand = stand;
-    let prepared = prepare(&common)?;
-    let stand = prepared.model.stand;
-    let delivery = &prepared.config.delivery;
-    let from_text = options
-        .smtp
-        .from
-        .clone()
-        .or_else(|| delivery.from.clone())
-        .unwrap_or_else(|| DEFAULT_FROM.to_string());
-    let from = deliver::sender(&from_text)?;
+    if settings.stand_given.is_none() {
+        settings.stand_given = built_stand(&manifest_path, &rows)?;
+    }
+    let project = Project::load(settings)?;
+    let mut documents = vec![manifest_path];
+    for row in &rows {
+        documents.push(layout.file(&row.file));
+        documents.push(layout.file(&layout::calendar_file(&row.id)));
+    }
+    freshness::check_fresh(&documents, &project.sources)?;
+    let from = deliver::sender(&project.settings.sender())?;
 
     let mut report = SendReport {
-        folder: folder.clone(),
-        dry_run: options.dry_run,
-        warnings: prepared.warnings.clone(),
+        folder: layout.folder(),
+        dry_run,
+        mail_dir: layout.mail_dir(),
+        log: layout.send_log(),
+        warnings: project.warnings.clone(),
         ..SendReport::default()
     };
-    let label = month_label(month);
+    let label = month_label(&layout);
     let mut messages = Vec::new();
-    let contexts = BriefingContexts::new(&prepared.model);
+    let contexts = crate::model::BriefingContexts::new(&project.model);
     for row in rows {
         if row.email.trim().is_empty() {
-            report.without_address.push((row.id, row.name));
+            report.without_address.push(WithoutAddress {
+                id: row.id,
+                name: row.name,
+            });
             continue;
         }
-        let person = prepared.model.sprecher.iter().find(|s| s.id == row.id);
-        let context = person.map(|p| contexts.of(p)).ok_or_else(|| {
+        let context = project.person(&row.id).map(|p| contexts.of(p)).ok_or_else(|| {
             Error::Usage(format!(
                 "versand.csv names \"{}\", who is not in the roster any more; run `briefing build` first",
                 row.id
             ))
         })?;
-        let email = prepared.renderer.email(&context)?;
-        let attachments =
-            deliver::attachments(&folder, &row, &calendar_file_name(&row.id), &label)?;
-        let (id, to) = (row.id.clone(), row.email.clone());
+        let email = project.renderer.email(&context)?;
+        let attachments = deliver::attachments(&layout, &row, &label)?;
+        let recipient = Recipient {
+            id: row.id.clone(),
+            address: row.email.clone(),
+        };
         let letter = Letter {
             row,
             body: email.body,
             attachments,
         };
-        match deliver::message(&letter, &from, month, stand) {
+        match deliver::message(&letter, &from, layout.month(), project.model.stand) {
             Ok(message) => messages.push(message),
-            Err(reason) => report.failed.push((id, to, reason)),
+            Err(reason) => report.failed.push(Failed { recipient, reason }),
         }
     }
 
-    if options.dry_run {
-        report.written = deliver::write_eml(&folder, &messages)?;
+    if dry_run {
+        report.written = deliver::write_eml(&layout, &messages)?;
         return Ok(report);
     }
-    let settings = smtp_settings(&options.smtp, delivery)?;
-    let mailer = deliver::Mailer::new(&settings)?;
-    let log = deliver::read_log(&folder)?;
+    let mailer = deliver::Mailer::new(&project.settings.smtp()?)?;
+    let log_path = layout.send_log();
+    let sent_before = log::read(&log_path).map_err(DeliverError::from)?;
     for message in messages {
-        if deliver::already_sent(&log, &message.id, &message.sha256) {
+        if log::already_sent(&sent_before, &message.id, &message.sha256) {
             report.already_sent.push(message.id);
             continue;
         }
+        let recipient = Recipient {
+            id: message.id.clone(),
+            address: message.to.clone(),
+        };
         match mailer.send(&message) {
             Ok(()) => {
-                deliver::append_log(
-                    &folder,
+                log::append(
+                    &log_path,
                     &LogEntry {
                         zeit: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                         id: message.id.clone(),
@@ -174,87 +168,44 @@ pub fn run(options: &SendOptions) -> Result<SendReport, Error> {
                         message_id: message.message_id.clone(),
                         sha256: message.sha256.clone(),
                     },
-                )?;
-                report.sent.push((message.id, message.to));
+                )
+                .map_err(DeliverError::from)?;
+                report.sent.push(recipient);
             }
-            Err(reason) => report.failed.push((message.id, message.to, reason)),
+            Err(reason) => report.failed.push(Failed { recipient, reason }),
         }
     }
     Ok(report)
 }
 
-/// Command line over configuration over defaults; the password only from the environment.
-fn smtp_settings(
-    options: &SmtpOptions,
-    config: &crate::config::DeliveryConfig,
-) -> Result<deliver::SmtpSettings, Error> {
-    let host = options
-        .host
-        .clone()
-        .or_else(|| config.host.clone())
-        .ok_or_else(|| {
-            Error::Usage(
-                "no SMTP server: pass --smtp-host or set versand.server in briefing.yaml \
-                 (or use --dry-run to write the messages as .eml files)"
-                    .to_string(),
-            )
-        })?;
-    let tls = options.tls.or(config.tls).unwrap_or(SmtpTls::StartTls);
-    Ok(deliver::SmtpSettings {
-        host,
-        port: options.port.or(config.port).unwrap_or(tls.default_port()),
-        tls,
-        user: options.user.clone().or_else(|| config.user.clone()),
-        password: std::env::var(PASSWORD_VARIABLE).ok(),
-    })
+/// The one reference date the month's briefings were built with (none for an empty month).
+fn built_stand(
+    manifest: &std::path::Path,
+    rows: &[DispatchRow],
+) -> Result<Option<NaiveDate>, Error> {
+    let mut dates: Vec<NaiveDate> = rows.iter().map(|row| row.stand).collect();
+    dates.sort();
+    dates.dedup();
+    match dates.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        several => Err(DeliverError::MixedStand {
+            path: manifest.to_path_buf(),
+            dates: several
+                .iter()
+                .map(|date| date.format("%d.%m.%Y").to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+        .into()),
+    }
 }
 
 /// "November 2026" for attachment names.
-fn month_label(month: Month) -> String {
-    month
+fn month_label(layout: &MonthLayout) -> String {
+    layout
+        .month()
         .first_day()
-        .format_localized("%B %Y", Locale::de_DE)
+        .format_localized("%B %Y", chrono::Locale::de_DE)
         .to_string()
-}
-
-/// The files the month's documents are made from: the inputs' own files, the month folders
-/// up to this month (the previous one feeds the changes), every template, the configuration.
-fn sources(inputs: &Path, templates: &Path, config: &Path, month: Month) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(inputs) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_file() {
-                files.push(path);
-            } else if path.is_dir()
-                && entry
-                    .file_name()
-                    .to_str()
-                    .and_then(|name| name.parse::<Month>().ok())
-                    .is_some_and(|folder| folder <= month)
-            {
-                files_below(&path, &mut files);
-            }
-        }
-    }
-    files_below(templates, &mut files);
-    if config.is_file() {
-        files.push(config.to_path_buf());
-    }
-    files.sort();
-    files
-}
-
-fn files_below(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files_below(&path, out);
-        } else if path.is_file() {
-            out.push(path);
-        }
-    }
 }

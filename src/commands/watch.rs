@@ -9,38 +9,40 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::CommonOptions;
-use super::build::{self, BuildOptions, BuildReport, Selection};
-use crate::config::CONFIG_FILE;
+use super::build::{self, BuildReport};
 use crate::error::Error;
+use crate::project::Selection;
 use crate::render::{BRIEFING_TEMPLATE, EMAIL_TEMPLATE, OVERVIEW_TEMPLATE};
+use crate::settings::{Overrides, Settings};
 
 /// What happened in one round of the watch.
 pub enum WatchEvent<'a> {
     /// A build ran because of these changed files (empty for the first build).
     Built {
+        /// The files that changed since the last round.
         changed: &'a [PathBuf],
+        /// How the build went.
         result: Result<BuildReport, Error>,
     },
 }
 
 type Snapshot = BTreeMap<PathBuf, (SystemTime, u64)>;
 
-/// Watches until `keep_going` returns false (the command line never stops it).
+/// Watches until `on_event` returns false (the command line never stops it). The settings
+/// are resolved again for every build, since `briefing.yaml` may be what changed.
 pub fn run(
-    common: &CommonOptions,
+    overrides: &Overrides,
     interval: Duration,
     mut on_event: impl FnMut(WatchEvent<'_>) -> bool,
 ) {
-    let roots = watched_roots(common);
+    let build = |selection: Selection| {
+        Settings::resolve(overrides.clone())
+            .and_then(|settings| build::run(settings, &selection, &()))
+    };
+    let roots = watched_roots(overrides);
+    let templates = templates_dir(overrides);
     let mut before = snapshot(&roots);
-    let result = build::run(
-        &BuildOptions {
-            common: common.clone(),
-            selection: Selection::Everything,
-        },
-        &(),
-    );
+    let result = build(Selection::Everything);
     if !on_event(WatchEvent::Built {
         changed: &[],
         result,
@@ -55,14 +57,7 @@ pub fn run(
         }
         let changed = differences(&before, &now);
         before = now;
-        let selection = affected(&changed, &common.paths.templates);
-        let result = build::run(
-            &BuildOptions {
-                common: common.clone(),
-                selection,
-            },
-            &(),
-        );
+        let result = build(affected(&changed, &templates));
         if !on_event(WatchEvent::Built {
             changed: &changed,
             result,
@@ -72,16 +67,19 @@ pub fn run(
     }
 }
 
-fn watched_roots(common: &CommonOptions) -> Vec<PathBuf> {
-    let config = common
-        .config
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+/// The folders and the configuration file to watch; the folders come from the command line
+/// alone, so they are known even while the configuration file is broken.
+fn watched_roots(overrides: &Overrides) -> Vec<PathBuf> {
+    let paths = Settings::paths(overrides);
     vec![
-        common.paths.inputs.clone(),
-        common.paths.templates.clone(),
-        config,
+        paths.inputs,
+        paths.templates,
+        Settings::config_path(overrides),
     ]
+}
+
+fn templates_dir(overrides: &Overrides) -> PathBuf {
+    Settings::paths(overrides).templates
 }
 
 fn snapshot(roots: &[PathBuf]) -> Snapshot {

@@ -1,17 +1,23 @@
 //! Stage 1: reading the inputs of one month.
 //!
-//! The only stage that reads `inputs/`: the roster and decisions (YAML) and the month's two
-//! MPK spreadsheets. It returns plain records with their source locations and every problem
-//! it found; it does not join or judge the records (that is the model's job).
+//! The only stage that reads the project's files: the roster and decisions (YAML), the month's
+//! two MPK spreadsheets, the configuration ([`config`]), the templates' texts ([`templates`])
+//! and the design files ([`design`]). It returns plain records with their source locations
+//! and every problem it found; it does not join or judge the records (that is the model's
+//! job), render or parse templates.
 
+pub mod config;
 pub mod dates;
+pub mod design;
+pub mod fs;
 pub mod headers;
+pub mod templates;
 pub mod xlsx;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use self::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::month::Month;
 pub use xlsx::{ContactRecord, MeetingDate, MeetingRecord, SkipReason, SkippedRow};
@@ -36,6 +42,8 @@ pub struct Inputs {
     pub skipped_rows: Vec<SkippedRow>,
     /// The lists of the newest month folder before `month`, for the changes since then.
     pub previous: Option<PreviousMonth>,
+    /// Every file read, so a later step can tell whether its output is older than them.
+    pub sources: Vec<PathBuf>,
 }
 
 /// The two MPK lists of an earlier month: only compared with the current ones.
@@ -98,6 +106,13 @@ pub fn load(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    let mut sources = vec![
+        inputs_dir.join(ROSTER_FILE),
+        inputs_dir.join(DECISIONS_FILE),
+        contacts_file.clone(),
+        meetings_file.clone(),
+    ];
+    let previous = load_previous(inputs_dir, month, config, &mut diagnostics, &mut sources);
     let inputs = Inputs {
         month,
         roster,
@@ -107,7 +122,8 @@ pub fn load(
         meetings_file,
         meetings: meetings.records,
         skipped_rows,
-        previous: load_previous(inputs_dir, month, config, &mut diagnostics),
+        previous,
+        sources,
     };
     Ok((inputs, diagnostics))
 }
@@ -120,6 +136,7 @@ fn load_previous(
     month: Month,
     config: &Config,
     diagnostics: &mut Diagnostics,
+    sources: &mut Vec<PathBuf>,
 ) -> Option<PreviousMonth> {
     let previous = months(inputs_dir)
         .ok()?
@@ -127,10 +144,14 @@ fn load_previous(
         .rfind(|candidate| *candidate < month)?;
     let dir = inputs_dir.join(previous.to_string());
     let aliases = config.header_aliases();
-    let contacts = find_sheet_file(&dir, &config.contacts_prefix)
-        .and_then(|path| xlsx::read_contacts(&path, &aliases));
-    let meetings = find_sheet_file(&dir, &config.meetings_prefix)
-        .and_then(|path| xlsx::read_meetings(&path, &aliases));
+    let contacts = find_sheet_file(&dir, &config.contacts_prefix).and_then(|path| {
+        sources.push(path.clone());
+        xlsx::read_contacts(&path, &aliases)
+    });
+    let meetings = find_sheet_file(&dir, &config.meetings_prefix).and_then(|path| {
+        sources.push(path.clone());
+        xlsx::read_meetings(&path, &aliases)
+    });
     match (contacts, meetings) {
         (Ok(contacts), Ok(meetings))
             if !contacts.diagnostics.has_errors() && !meetings.diagnostics.has_errors() =>

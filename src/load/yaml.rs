@@ -8,7 +8,6 @@
 //! checked by the model.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -80,29 +79,16 @@ impl fmt::Display for YamlError {
 
 /// Reads and deserializes a YAML file, naming the file in every error.
 pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<T, YamlError> {
-    let io_error = |message: String| YamlError {
+    let bytes = super::fs::read_bounded(path, MAX_YAML_BYTES).map_err(|error| YamlError {
         file: path.to_path_buf(),
         line: None,
-        message,
-    };
-    let size = std::fs::metadata(path)
-        .map_err(|error| io_error(format!("cannot read the file: {error}")))?
-        .len();
-    if size > MAX_YAML_BYTES {
-        return Err(io_error(format!(
-            "the file is {size} bytes; at most {MAX_YAML_BYTES} bytes are accepted"
-        )));
-    }
-    // The size on disk can lie (a device or a file still growing): read no more than allowed.
-    let mut text = String::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_YAML_BYTES + 1).read_to_string(&mut text))
-        .map_err(|error| io_error(format!("cannot read the file: {error}")))?;
-    if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(io_error(format!(
-            "the file is larger than {MAX_YAML_BYTES} bytes, the most accepted"
-        )));
-    }
+        message: error.reason(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| YamlError {
+        file: path.to_path_buf(),
+        line: None,
+        message: "cannot read the file: stream did not contain valid UTF-8".to_string(),
+    })?;
     parse_str(&text, path)
 }
 

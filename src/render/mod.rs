@@ -6,19 +6,22 @@
 //! template file, line and column, shows the line, and suggests a fix where it can
 //! ([`errors`]). Values printed into Markdown templates are escaped, so a `*` or `|` in a
 //! spreadsheet cell never changes the document's structure; fields that hold Markdown on
-//! purpose are printed with `| markdown`. Templates cannot read files or run commands: the
-//! only loader reads the templates folder (no `..`, no links out of it).
+//! purpose are printed with `| markdown`. Templates cannot read files or run commands: this
+//! stage does no I/O at all; it gets the templates' texts from the loading stage
+//! ([`crate::load::templates`]), and a name with `..` finds nothing.
 
 mod errors;
 pub mod filters;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, syntax::SyntaxConfig};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostics, Location};
+use crate::load::templates::{TemplateSource, Templates};
 use crate::model::{BriefingContext, Model};
 
 /// The template for each spokesperson's briefing.
@@ -45,13 +48,15 @@ pub struct Email {
 pub struct Renderer {
     env: Environment<'static>,
     dir: PathBuf,
+    /// Every template found, in name order.
+    names: Vec<String>,
 }
 
 impl Renderer {
-    /// Prepares the templates in `dir`.
-    pub fn new(dir: &Path) -> Renderer {
+    /// Prepares the templates read by the loading stage.
+    pub fn new(templates: &Templates) -> Renderer {
         let mut env = Environment::new();
-        env.set_loader(templates_loader(dir));
+        env.set_loader(templates_loader(templates));
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         // Release builds otherwise lose the variable names in errors.
         env.set_debug(true);
@@ -89,24 +94,27 @@ impl Renderer {
         filters::register(&mut env);
         Renderer {
             env,
-            dir: dir.to_path_buf(),
+            dir: templates.dir.clone(),
+            names: templates.sources.keys().cloned().collect(),
         }
+    }
+
+    /// The file a template name stands for (for messages).
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
     }
 
     /// Parses every `.j2` file in the templates folder, so a syntax error in a partial no
     /// document includes this month is found too.
     pub fn check_all(&self) -> Diagnostics {
         let mut diagnostics = Diagnostics::new();
-        let mut names = Vec::new();
-        collect_templates(&self.dir, &self.dir, &mut names);
-        names.sort();
-        for name in names {
-            if let Err(error) = self.env.get_template(&name) {
-                diagnostics.extend(errors::diagnose(&self.dir, &name, &error, None));
+        for name in &self.names {
+            if let Err(error) = self.env.get_template(name) {
+                diagnostics.extend(errors::diagnose(&self.dir, name, &error, None));
             }
         }
         for required in [BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, EMAIL_TEMPLATE] {
-            if !self.dir.join(required).is_file() {
+            if !self.names.iter().any(|name| name == required) {
                 diagnostics.error(
                     Location::file(&self.dir.join(required)),
                     "this template is required but missing",
@@ -157,15 +165,15 @@ impl Renderer {
     }
 }
 
-/// Loads templates from `dir` and nowhere else: a name is a relative path without `..` (as
-/// with minijinja's path loader; `/etc/x` is looked up as `etc/x`), and the file, after
-/// following symbolic links, must lie inside the templates folder.
+/// Finds templates among the texts the loading stage read, and nowhere else: a name is a
+/// relative path without `..` (as with minijinja's path loader; `/etc/x` is looked up as
+/// `etc/x`).
 fn templates_loader(
-    dir: &Path,
+    templates: &Templates,
 ) -> impl Fn(&str) -> Result<Option<String>, minijinja::Error> + Send + Sync + 'static {
-    let dir = dir.to_path_buf();
+    let sources = Arc::new(templates.sources.clone());
     move |name| {
-        let mut path = dir.clone();
+        let mut segments = Vec::new();
         for segment in name.split('/') {
             if segment.is_empty() || segment == "." {
                 continue;
@@ -173,52 +181,15 @@ fn templates_loader(
             if segment == ".." || segment.contains(['\\', ':', '\0']) {
                 return Ok(None);
             }
-            path.push(segment);
+            segments.push(segment);
         }
-        let (Ok(file), Ok(root)) = (path.canonicalize(), dir.canonicalize()) else {
-            return Ok(None);
-        };
-        if !file.starts_with(&root) {
-            return Err(minijinja::Error::new(
+        match sources.get(&segments.join("/")) {
+            None => Ok(None),
+            Some(TemplateSource::Text(text)) => Ok(Some(text.clone())),
+            Some(TemplateSource::Refused(reason)) => Err(minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
-                format!(
-                    "\"{name}\" is a link to a file outside the templates folder; templates \
-                     are read only from the templates folder"
-                ),
-            ));
-        }
-        match std::fs::read_to_string(&file) {
-            Ok(text) => Ok(Some(text)),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(minijinja::Error::new(
-                minijinja::ErrorKind::InvalidOperation,
-                format!("template \"{name}\" cannot be read"),
-            )
-            .with_source(error)),
-        }
-    }
-}
-
-/// Template names (relative, with `/`) of every `.j2` file below `dir`.
-fn collect_templates(root: &Path, dir: &Path, names: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            collect_templates(root, &path, names);
-        } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "j2") {
-            if let Ok(relative) = path.strip_prefix(root) {
-                let name: Vec<String> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                names.push(name.join("/"));
-            }
+                reason.clone(),
+            )),
         }
     }
 }
@@ -277,10 +248,15 @@ fn ends_list_number(line: &str, position: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn one_template(text: &str) -> Templates {
+        Templates {
+            dir: PathBuf::from("templates"),
+            sources: [("t.md.j2".to_string(), TemplateSource::Text(text.into()))].into(),
+        }
+    }
+
     fn render(template: &str, context: Value) -> String {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("t.md.j2"), template).unwrap();
-        Renderer::new(dir.path())
+        Renderer::new(&one_template(template))
             .render("t.md.j2", &context)
             .unwrap()
     }
@@ -319,13 +295,7 @@ mod tests {
 
     #[test]
     fn missing_values_are_errors_but_if_tests_are_allowed() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("t.md.j2"),
-            "a\n{% if x.y %}y{% endif %}{{ x.z }}",
-        )
-        .unwrap();
-        let error = Renderer::new(dir.path())
+        let error = Renderer::new(&one_template("a\n{% if x.y %}y{% endif %}{{ x.z }}"))
             .render(
                 "t.md.j2",
                 &minijinja::context! { x => minijinja::context! {} },

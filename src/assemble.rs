@@ -1,49 +1,35 @@
-//! Stage 3+4 glue: every document of a month, in memory.
+//! One document at a time, in memory: render its template, convert the Markdown to DOCX with
+//! the document properties, and for a briefing also the e-mail subject and the calendar file.
 //!
-//! For each spokesperson: render the briefing template, convert the Markdown to DOCX with the
-//! document properties, render the e-mail subject for the delivery manifest, and the calendar
-//! file of their meetings. The same for the overview. No file is read or written here, so `build` and `check` share it exactly and each
-//! document can be produced independently of the others.
+//! No file is read or written here, so `build` and `check` share it exactly and each document
+//! can be produced independently of the others. What the files are called and where they go
+//! is the output stage's business.
 
 use chrono::NaiveDate;
 
 use crate::calendar;
-use crate::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
 use crate::model::{BriefingContext, Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
-use crate::write::{DispatchRow, OutputFile, sha256_hex};
 
-/// The file name of the overview.
-pub const OVERVIEW_FILE: &str = "uebersicht.docx";
-
-/// The file name of a spokesperson's briefing (ids are checked to be `[a-z0-9-]+`).
-pub fn briefing_file_name(id: &str) -> String {
-    format!("briefing-{id}.docx")
-}
-
-/// The file name of a spokesperson's calendar file.
-pub fn calendar_file_name(id: &str) -> String {
-    format!("termine-{id}.ics")
-}
-
-/// The file name of the calendar file with every conference's meetings.
-pub const OVERVIEW_CALENDAR_FILE: &str = "termine-uebersicht.ics";
-
-/// A produced briefing with its calendar file and manifest row.
+/// A spokesperson's documents, made in memory.
 #[derive(Debug, Clone)]
-pub struct Briefing {
-    pub file: OutputFile,
-    pub calendar: OutputFile,
-    pub row: DispatchRow,
+pub struct AssembledBriefing {
+    /// The briefing (DOCX).
+    pub docx: Vec<u8>,
+    /// The calendar file of their conferences' meetings (iCalendar).
+    pub calendar: Vec<u8>,
+    /// The subject line of their e-mail.
+    pub subject: String,
 }
 
 fn stand_label(stand: NaiveDate) -> String {
     format!("Stand: {}", stand.format("%d.%m.%Y"))
 }
 
-fn display_name(person: &Sprecher) -> String {
+/// The name with academic title, as the recipient is addressed.
+pub fn display_name(person: &Sprecher) -> String {
     match &person.titel {
         Some(title) => format!("{title} {}", person.name),
         None => person.name.clone(),
@@ -55,10 +41,9 @@ fn display_name(person: &Sprecher) -> String {
 pub fn briefing(
     context: &BriefingContext<'_>,
     renderer: &Renderer,
-    config: &Config,
+    author: &str,
     design: &Design,
-    templates_dir: &std::path::Path,
-) -> Result<Briefing, Diagnostics> {
+) -> Result<AssembledBriefing, Diagnostics> {
     let person = context.sprecher;
     let markdown = renderer.briefing(context)?;
     let email = renderer.email(context)?;
@@ -70,93 +55,75 @@ pub fn briefing(
     let meta = DocumentMeta {
         title: format!("Briefing für {}", display_name(person)),
         subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
-        author: config.author.clone(),
+        author: author.to_string(),
         date: context.stand,
         header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
         footer_text: stand_label(context.stand),
     };
-    let name = briefing_file_name(&person.id);
-    let bytes = to_docx(
+    let docx = to_docx(
         &markdown,
         &meta,
         design,
-        &templates_dir.join(BRIEFING_TEMPLATE),
-        &name,
+        renderer,
+        BRIEFING_TEMPLATE,
+        &format!("the briefing of {}", person.id),
     )?;
-    let row = DispatchRow {
-        id: person.id.clone(),
-        name: display_name(person),
-        email: person.email.clone().unwrap_or_default(),
-        subject: email.subject,
-        file: name.clone(),
-        sha256: sha256_hex(&bytes),
-    };
-    let calendar = OutputFile {
-        name: calendar_file_name(&person.id),
-        bytes: calendar::calendar(
-            &format!("Termine {}", conferences.join(", ")),
-            &context.termine,
-            context.stand,
-        )
-        .into_bytes(),
-    };
-    Ok(Briefing {
-        file: OutputFile { name, bytes },
+    let calendar = calendar::calendar(
+        &format!("Termine {}", conferences.join(", ")),
+        &context.termine,
+        context.stand,
+    )
+    .into_bytes();
+    Ok(AssembledBriefing {
+        docx,
         calendar,
-        row,
+        subject: email.subject,
     })
 }
 
 /// The calendar file with the upcoming meetings of every conference.
-pub fn overview_calendar(model: &Model) -> OutputFile {
+pub fn overview_calendar(model: &Model) -> Vec<u8> {
     let termine: Vec<&crate::model::Termin> = model.termine.iter().collect();
-    OutputFile {
-        name: OVERVIEW_CALENDAR_FILE.to_string(),
-        bytes: calendar::calendar("Termine der Fachministerkonferenzen", &termine, model.stand)
-            .into_bytes(),
-    }
+    calendar::calendar("Termine der Fachministerkonferenzen", &termine, model.stand).into_bytes()
 }
 
 /// The consolidated overview.
 pub fn overview(
     model: &Model,
     renderer: &Renderer,
-    config: &Config,
+    author: &str,
     design: &Design,
-    templates_dir: &std::path::Path,
-) -> Result<OutputFile, Diagnostics> {
+) -> Result<Vec<u8>, Diagnostics> {
     let markdown = renderer.overview(model)?;
     let meta = DocumentMeta {
         title: "Übersicht der fachpolitischen Sprecher:innen".to_string(),
         subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
-        author: config.author.clone(),
+        author: author.to_string(),
         date: model.stand,
         header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
         footer_text: stand_label(model.stand),
     };
-    let bytes = to_docx(
+    to_docx(
         &markdown,
         &meta,
         design,
-        &templates_dir.join(OVERVIEW_TEMPLATE),
-        OVERVIEW_FILE,
-    )?;
-    Ok(OutputFile {
-        name: OVERVIEW_FILE.to_string(),
-        bytes,
-    })
+        renderer,
+        OVERVIEW_TEMPLATE,
+        "the overview",
+    )
 }
 
 fn to_docx(
     markdown: &str,
     meta: &DocumentMeta,
     design: &Design,
-    template: &std::path::Path,
+    renderer: &Renderer,
+    template: &str,
     document: &str,
 ) -> Result<Vec<u8>, Diagnostics> {
     let error = |message: String| {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.error(Location::file(template), message);
+        diagnostics.error(Location::file(&renderer.path_of(template)), message);
         diagnostics
     };
     let unconvertible = |error: DocxError| {

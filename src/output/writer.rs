@@ -1,84 +1,60 @@
-//! Stage 5: writing a month's documents into `out/YYYY-MM/`, all or nothing.
+//! Writing a month's documents into `out/YYYY-MM/`, all or nothing.
 //!
 //! The documents are written into a staging folder beside the month folder and swapped in
 //! only when every file is written, so a failed run leaves the previous output untouched. The
-//! delivery manifest `versand.csv` lists every briefing in the folder with its checksum. This
-//! stage only touches the output folder; it never reads the inputs or renders anything.
+//! delivery manifest lists every briefing in the folder with its checksum. This module only
+//! touches the output folder; it never reads the inputs or renders anything.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
+use super::layout::{self, MonthLayout, SEND_LOG_FILE};
+use super::manifest::{self, DispatchRow, ManifestError};
+use super::{FsError, fs_error};
 use crate::month::Month;
-
-/// The name of the delivery manifest in a month folder.
-pub const MANIFEST_FILE: &str = "versand.csv";
-
-/// The send log of `briefing send`, kept when a build replaces the month folder.
-pub const SEND_LOG_FILE: &str = "versand.log";
 
 /// A file to write into the month folder.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     /// Plain file name (no folders); checked again before writing.
     pub name: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
-}
-
-/// One row of `versand.csv`: whom a briefing goes to.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DispatchRow {
-    pub id: String,
-    pub name: String,
-    pub email: String,
-    pub subject: String,
-    pub file: String,
-    pub sha256: String,
 }
 
 /// Whether the run replaces the whole month or only some of its files (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WriteMode {
+    /// Every document of the month: the month folder is replaced as a whole.
     ReplaceMonth,
+    /// Some documents (`--only`): the other files of the month folder are kept.
     UpdateFiles,
 }
 
 /// A file system problem while writing the output.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{path}: {action}: {source}")]
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        source: io::Error,
-    },
-    #[error("{path}: the delivery manifest cannot be read: {message}")]
-    Manifest { path: PathBuf, message: String },
+    /// A file system operation failed.
+    #[error(transparent)]
+    Io(#[from] FsError),
+    /// The manifest of the month cannot be read (for `--only`, which merges it).
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    /// A file name would leave the month folder or take a reserved name.
     #[error("\"{0}\" is not a plain file name; refusing to write outside the month folder")]
     UnsafeName(String),
+    /// The month folder is a symbolic link.
     #[error(
-        "{0}: the month folder is a symbolic link; refusing to write through it. Remove the \
-         link: the output must be a real folder inside the output folder"
+        "{}: the month folder is a symbolic link; refusing to write through it. Remove the \
+         link: the output must be a real folder inside the output folder", .0.display()
     )]
     SymlinkedMonth(PathBuf),
 }
 
 fn io_error<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteError + 'p {
-    move |source| WriteError::Io {
-        path: path.to_path_buf(),
-        action,
-        source,
-    }
-}
-
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    let wrap = fs_error(path, action);
+    move |source| WriteError::Io(wrap(source))
 }
 
 /// A file name that stays inside the month folder: no separators, no `..`, no hidden files.
@@ -111,7 +87,7 @@ pub fn write_month(
 }
 
 fn check_name(name: &str) -> Result<(), WriteError> {
-    if !is_plain_file_name(name) || name == MANIFEST_FILE || name == SEND_LOG_FILE {
+    if !is_plain_file_name(name) || layout::is_reserved(name) {
         return Err(WriteError::UnsafeName(name.to_string()));
     }
     Ok(())
@@ -122,6 +98,7 @@ fn check_name(name: &str) -> Result<(), WriteError> {
 /// Dropped without a commit, it removes the staging folder and the previous output stays.
 #[derive(Debug)]
 pub struct MonthWriter {
+    layout: MonthLayout,
     staging: PathBuf,
     target: PathBuf,
     previous: PathBuf,
@@ -135,10 +112,12 @@ impl MonthWriter {
     pub fn begin(out_dir: &Path, month: Month, mode: WriteMode) -> Result<MonthWriter, WriteError> {
         fs::create_dir_all(out_dir)
             .map_err(io_error(out_dir, "cannot create the output folder"))?;
+        let layout = MonthLayout::new(out_dir, month);
         let writer = MonthWriter {
-            staging: out_dir.join(format!(".{month}.neu")),
-            target: out_dir.join(month.to_string()),
-            previous: out_dir.join(format!(".{month}.alt")),
+            staging: layout.staging(),
+            target: layout.folder(),
+            previous: layout.previous(),
+            layout,
             mode,
             committed: false,
         };
@@ -158,7 +137,7 @@ impl MonthWriter {
             copy_existing(&writer.target, &writer.staging)?;
         }
         // The send log outlives a rebuild: it is what stops `send` from sending twice.
-        let log = writer.target.join(SEND_LOG_FILE);
+        let log = writer.layout.send_log();
         if mode == WriteMode::ReplaceMonth && log.is_file() {
             let destination = writer.staging.join(SEND_LOG_FILE);
             fs::copy(&log, &destination)
@@ -177,12 +156,12 @@ impl MonthWriter {
     /// Writes the manifest and swaps the staging folder in place of the month folder.
     pub fn commit(mut self, rows: Vec<DispatchRow>) -> Result<PathBuf, WriteError> {
         let rows = if self.mode == WriteMode::UpdateFiles {
-            merge_rows(read_manifest(&self.target.join(MANIFEST_FILE))?, rows)
+            manifest::merge(manifest::read(&self.layout.manifest())?, rows)
         } else {
             rows
         };
-        let manifest = self.staging.join(MANIFEST_FILE);
-        fs::write(&manifest, manifest_bytes(&rows))
+        let manifest = self.staging.join(layout::MANIFEST_FILE);
+        fs::write(&manifest, manifest::to_bytes(&rows))
             .map_err(io_error(&manifest, "cannot write the file"))?;
         if self.target.exists() {
             fs::rename(&self.target, &self.previous).map_err(io_error(
@@ -195,11 +174,10 @@ impl MonthWriter {
             if self.previous.exists() {
                 let _ = fs::rename(&self.previous, &self.target);
             }
-            return Err(WriteError::Io {
-                path: self.target.clone(),
-                action: "cannot move the new output into place",
-                source,
-            });
+            return Err(io_error(
+                &self.target,
+                "cannot move the new output into place",
+            )(source));
         }
         self.committed = true;
         remove_if_present(&self.previous)?;
@@ -233,57 +211,6 @@ fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Rows of the old manifest stay in their order; rebuilt ones are replaced, new ones appended.
-fn merge_rows(old: Vec<DispatchRow>, new: Vec<DispatchRow>) -> Vec<DispatchRow> {
-    let mut merged: Vec<DispatchRow> = old
-        .into_iter()
-        .map(|row| match new.iter().find(|fresh| fresh.id == row.id) {
-            Some(fresh) => fresh.clone(),
-            None => row,
-        })
-        .collect();
-    for row in new {
-        if !merged.iter().any(|known| known.id == row.id) {
-            merged.push(row);
-        }
-    }
-    merged
-}
-
-/// The rows of `versand.csv` (none if the file does not exist).
-pub fn read_manifest(path: &Path) -> Result<Vec<DispatchRow>, WriteError> {
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
-    let mut reader = csv::Reader::from_path(path).map_err(|error| WriteError::Manifest {
-        path: path.to_path_buf(),
-        message: error.to_string(),
-    })?;
-    reader
-        .deserialize()
-        .collect::<Result<Vec<DispatchRow>, _>>()
-        .map_err(|error| WriteError::Manifest {
-            path: path.to_path_buf(),
-            message: error.to_string(),
-        })
-}
-
-/// `versand.csv`: UTF-8, comma-separated, a header row, quoted where needed.
-pub fn manifest_bytes(rows: &[DispatchRow]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    if rows.is_empty() {
-        writer
-            .write_record(["id", "name", "email", "subject", "file", "sha256"])
-            .expect("writing to memory cannot fail");
-    }
-    for row in rows {
-        writer
-            .serialize(row)
-            .expect("writing to memory cannot fail");
-    }
-    writer.into_inner().expect("writing to memory cannot fail")
-}
-
 fn remove_if_present(path: &Path) -> Result<(), WriteError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => {
@@ -304,17 +231,11 @@ mod tests {
             name: format!("Name {id}"),
             email: format!("{id}@example.org"),
             subject: "Betreff, mit \"Zeichen\"".into(),
-            file: format!("briefing-{id}.docx"),
+            file: layout::briefing_file(id),
             sha256: sha.into(),
+            monat: "2026-11".parse().unwrap(),
+            stand: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
         }
-    }
-
-    #[test]
-    fn sha256_matches_a_known_value() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 
     #[test]
@@ -399,7 +320,7 @@ mod tests {
         .unwrap();
         assert_eq!(fs::read(folder.join("briefing-a.docx")).unwrap(), vec![1]);
         assert_eq!(fs::read(folder.join("briefing-b.docx")).unwrap(), vec![3]);
-        let rows = read_manifest(&folder.join(MANIFEST_FILE)).unwrap();
+        let rows = manifest::read(&folder.join(layout::MANIFEST_FILE)).unwrap();
         assert_eq!(rows, vec![row("a", "1"), row("b", "3")]);
 
         write_month(

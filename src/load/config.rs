@@ -1,16 +1,17 @@
 //! The optional project configuration file `briefing.yaml`.
 //!
 //! Two layers, as usual: [`RawConfig`] mirrors the file (unknown keys are errors, so a typo
-//! never goes unnoticed), [`Config`] holds the checked values with defaults filled in. This
-//! module does not know about command-line flags; the commands apply those on top.
+//! never goes unnoticed), [`Config`] holds the checked values with the file's defaults filled
+//! in. This module does not know about command-line flags: [`crate::settings`] applies those on
+//! top, in one place.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
+use super::headers::{Field, HeaderAliases, normalize_header};
+use super::yaml::{self, YamlError};
 use crate::diagnostics::{Diagnostics, Location};
-use crate::load::headers::{Field, HeaderAliases, normalize_header};
-use crate::load::yaml::{self, YamlError};
 
 /// The name of the configuration file looked for in the current directory.
 pub const CONFIG_FILE: &str = "briefing.yaml";
@@ -303,24 +304,6 @@ impl Config {
             extra_headers,
             delivery,
         })
-    }
-}
-
-/// Where a run reads and writes, after command-line flags are applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
-    pub inputs: PathBuf,
-    pub templates: PathBuf,
-    pub out: PathBuf,
-}
-
-impl Default for Paths {
-    fn default() -> Self {
-        Paths {
-            inputs: PathBuf::from("inputs"),
-            templates: PathBuf::from("templates"),
-            out: PathBuf::from("out"),
-        }
     }
 }
 

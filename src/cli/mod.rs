@@ -1,0 +1,70 @@
+//! The command line over the library: parse (in [`args`]), run one command, and describe the
+//! outcome ([`report`]). The binary only calls [`run`] and prints the [`Outcome`] once.
+
+pub mod args;
+pub mod progress;
+pub mod report;
+
+use std::time::Duration;
+
+pub use args::Cli;
+pub use report::Outcome;
+
+use args::Command;
+
+use crate::commands::{build, check, init, preview, send, watch};
+use crate::project::Selection;
+use crate::settings::Settings;
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> Outcome {
+    let outcome = match cli.command {
+        Command::Build(args) => Settings::resolve(args.common.into()).and_then(|settings| {
+            build::run(
+                settings,
+                &Selection::from_only(args.only),
+                &progress::ProgressBar::new(),
+            )
+            .map(Outcome::Build)
+        }),
+        Command::Check(args) => Settings::resolve(args.into())
+            .and_then(check::run)
+            .map(Outcome::Check),
+        Command::Preview(args) => Settings::resolve(args.common.into())
+            .and_then(|settings| preview::run(settings, &args.id))
+            .map(Outcome::Preview),
+        Command::Init(args) => init::run(&args.dir).map(Outcome::Init),
+        Command::Send(args) => {
+            let dry_run = args.dry_run;
+            Settings::resolve(args.overrides())
+                .and_then(|settings| send::run(settings, dry_run))
+                .map(Outcome::Send)
+        }
+        Command::Watch(args) => {
+            run_watch(&args.common.into(), args.poll_ms);
+            Ok(Outcome::Watched)
+        }
+    };
+    outcome.unwrap_or_else(Outcome::Failed)
+}
+
+/// `watch` reports as it goes: one block per rebuild.
+fn run_watch(overrides: &crate::settings::Overrides, poll_ms: u64) {
+    let interval = Duration::from_millis(poll_ms.max(50));
+    eprintln!("watching inputs, templates and briefing.yaml; Ctrl-C stops");
+    watch::run(overrides, interval, |event| {
+        let watch::WatchEvent::Built { changed, result } = event;
+        if !changed.is_empty() {
+            let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("changed: {}", names.join(", "));
+        }
+        match result {
+            Ok(report) => {
+                eprint!("{}", report.warnings);
+                println!("rebuilt {}", report.folder.display());
+            }
+            Err(error) => eprint!("{}", report::failure(&error)),
+        }
+        true
+    });
+}

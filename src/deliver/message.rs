@@ -1,0 +1,268 @@
+//! One spokesperson's message: the briefing and calendar file as attachments, the rendered
+//! text as body, a stable Message-ID; and the `.eml` files of a dry run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDate;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Body, Mailbox, Message, MultiPart, SinglePart};
+
+use super::DeliverError;
+use crate::month::Month;
+use crate::output::layout::{MonthLayout, eml_file};
+use crate::output::{DispatchRow, fs_error, sha256_hex};
+
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const ICS_TYPE: &str = "text/calendar; charset=utf-8; method=PUBLISH";
+
+fn io_error<'p>(
+    path: &'p Path,
+    action: &'static str,
+) -> impl FnOnce(std::io::Error) -> DeliverError + 'p {
+    let wrap = fs_error(path, action);
+    move |source| DeliverError::Io(wrap(source))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, DeliverError> {
+    if !path.is_file() {
+        return Err(DeliverError::NotBuilt(path.to_path_buf()));
+    }
+    fs::read(path).map_err(io_error(path, "cannot read the file"))
+}
+
+/// A file to attach.
+#[derive(Debug, Clone)]
+pub struct AttachmentFile {
+    /// The name the recipient sees.
+    pub name: String,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// What one spokesperson receives.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub row: DispatchRow,
+    pub body: String,
+    pub attachments: Vec<AttachmentFile>,
+}
+
+/// A finished message and the values the log and the report need.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub id: String,
+    /// The recipient's address.
+    pub to: String,
+    pub message_id: String,
+    /// SHA-256 of the briefing attachment (as in `versand.csv`).
+    pub sha256: String,
+    pub message: Message,
+}
+
+/// A name for an attachment: the spokesperson's name kept readable (umlauts too), characters
+/// that file systems or mail clients reject replaced.
+pub fn attachment_name(stem: &str, extension: &str) -> String {
+    let cleaned: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{cleaned}.{extension}")
+}
+
+/// Reads the briefing and the calendar file of `row` from the month folder and checks the
+/// briefing against the manifest's checksum.
+pub fn attachments(
+    layout: &MonthLayout,
+    row: &DispatchRow,
+    label: &str,
+) -> Result<Vec<AttachmentFile>, DeliverError> {
+    let docx_path = layout.file(&row.file);
+    let docx = read(&docx_path)?;
+    if sha256_hex(&docx) != row.sha256 {
+        return Err(DeliverError::Checksum(docx_path));
+    }
+    let ics = read(&layout.file(&crate::output::layout::calendar_file(&row.id)))?;
+    Ok(vec![
+        AttachmentFile {
+            name: attachment_name(&format!("Briefing {} {label}", row.name), "docx"),
+            content_type: DOCX_TYPE,
+            bytes: docx,
+        },
+        AttachmentFile {
+            name: attachment_name(&format!("Termine {} {label}", row.name), "ics"),
+            content_type: ICS_TYPE,
+            bytes: ics,
+        },
+    ])
+}
+
+/// The message for one letter: fixed date (the reference date, midnight UTC), Message-ID
+/// and boundary from month, id and attachments, so the same inputs give the same bytes.
+pub fn message(
+    letter: &Letter,
+    from: &Mailbox,
+    month: Month,
+    stand: NaiveDate,
+) -> Result<Prepared, String> {
+    let row = &letter.row;
+    let address =
+        row.email.trim().parse().map_err(|error| {
+            format!("\"{}\" is not a usable e-mail address: {error}", row.email)
+        })?;
+    let to = Mailbox::new(Some(row.name.clone()), address);
+    let mut digest = String::new();
+    for attachment in &letter.attachments {
+        digest.push_str(&sha256_hex(&attachment.bytes));
+    }
+    digest.push_str(&sha256_hex(letter.body.as_bytes()));
+    digest.push_str(&sha256_hex(row.subject.as_bytes()));
+    let hash = sha256_hex(digest.as_bytes());
+    let domain = from.email.domain().to_string();
+    let message_id = format!("<{month}.{}.{}@{domain}>", row.id, &hash[..24]);
+    let seconds = stand
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp();
+    let date = SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
+    let mut parts = MultiPart::mixed()
+        .boundary(format!("briefing-{}", &hash[..32]))
+        .singlepart(SinglePart::plain(letter.body.clone()));
+    for attachment in &letter.attachments {
+        let content_type = ContentType::parse(attachment.content_type)
+            .map_err(|error| format!("content type: {error}"))?;
+        // Always base64: a text attachment (the .ics) then arrives byte for byte, CRLFs and
+        // final line break included, whatever the mail servers on the way do with lines.
+        let body =
+            Body::new_with_encoding(attachment.bytes.clone(), ContentTransferEncoding::Base64)
+                .map_err(|_| "an attachment cannot be encoded".to_string())?;
+        parts = parts.singlepart(Attachment::new(attachment.name.clone()).body(body, content_type));
+    }
+    let message = Message::builder()
+        .from(from.clone())
+        .to(to.clone())
+        .subject(row.subject.clone())
+        .date(date)
+        .message_id(Some(message_id.clone()))
+        .multipart(parts)
+        .map_err(|error| format!("the message cannot be built: {error}"))?;
+    Ok(Prepared {
+        id: row.id.clone(),
+        to: to.email.to_string(),
+        message_id,
+        sha256: row.sha256.clone(),
+        message,
+    })
+}
+
+/// Parses the sender address.
+pub fn sender(text: &str) -> Result<Mailbox, DeliverError> {
+    let fail = || DeliverError::Sender(text.to_string());
+    if let Ok(mailbox) = text.parse() {
+        return Ok(mailbox);
+    }
+    // "Name (with parentheses) <address>": take the name as written.
+    let (name, rest) = text.rsplit_once('<').ok_or_else(fail)?;
+    let address = rest.strip_suffix('>').ok_or_else(fail)?.trim();
+    let name = name.trim().trim_matches('"').trim();
+    Ok(Mailbox::new(
+        (!name.is_empty()).then(|| name.to_string()),
+        address.parse().map_err(|_| fail())?,
+    ))
+}
+
+/// Writes each message as `out/YYYY-MM/mail/<id>.eml` (replacing the `.eml` files of an
+/// earlier dry run); returns the paths.
+pub fn write_eml(
+    layout: &MonthLayout,
+    messages: &[Prepared],
+) -> Result<Vec<PathBuf>, DeliverError> {
+    let dir = layout.mail_dir();
+    fs::create_dir_all(&dir).map_err(io_error(&dir, "cannot create the folder"))?;
+    // Messages of an earlier dry run (perhaps for someone no longer listed) go first.
+    let entries = fs::read_dir(&dir).map_err(io_error(&dir, "cannot read the folder"))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() && path.extension().is_some_and(|ext| ext == "eml") {
+            fs::remove_file(&path).map_err(io_error(&path, "cannot remove the old message"))?;
+        }
+    }
+    let mut written = Vec::new();
+    for prepared in messages {
+        let path = dir.join(eml_file(&prepared.id));
+        fs::write(&path, prepared.message.formatted())
+            .map_err(io_error(&path, "cannot write the file"))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter() -> Letter {
+        Letter {
+            row: DispatchRow {
+                id: "schroedter".into(),
+                name: "Dirk Schrödter".into(),
+                email: "dirk.schroedter@example.org".into(),
+                subject: "Ihr Briefing – November 2026".into(),
+                file: "briefing-schroedter.docx".into(),
+                sha256: "00".into(),
+                monat: "2026-11".parse().unwrap(),
+                stand: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            },
+            body: "Sehr geehrter Herr Schrödter,\n\nanbei.\n".into(),
+            attachments: vec![AttachmentFile {
+                name: attachment_name("Briefing Dirk Schrödter November 2026", "docx"),
+                content_type: DOCX_TYPE,
+                bytes: vec![1, 2, 3],
+            }],
+        }
+    }
+
+    #[test]
+    fn messages_are_deterministic() {
+        let from = sender(crate::settings::DEFAULT_FROM).unwrap();
+        let month: Month = "2026-11".parse().unwrap();
+        let stand = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let a = message(&letter(), &from, month, stand).unwrap();
+        let b = message(&letter(), &from, month, stand).unwrap();
+        assert_eq!(a.message.formatted(), b.message.formatted());
+        let text = String::from_utf8(a.message.formatted()).unwrap();
+        assert!(
+            text.contains("Date: Sat, 28 Nov 2026 00:00:00 +0000"),
+            "{text}"
+        );
+        assert!(a.message_id.starts_with("<2026-11.schroedter."));
+        assert!(a.message_id.ends_with("@fitko.de>"));
+    }
+
+    #[test]
+    fn a_bad_address_is_a_message_not_a_panic() {
+        let mut bad = letter();
+        bad.row.email = "kein at".into();
+        let from = sender(crate::settings::DEFAULT_FROM).unwrap();
+        let stand = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let error = message(&bad, &from, "2026-11".parse().unwrap(), stand).unwrap_err();
+        assert!(error.contains("kein at"), "{error}");
+    }
+
+    #[test]
+    fn attachment_names_keep_umlauts_and_drop_separators() {
+        assert_eq!(
+            attachment_name("Briefing Dirk Schrödter / November 2026", "docx"),
+            "Briefing Dirk Schrödter November 2026.docx"
+        );
+    }
+}

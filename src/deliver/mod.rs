@@ -1,0 +1,76 @@
+//! Stage 6: delivering a built month by e-mail.
+//!
+//! Works only on what `build` wrote into `out/YYYY-MM/` (read through [`crate::output`]: the
+//! manifest, the briefings and calendar files) plus the e-mail text rendered by the caller; it
+//! never renders documents. [`message`] builds one RFC 5322 message per spokesperson (also
+//! written as `.eml` files in a dry run), [`smtp`] sends them, [`freshness`] refuses documents
+//! older than their sources. Messages are deterministic: the date comes from the reference
+//! date, the Message-ID and the MIME boundary from the month, the id and the attachments.
+
+pub mod freshness;
+pub mod message;
+pub mod smtp;
+
+use std::path::PathBuf;
+
+use crate::output::FsError;
+use crate::output::log::LogError;
+use crate::output::manifest::ManifestError;
+
+pub use message::{
+    AttachmentFile, Letter, Prepared, attachment_name, attachments, message, sender, write_eml,
+};
+pub use smtp::Mailer;
+
+/// Why a delivery cannot start, or a message cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DeliverError {
+    /// A file system operation failed.
+    #[error(transparent)]
+    Io(#[from] FsError),
+    /// The send log cannot be read or written.
+    #[error(transparent)]
+    Log(#[from] LogError),
+    /// The manifest cannot be read.
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    /// A file of the built month is missing.
+    #[error("{}: the month has not been built (file missing); run `briefing build` first", .0.display())]
+    NotBuilt(PathBuf),
+    /// A document is older than one of the files it is made from.
+    #[error(
+        "{} is older than {}; the documents are out of date, run `briefing build` first",
+        document.display(),
+        source_file.display()
+    )]
+    Stale {
+        /// The oldest document of the month.
+        document: PathBuf,
+        /// A file changed after it was built.
+        source_file: PathBuf,
+    },
+    /// A document differs from its checksum in the manifest.
+    #[error(
+        "{}: the file differs from the checksum in versand.csv (changed after the build); run `briefing build` again",
+        .0.display()
+    )]
+    Checksum(PathBuf),
+    /// The sender is not an address.
+    #[error("the sender \"{0}\" is not an e-mail address (e.g. FITKO <it-plr@fitko.de>)")]
+    Sender(String),
+    /// The mail server cannot be used with these settings.
+    #[error("{0}")]
+    Smtp(String),
+    /// The documents of the month were built with different reference dates.
+    #[error(
+        "{}: the briefings were built with different reference dates ({}); build the whole month again",
+        path.display(),
+        dates
+    )]
+    MixedStand {
+        /// The manifest.
+        path: PathBuf,
+        /// The dates found.
+        dates: String,
+    },
+}

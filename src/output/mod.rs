@@ -1,0 +1,40 @@
+//! Stage 5: the output folder of a month, and everything kept in it.
+//!
+//! [`layout`] names every file, [`writer`] writes a month all or nothing, [`manifest`] is the
+//! delivery manifest `versand.csv`, [`log`] the send log. Nothing here reads the inputs or
+//! renders; `send` reads what it needs of a built month only through this module.
+
+pub mod layout;
+pub mod log;
+pub mod manifest;
+pub mod writer;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use manifest::{DispatchRow, sha256_hex};
+pub use writer::{MonthWriter, OutputFile, WriteError, WriteMode};
+
+/// A file system operation on the output failed.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {action}: {source}", path.display())]
+pub struct FsError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// What was being done, in words.
+    pub action: &'static str,
+    /// What the operating system said.
+    pub source: io::Error,
+}
+
+/// Wraps an I/O error with its path and what was being done (for `map_err`).
+pub fn fs_error<'p>(
+    path: &'p Path,
+    action: &'static str,
+) -> impl FnOnce(io::Error) -> FsError + 'p {
+    move |source| FsError {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}

@@ -1,0 +1,211 @@
+//! Every setting of a run, resolved once: command-line flags over `briefing.yaml` over the
+//! built-in defaults.
+//!
+//! The command line hands over what the user typed ([`Overrides`]: everything optional);
+//! [`Settings::resolve`] reads the configuration file, picks the month and applies every
+//! default, so no other module decides a default. This module knows nothing of clap and
+//! nothing of the stages that use the settings.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::load::config::{CONFIG_FILE, Config, SmtpTls};
+use crate::load::months;
+use crate::month::Month;
+
+/// The environment variable that holds the SMTP password.
+pub const PASSWORD_VARIABLE: &str = "BRIEFING_SMTP_PASSWORD";
+/// The sender when neither the configuration nor the command line names one.
+pub const DEFAULT_FROM: &str = "FITKO (Föderale IT-Kooperation) <it-plr@fitko.de>";
+
+/// The folders a run reads and writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// `sprecher.yaml`, `beschluesse.yaml` and the month folders.
+    pub inputs: PathBuf,
+    /// The templates and design files.
+    pub templates: PathBuf,
+    /// The month folders of the output.
+    pub out: PathBuf,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            inputs: PathBuf::from("inputs"),
+            templates: PathBuf::from("templates"),
+            out: PathBuf::from("out"),
+        }
+    }
+}
+
+/// What the user gave on the command line; `None` means "not given".
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--inputs`.
+    pub inputs: Option<PathBuf>,
+    /// `--templates`.
+    pub templates: Option<PathBuf>,
+    /// `--out`.
+    pub out: Option<PathBuf>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// `--month`.
+    pub month: Option<Month>,
+    /// `--stand`.
+    pub stand: Option<NaiveDate>,
+    /// The SMTP flags of `send`.
+    pub smtp: SmtpOverrides,
+}
+
+/// The SMTP flags of `send`; each overrides `versand:` in `briefing.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct SmtpOverrides {
+    /// `--smtp-host`.
+    pub host: Option<String>,
+    /// `--smtp-port`.
+    pub port: Option<u16>,
+    /// `--smtp-tls`.
+    pub tls: Option<SmtpTls>,
+    /// `--smtp-user`.
+    pub user: Option<String>,
+    /// `--from`.
+    pub from: Option<String>,
+}
+
+/// Where and how to reach the mail server.
+#[derive(Debug, Clone)]
+pub struct SmtpSettings {
+    /// The server's host name.
+    pub host: String,
+    /// Its port.
+    pub port: u16,
+    /// How the connection is secured.
+    pub tls: SmtpTls,
+    /// The user to log in as, if any.
+    pub user: Option<String>,
+    /// The password, only ever from the environment.
+    pub password: Option<String>,
+}
+
+/// The resolved settings of one run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The folders.
+    pub paths: Paths,
+    /// The configuration file that was read, if there was one.
+    pub config_file: Option<PathBuf>,
+    /// The checked configuration (defaults where the file is silent or missing).
+    pub config: Config,
+    /// The month to work on.
+    pub month: Month,
+    /// The reference date as given on the command line; see [`Settings::stand`].
+    pub stand_given: Option<NaiveDate>,
+    smtp: SmtpOverrides,
+}
+
+impl Settings {
+    /// Applies the flags over the configuration file over the defaults. The configuration
+    /// file is `--config`, else `briefing.yaml` in the current folder if it exists; the month
+    /// is `--month`, else the newest month folder of the inputs.
+    pub fn resolve(overrides: Overrides) -> Result<Settings, Error> {
+        let paths = Settings::paths(&overrides);
+        let config_file = match overrides.config {
+            Some(path) if !path.exists() => {
+                return Err(Error::Usage(format!(
+                    "the configuration file {} does not exist",
+                    path.display()
+                )));
+            }
+            Some(path) => Some(path),
+            None => Some(PathBuf::from(CONFIG_FILE)).filter(|path| path.exists()),
+        };
+        let config = match &config_file {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        let month = match overrides.month {
+            Some(month) => month,
+            None => newest_month(&paths.inputs)?,
+        };
+        Ok(Settings {
+            paths,
+            config_file,
+            config,
+            month,
+            stand_given: overrides.stand,
+            smtp: overrides.smtp,
+        })
+    }
+
+    /// The folders: the flags, else `inputs/`, `templates/` and `out/` in the current folder.
+    pub fn paths(overrides: &Overrides) -> Paths {
+        let defaults = Paths::default();
+        Paths {
+            inputs: overrides.inputs.clone().unwrap_or(defaults.inputs),
+            templates: overrides.templates.clone().unwrap_or(defaults.templates),
+            out: overrides.out.clone().unwrap_or(defaults.out),
+        }
+    }
+
+    /// The configuration file that applies, whether or not it exists: `--config`, else
+    /// `briefing.yaml` in the current folder.
+    pub fn config_path(overrides: &Overrides) -> PathBuf {
+        overrides
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(CONFIG_FILE))
+    }
+
+    /// The reference date: `--stand`, else today.
+    pub fn stand(&self) -> NaiveDate {
+        self.stand_given
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The sender of the e-mails: `--from`, else `versand.absender`, else FITKO's mailbox.
+    pub fn sender(&self) -> String {
+        self.smtp
+            .from
+            .clone()
+            .or_else(|| self.config.delivery.from.clone())
+            .unwrap_or_else(|| DEFAULT_FROM.to_string())
+    }
+
+    /// The mail server: flags over `versand:` over defaults (STARTTLS, the usual port of the
+    /// connection kind); the password only from the environment.
+    pub fn smtp(&self) -> Result<SmtpSettings, Error> {
+        let config = &self.config.delivery;
+        let host = self
+            .smtp
+            .host
+            .clone()
+            .or_else(|| config.host.clone())
+            .ok_or_else(|| {
+                Error::Usage(
+                    "no SMTP server: pass --smtp-host or set versand.server in briefing.yaml \
+                     (or use --dry-run to write the messages as .eml files)"
+                        .to_string(),
+                )
+            })?;
+        let tls = self.smtp.tls.or(config.tls).unwrap_or(SmtpTls::StartTls);
+        Ok(SmtpSettings {
+            host,
+            port: self.smtp.port.or(config.port).unwrap_or(tls.default_port()),
+            tls,
+            user: self.smtp.user.clone().or_else(|| config.user.clone()),
+            password: std::env::var(PASSWORD_VARIABLE).ok(),
+        })
+    }
+}
+
+fn newest_month(inputs: &Path) -> Result<Month, Error> {
+    months(inputs)?.last().copied().ok_or_else(|| {
+        Error::Usage(format!(
+            "{} has no month folder (named like 2026-11); create one or pass --month",
+            inputs.display()
+        ))
+    })
+}
