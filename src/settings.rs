@@ -10,13 +10,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::deliver::smtp::{PASSWORD_VARIABLE, SmtpSettings};
 use crate::error::Error;
 use crate::load::config::{CONFIG_FILE, Config, SmtpTls};
 use crate::load::months;
 use crate::month::Month;
 
-/// The environment variable that holds the SMTP password.
-pub const PASSWORD_VARIABLE: &str = "BRIEFING_SMTP_PASSWORD";
 /// The sender when neither the configuration nor the command line names one.
 pub const DEFAULT_FROM: &str = "FITKO (Föderale IT-Kooperation) <it-plr@fitko.de>";
 
@@ -73,21 +72,6 @@ pub struct SmtpOverrides {
     pub user: Option<String>,
     /// `--from`.
     pub from: Option<String>,
-}
-
-/// Where and how to reach the mail server.
-#[derive(Debug, Clone)]
-pub struct SmtpSettings {
-    /// The server's host name.
-    pub host: String,
-    /// Its port.
-    pub port: u16,
-    /// How the connection is secured.
-    pub tls: SmtpTls,
-    /// The user to log in as, if any.
-    pub user: Option<String>,
-    /// The password, only ever from the environment.
-    pub password: Option<String>,
 }
 
 /// The resolved settings of one run.

@@ -9,7 +9,24 @@ use lettre::{SmtpTransport, Transport};
 use super::DeliverError;
 use super::message::Prepared;
 use crate::load::config::SmtpTls;
-use crate::settings::{PASSWORD_VARIABLE, SmtpSettings};
+
+/// The environment variable that holds the SMTP password.
+pub const PASSWORD_VARIABLE: &str = "BRIEFING_SMTP_PASSWORD";
+
+/// Where and how to reach the mail server.
+#[derive(Debug, Clone)]
+pub struct SmtpSettings {
+    /// The server's host name.
+    pub host: String,
+    /// Its port.
+    pub port: u16,
+    /// How the connection is secured.
+    pub tls: SmtpTls,
+    /// The user to log in as, if any.
+    pub user: Option<String>,
+    /// The password, only ever from the environment.
+    pub password: Option<String>,
+}
 
 /// An SMTP connection factory (lettre opens a connection per message).
 pub struct Mailer {
