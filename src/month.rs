@@ -13,6 +13,7 @@ pub struct Month {
 }
 
 impl Month {
+    /// The month, if `month` is 1 to 12 and the year has four digits.
     pub fn new(year: i32, month: u32) -> Option<Month> {
         (1..=12)
             .contains(&month)
@@ -20,18 +21,22 @@ impl Month {
             .filter(|_| (1900..=9999).contains(&year))
     }
 
+    /// The year.
     pub fn year(self) -> i32 {
         self.year
     }
 
+    /// The month of the year, 1 to 12.
     pub fn month(self) -> u32 {
         self.month
     }
 
+    /// Its first day.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a valid month has a first day")
     }
 
+    /// The month a date lies in.
     pub fn of(date: NaiveDate) -> Month {
         Month {
             year: date.year(),

@@ -40,6 +40,7 @@ pub struct RawConfig {
 pub struct RawDelivery {
     /// SMTP server host name.
     pub server: Option<String>,
+    /// SMTP port.
     pub port: Option<u16>,
     /// `none`, `starttls` or `tls`.
     pub verschluesselung: Option<String>,
@@ -89,10 +90,15 @@ impl std::str::FromStr for SmtpTls {
 /// The checked `versand:` settings; the command line may override each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeliveryConfig {
+    /// `versand.server`.
     pub host: Option<String>,
+    /// `versand.port`.
     pub port: Option<u16>,
+    /// `versand.verschluesselung`.
     pub tls: Option<SmtpTls>,
+    /// `versand.benutzer`.
     pub user: Option<String>,
+    /// `versand.absender`.
     pub from: Option<String>,
 }
 
@@ -100,30 +106,43 @@ pub struct DeliveryConfig {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawColumns {
+    /// Further headers of the column `konferenz`.
     #[serde(default)]
     pub konferenz: Vec<String>,
+    /// Further headers of the column `vorsitz`.
     #[serde(default)]
     pub vorsitz: Vec<String>,
+    /// Further headers of the column `geschaeftsstelle`.
     #[serde(default)]
     pub geschaeftsstelle: Vec<String>,
+    /// Further headers of the column `ansprechperson`.
     #[serde(default)]
     pub ansprechperson: Vec<String>,
+    /// Further headers of the column `funktion`.
     #[serde(default)]
     pub funktion: Vec<String>,
+    /// Further headers of the column `telefon`.
     #[serde(default)]
     pub telefon: Vec<String>,
+    /// Further headers of the column `email`.
     #[serde(default)]
     pub email: Vec<String>,
+    /// Further headers of the column `sitzung`.
     #[serde(default)]
     pub sitzung: Vec<String>,
+    /// Further headers of the column `datum`.
     #[serde(default)]
     pub datum: Vec<String>,
+    /// Further headers of the column `beginn`.
     #[serde(default)]
     pub beginn: Vec<String>,
+    /// Further headers of the column `ende`.
     #[serde(default)]
     pub ende: Vec<String>,
+    /// Further headers of the column `ort`.
     #[serde(default)]
     pub ort: Vec<String>,
+    /// Further headers of the column `bemerkung`.
     #[serde(default)]
     pub bemerkung: Vec<String>,
 }
@@ -152,20 +171,28 @@ impl RawColumns {
     }
 }
 
+/// The `dateinamen:` section: how the spreadsheets of a month folder are recognised.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFileNames {
+    /// Start of the contact list's file name.
     pub ansprechpartner: Option<String>,
+    /// Start of the meeting list's file name.
     pub termine: Option<String>,
 }
 
 /// The checked configuration with every default applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// Decisions up to this many months before the reference date are shown.
     pub decision_window_months: u32,
+    /// Meetings up to this many months after the reference date are shown.
     pub meeting_horizon_months: u32,
+    /// The author in the documents' properties.
     pub author: String,
+    /// Start of the contact list's file name, lower case.
     pub contacts_prefix: String,
+    /// Start of the meeting list's file name, lower case.
     pub meetings_prefix: String,
     /// Header names accepted in addition to the built-in ones.
     pub extra_headers: Vec<(Field, String)>,

@@ -31,12 +31,19 @@ pub const DECISIONS_FILE: &str = "beschluesse.yaml";
 /// Everything read for one month.
 #[derive(Debug, Clone)]
 pub struct Inputs {
+    /// The month read.
     pub month: Month,
+    /// `sprecher.yaml`.
     pub roster: Roster,
+    /// `beschluesse.yaml`.
     pub decisions: Decisions,
+    /// The contact list of the month.
     pub contacts_file: PathBuf,
+    /// Its rows.
     pub contacts: Vec<ContactRecord>,
+    /// The meeting list of the month.
     pub meetings_file: PathBuf,
+    /// Its rows.
     pub meetings: Vec<MeetingRecord>,
     /// Spreadsheet rows that could not be used (already reported as warnings).
     pub skipped_rows: Vec<SkippedRow>,
@@ -49,8 +56,11 @@ pub struct Inputs {
 /// The two MPK lists of an earlier month: only compared with the current ones.
 #[derive(Debug, Clone)]
 pub struct PreviousMonth {
+    /// That month.
     pub month: Month,
+    /// Its contact rows.
     pub contacts: Vec<ContactRecord>,
+    /// Its meeting rows.
     pub meetings: Vec<MeetingRecord>,
 }
 
