@@ -22,6 +22,7 @@ pub mod model;
 pub mod month;
 pub mod produce;
 pub mod render;
+pub mod text;
 pub mod write;
 
 pub use error::Error;
