@@ -69,7 +69,12 @@ pub fn prepare(options: &CommonOptions) -> Result<Prepared, Error> {
         .stand
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let (inputs, mut warnings) = load::load(inputs_dir, month, &config)?;
-    let (model, model_warnings) = model::build(&inputs, stand, &config).map_err(|mut errors| {
+    let window = model::Window {
+        stand,
+        meeting_months: config.meeting_horizon_months,
+        decision_months: config.decision_window_months,
+    };
+    let (model, model_warnings) = model::build(&inputs, window).map_err(|mut errors| {
         let mut all = warnings.clone();
         all.extend(std::mem::take(&mut errors));
         all
