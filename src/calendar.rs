@@ -98,7 +98,7 @@ fn uid(termin: &Termin, shared_name: bool) -> String {
 }
 
 /// Escapes a TEXT value: backslash, `;`, `,` and line breaks.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -10,41 +10,9 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 use super::identity::{MeetingDays, MeetingIdentity, name_key};
-use super::types::{Ansprechperson, Termin};
+use super::types::{Aenderung, Aenderungen, Ansprechperson, Termin};
 use crate::month::Month;
-
-/// The changes of one conference since the previous month's lists.
-#[derive(Debug, Clone, Serialize)]
-pub struct Aenderungen {
-    /// The month compared with.
-    pub vormonat: Month,
-    /// How many changes there are in all (0: nothing changed).
-    pub anzahl: usize,
-    /// Contacts in this month's list only.
-    pub neue_ansprechpersonen: Vec<Ansprechperson>,
-    /// Contacts in both lists whose details differ.
-    pub geaenderte_ansprechpersonen: Vec<Aenderung<Ansprechperson>>,
-    /// Contacts in the previous month's list only.
-    pub entfallene_ansprechpersonen: Vec<Ansprechperson>,
-    /// Upcoming meetings in this month's list only.
-    pub neue_termine: Vec<Termin>,
-    /// Meetings in both lists whose days differ.
-    pub verschobene_termine: Vec<Aenderung<Termin>>,
-    /// Upcoming meetings in the previous month's list only.
-    pub abgesagte_termine: Vec<Termin>,
-}
-
-/// One entry before and now.
-#[derive(Debug, Clone, Serialize)]
-pub struct Aenderung<T> {
-    /// As in the previous month's list.
-    pub vorher: T,
-    /// As in this month's list.
-    pub jetzt: T,
-}
 
 /// Compares one conference's lists. `previous_meetings` and `meetings` are the upcoming ones
 /// (the same window applied to both).

@@ -11,7 +11,7 @@ use crate::text::fold_whitespace;
 
 /// The form of a name that two spellings of the same name share: case, surrounding and
 /// repeated spaces (also line breaks) do not matter.
-pub fn name_key(text: &str) -> String {
+pub(super) fn name_key(text: &str) -> String {
     fold_whitespace(text).to_lowercase()
 }
 

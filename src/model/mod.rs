@@ -23,12 +23,11 @@ mod window;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::Inputs;
-pub use changes::{Aenderung, Aenderungen};
 pub use context::{BriefingContext, BriefingContexts};
-pub use identity::{MeetingDays, MeetingIdentity, name_key};
+pub use identity::{MeetingDays, MeetingIdentity};
 pub use types::{
-    Ansprechperson, Beschluss, Hinweis, HinweisArt, Konferenz, Model, Sprecher, SprecherKurz,
-    Termin,
+    Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, Konferenz, Model,
+    Sprecher, SprecherKurz, Termin,
 };
 pub use window::Window;
 

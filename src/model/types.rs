@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use super::changes::Aenderungen;
 use crate::month::Month;
 
 /// Everything the documents of one month are made from.
@@ -260,4 +259,34 @@ impl Serialize for HinweisArt {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.label())
     }
+}
+
+/// The changes of one conference since the previous month's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderungen {
+    /// The month compared with.
+    pub vormonat: Month,
+    /// How many changes there are in all (0: nothing changed).
+    pub anzahl: usize,
+    /// Contacts in this month's list only.
+    pub neue_ansprechpersonen: Vec<Ansprechperson>,
+    /// Contacts in both lists whose details differ.
+    pub geaenderte_ansprechpersonen: Vec<Aenderung<Ansprechperson>>,
+    /// Contacts in the previous month's list only.
+    pub entfallene_ansprechpersonen: Vec<Ansprechperson>,
+    /// Upcoming meetings in this month's list only.
+    pub neue_termine: Vec<Termin>,
+    /// Meetings in both lists whose days differ.
+    pub verschobene_termine: Vec<Aenderung<Termin>>,
+    /// Upcoming meetings in the previous month's list only.
+    pub abgesagte_termine: Vec<Termin>,
+}
+
+/// One entry before and now.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderung<T> {
+    /// As in the previous month's list.
+    pub vorher: T,
+    /// As in this month's list.
+    pub jetzt: T,
 }
