@@ -194,6 +194,28 @@ mod tests {
         assert_ne!(uids[0], uids[1]);
     }
 
+    /// UIDs already imported into calendars must not change: the key texts of the first
+    /// releases (which wrote the first day as Rust's `Debug` of an `Option<NaiveDate>`).
+    #[test]
+    fn uids_keep_the_key_text_of_the_first_releases() {
+        let legacy = |key: &str| {
+            let digest = Sha256::digest(key.as_bytes());
+            let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+            format!("{hex}@briefing.it-planungsrat")
+        };
+        let named = termin(" Plenar\nSitzung ", "2027-01-10", "2027-01-11");
+        assert_eq!(uid(&named, false), legacy("VMK\nplenar sitzung"));
+        assert_eq!(
+            uid(&named, true),
+            legacy("VMK\nplenar sitzung\nSome(2027-01-10)")
+        );
+        let mut unnamed = named.clone();
+        unnamed.sitzung = None;
+        assert_eq!(uid(&unnamed, false), legacy("VMK\nsome(2027-01-10)"));
+        unnamed.beginn = None;
+        assert_eq!(uid(&unnamed, true), legacy("VMK\nnone\nNone"));
+    }
+
     #[test]
     fn long_lines_fold_at_75_octets_without_splitting_characters() {
         let mut out = String::new();

@@ -18,7 +18,7 @@ pub(super) fn name_key(text: &str) -> String {
 /// What identifies a meeting within its conference, across lists and months.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MeetingIdentity {
-    /// Its name, as [`name_key`] gives it.
+    /// Its name, case and spacing folded.
     Named(String),
     /// A meeting without a name is known by its days.
     Unnamed(MeetingDays),
@@ -39,7 +39,7 @@ impl MeetingIdentity {
 pub enum MeetingDays {
     /// First and last day.
     Span(NaiveDate, NaiveDate),
-    /// The text written instead of a date, as [`name_key`] gives it.
+    /// The text written instead of a date, case and spacing folded.
     Open(String),
     /// Neither days nor a text.
     Unknown,
