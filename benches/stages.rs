@@ -64,11 +64,16 @@ fn stages(c: &mut Criterion) {
     });
 
     let (inputs, _) = load::load(&inputs_dir, month, &config).unwrap();
+    let window = model::Window {
+        stand,
+        meeting_months: config.meeting_horizon_months,
+        decision_months: config.decision_window_months,
+    };
     group.bench_function("model: join, validate, window", |b| {
-        b.iter(|| black_box(model::build(&inputs, stand, &config).unwrap()))
+        b.iter(|| black_box(model::build(&inputs, window).unwrap()))
     });
 
-    let (model, _) = model::build(&inputs, stand, &config).unwrap();
+    let (model, _) = model::build(&inputs, window).unwrap();
     let renderer = Renderer::new(&load::templates::read(&templates_dir));
     let contexts = BriefingContexts::new(&model);
     group.bench_function("model: index for the briefings' contexts", |b| {

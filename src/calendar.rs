@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::model::Termin;
+use crate::model::{MeetingIdentity, Termin};
 
 /// Content lines are folded after this many octets (RFC 5545, 3.1).
 const MAX_LINE_OCTETS: usize = 75;
@@ -28,7 +28,7 @@ pub fn calendar(name: &str, termine: &[&Termin], stand: NaiveDate) -> String {
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape(name)));
-    let mut names: HashMap<(String, String), usize> = HashMap::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
     for termin in termine {
         *names.entry(identity(termin)).or_default() += 1;
     }
@@ -64,22 +64,33 @@ pub fn calendar(name: &str, termine: &[&Termin], stand: NaiveDate) -> String {
     out
 }
 
-/// Conference and meeting name; without a name, the days stand in for it.
-fn identity(termin: &Termin) -> (String, String) {
-    let name = match &termin.sitzung {
-        Some(name) => name.split_whitespace().collect::<Vec<_>>().join(" "),
-        None => format!("{:?}", termin.beginn),
+/// What a UID is derived from: the conference and the meeting's [`MeetingIdentity`] when it
+/// has a name. Without a name only the first day stands in for it (not the whole span the
+/// changes compare): a UID already imported into calendars must never change, so this key
+/// keeps the exact text of the first releases, `some(2027-01-10)` or `none`.
+fn identity(termin: &Termin) -> String {
+    let name = match MeetingIdentity::of(termin) {
+        MeetingIdentity::Named(name) => name,
+        MeetingIdentity::Unnamed(_) => first_day(termin).to_lowercase(),
     };
-    (termin.konferenz.clone(), name.to_lowercase())
+    format!("{}\n{name}", termin.konferenz)
+}
+
+/// The first day as the first releases wrote it into UIDs (Rust's `Debug` of an
+/// `Option<NaiveDate>`): `Some(2027-01-10)` or `None`.
+fn first_day(termin: &Termin) -> String {
+    match termin.beginn {
+        Some(day) => format!("Some({day})"),
+        None => "None".to_string(),
+    }
 }
 
 /// A stable UID: from conference and meeting name. Where a conference lists several meetings
 /// under one name (e.g. "Plenarsitzung"), the first day tells them apart.
 fn uid(termin: &Termin, shared_name: bool) -> String {
-    let (conference, name) = identity(termin);
-    let mut key = format!("{conference}\n{name}");
+    let mut key = identity(termin);
     if shared_name {
-        key.push_str(&format!("\n{:?}", termin.beginn));
+        key.push_str(&format!("\n{}", first_day(termin)));
     }
     let digest = Sha256::digest(key.as_bytes());
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
@@ -87,7 +98,7 @@ fn uid(termin: &Termin, shared_name: bool) -> String {
 }
 
 /// Escapes a TEXT value: backslash, `;`, `,` and line breaks.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -181,6 +192,28 @@ mod tests {
         let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();
         assert_eq!(uids.len(), 2);
         assert_ne!(uids[0], uids[1]);
+    }
+
+    /// UIDs already imported into calendars must not change: the key texts of the first
+    /// releases (which wrote the first day as Rust's `Debug` of an `Option<NaiveDate>`).
+    #[test]
+    fn uids_keep_the_key_text_of_the_first_releases() {
+        let legacy = |key: &str| {
+            let digest = Sha256::digest(key.as_bytes());
+            let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+            format!("{hex}@briefing.it-planungsrat")
+        };
+        let named = termin(" Plenar\nSitzung ", "2027-01-10", "2027-01-11");
+        assert_eq!(uid(&named, false), legacy("VMK\nplenar sitzung"));
+        assert_eq!(
+            uid(&named, true),
+            legacy("VMK\nplenar sitzung\nSome(2027-01-10)")
+        );
+        let mut unnamed = named.clone();
+        unnamed.sitzung = None;
+        assert_eq!(uid(&unnamed, false), legacy("VMK\nsome(2027-01-10)"));
+        unnamed.beginn = None;
+        assert_eq!(uid(&unnamed, true), legacy("VMK\nnone\nNone"));
     }
 
     #[test]

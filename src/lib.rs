@@ -27,8 +27,6 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub mod settings;
+pub mod text;
 
 pub use error::Error;
-
-// Until the model takes its window as a value of its own (restructure in progress).
-pub use load::config;

@@ -118,12 +118,16 @@ impl Project {
     pub fn load(settings: Settings) -> Result<Project, Error> {
         let paths = &settings.paths;
         let (inputs, mut warnings) = load::load(&paths.inputs, settings.month, &settings.config)?;
-        let (model, model_warnings) = model::build(&inputs, settings.stand(), &settings.config)
-            .map_err(|errors| {
-                let mut all = warnings.clone();
-                all.extend(errors);
-                all
-            })?;
+        let window = model::Window {
+            stand: settings.stand(),
+            meeting_months: settings.config.meeting_horizon_months,
+            decision_months: settings.config.decision_window_months,
+        };
+        let (model, model_warnings) = model::build(&inputs, window).map_err(|errors| {
+            let mut all = warnings.clone();
+            all.extend(errors);
+            all
+        })?;
         warnings.extend(model_warnings);
         let templates = load::templates::read(&paths.templates);
         let design_files = load::design::read(&paths.templates)?;

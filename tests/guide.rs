@@ -89,7 +89,7 @@ fn full_model() -> Model {
             einreichend: Some("Hessen".into()),
         }],
         hinweise: vec![Hinweis {
-            art: "Offener Termin".into(),
+            art: HinweisArt::OffenerTermin,
             text: "Text".into(),
             fundstelle: Some("termine.xlsx".into()),
         }],

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 /// The days a meeting covers, both inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateSpan {
+    /// The first day.
     pub start: NaiveDate,
+    /// The last day (the first for a one-day meeting).
     pub end: NaiveDate,
 }
 

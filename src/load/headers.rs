@@ -9,24 +9,37 @@ use std::fmt;
 /// A column the reader understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
+    /// The conference's name or code.
     Conference,
+    /// The chairing state.
     Chair,
+    /// The conference's office.
     Office,
+    /// A contact person's name.
     ContactName,
+    /// A contact person's position.
     Role,
+    /// Phone numbers.
     Phone,
+    /// E-mail addresses.
     Email,
+    /// A meeting's name.
     Meeting,
+    /// A meeting's date or date range.
     Date,
+    /// A meeting's first day (with [`Field::End`]).
     Begin,
+    /// A meeting's last day.
     End,
+    /// Where a meeting takes place.
     Place,
+    /// A remark on a meeting.
     Remark,
 }
 
 impl Field {
     /// The header an editor would expect to see named in a message.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Field::Conference => "Konferenz",
             Field::Chair => "Vorsitz",

@@ -10,32 +10,9 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
-use super::{Ansprechperson, Termin, match_key};
+use super::identity::{MeetingDays, MeetingIdentity, name_key};
+use super::types::{Aenderung, Aenderungen, Ansprechperson, Termin};
 use crate::month::Month;
-
-/// The changes of one conference since the previous month's lists.
-#[derive(Debug, Clone, Serialize)]
-pub struct Aenderungen {
-    /// The month compared with.
-    pub vormonat: Month,
-    /// How many changes there are in all (0: nothing changed).
-    pub anzahl: usize,
-    pub neue_ansprechpersonen: Vec<Ansprechperson>,
-    pub geaenderte_ansprechpersonen: Vec<Aenderung<Ansprechperson>>,
-    pub entfallene_ansprechpersonen: Vec<Ansprechperson>,
-    pub neue_termine: Vec<Termin>,
-    pub verschobene_termine: Vec<Aenderung<Termin>>,
-    pub abgesagte_termine: Vec<Termin>,
-}
-
-/// One entry before and now.
-#[derive(Debug, Clone, Serialize)]
-pub struct Aenderung<T> {
-    pub vorher: T,
-    pub jetzt: T,
-}
 
 /// Compares one conference's lists. `previous_meetings` and `meetings` are the upcoming ones
 /// (the same window applied to both).
@@ -46,10 +23,16 @@ pub fn compare(
     previous_meetings: &[Termin],
     meetings: &[Termin],
 ) -> Aenderungen {
-    let (neue_ansprechpersonen, geaenderte_ansprechpersonen, entfallene_ansprechpersonen) =
-        compare_contacts(previous_contacts, contacts);
-    let (neue_termine, verschobene_termine, abgesagte_termine) =
-        compare_meetings(previous_meetings, meetings);
+    let Compared {
+        new: neue_ansprechpersonen,
+        changed: geaenderte_ansprechpersonen,
+        removed: entfallene_ansprechpersonen,
+    } = compare_contacts(previous_contacts, contacts);
+    let Compared {
+        new: neue_termine,
+        changed: verschobene_termine,
+        removed: abgesagte_termine,
+    } = compare_meetings(previous_meetings, meetings);
     let anzahl = neue_ansprechpersonen.len()
         + geaenderte_ansprechpersonen.len()
         + entfallene_ansprechpersonen.len()
@@ -68,10 +51,18 @@ pub fn compare(
     }
 }
 
-type Compared<T> = (Vec<T>, Vec<Aenderung<T>>, Vec<T>);
+/// One list compared with its previous version.
+struct Compared<T> {
+    /// Only in the current list.
+    new: Vec<T>,
+    /// In both, with a difference that matters.
+    changed: Vec<Aenderung<T>>,
+    /// Only in the previous list.
+    removed: Vec<T>,
+}
 
 fn compare_contacts(before: &[Ansprechperson], now: &[Ansprechperson]) -> Compared<Ansprechperson> {
-    let key = |p: &Ansprechperson| p.name.as_deref().map(match_key);
+    let key = |p: &Ansprechperson| p.name.as_deref().map(name_key);
     let before_by_name: HashMap<String, &Ansprechperson> =
         before.iter().filter_map(|p| Some((key(p)?, p))).collect();
     let now_names: Vec<String> = now.iter().filter_map(key).collect();
@@ -98,7 +89,11 @@ fn compare_contacts(before: &[Ansprechperson], now: &[Ansprechperson]) -> Compar
         .filter(|p| key(p).is_some_and(|name| !now_names.contains(&name)))
         .cloned()
         .collect();
-    (new, changed, removed)
+    Compared {
+        new,
+        changed,
+        removed,
+    }
 }
 
 /// E-mail addresses compare without regard to case.
@@ -107,22 +102,6 @@ fn same_addresses(a: &[String], b: &[String]) -> bool {
         && a.iter()
             .zip(b)
             .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
-}
-
-/// What identifies a meeting across months: its name, or its date when it has none.
-fn meeting_key(termin: &Termin) -> String {
-    match &termin.sitzung {
-        Some(name) => format!("name:{}", match_key(name)),
-        None => format!("datum:{}", days(termin)),
-    }
-}
-
-fn days(termin: &Termin) -> String {
-    match (termin.beginn, termin.ende, &termin.datum_offen) {
-        (Some(start), Some(end), _) => format!("{start}/{end}"),
-        (_, _, Some(text)) => format!("offen:{}", match_key(text)),
-        _ => String::new(),
-    }
 }
 
 fn compare_meetings(before: &[Termin], now: &[Termin]) -> Compared<Termin> {
@@ -134,10 +113,11 @@ fn compare_meetings(before: &[Termin], now: &[Termin]) -> Compared<Termin> {
             if matched_now[i].is_some() {
                 continue;
             }
-            let key = meeting_key(termin);
+            let identity = MeetingIdentity::of(termin);
+            let days = MeetingDays::of(termin);
             let found = unmatched_before.iter().position(|old| {
                 old.is_some_and(|old| {
-                    meeting_key(old) == key && (!exact || days(old) == days(termin))
+                    MeetingIdentity::of(old) == identity && (!exact || MeetingDays::of(old) == days)
                 })
             });
             if let Some(j) = found {
@@ -150,15 +130,21 @@ fn compare_meetings(before: &[Termin], now: &[Termin]) -> Compared<Termin> {
     for (termin, matched) in now.iter().zip(&matched_now) {
         match matched {
             None => new.push(termin.clone()),
-            Some(j) if days(&before[*j]) != days(termin) => moved.push(Aenderung {
-                vorher: before[*j].clone(),
-                jetzt: termin.clone(),
-            }),
+            Some(j) if MeetingDays::of(&before[*j]) != MeetingDays::of(termin) => {
+                moved.push(Aenderung {
+                    vorher: before[*j].clone(),
+                    jetzt: termin.clone(),
+                })
+            }
             Some(_) => {}
         }
     }
     let cancelled = unmatched_before.into_iter().flatten().cloned().collect();
-    (new, moved, cancelled)
+    Compared {
+        new,
+        changed: moved,
+        removed: cancelled,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,305 @@
+//! Guards run before calamine sees a workbook: the file's size, the unpacked size and
+//! compression ratio of its parts (zip bombs), and the few values in its XML that would make
+//! calamine reserve absurd memory or overflow its arithmetic.
+//!
+//! Only refuses; reading the cells is `sheet`'s job, and anything not checked here is left to
+//! calamine's own errors.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use super::file_error;
+use crate::diagnostics::Diagnostics;
+
+/// Largest spreadsheet file accepted; the MPK's lists are well under a megabyte.
+pub(super) const MAX_XLSX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest total of the workbook's unpacked parts (its XML); real lists unpack to a few MB.
+pub(super) const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Highest compression ratio accepted for a part larger than [`RATIO_CHECK_BYTES`]: XML packs
+/// 10 to 50 times; a zip bomb packs about 1000 times.
+pub(super) const MAX_COMPRESSION_RATIO: u64 = 200;
+
+/// Parts smaller than this are not checked for their ratio (tiny parts pack very well).
+const RATIO_CHECK_BYTES: u64 = 1024 * 1024;
+
+/// Most texts a workbook may declare in its shared strings (`uniqueCount`).
+pub(super) const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
+/// Reads a workbook file, refusing files over [`MAX_XLSX_BYTES`] before reading them.
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
+    let fail = |message: String| file_error(path, message);
+    let size = std::fs::metadata(path)
+        .map_err(|error| fail(format!("cannot read the file: {error}")))?
+        .len();
+    if size > MAX_XLSX_BYTES {
+        return Err(fail(format!(
+            "the file is {size} bytes; at most {MAX_XLSX_BYTES} bytes are accepted"
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_XLSX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|error| fail(format!("cannot read the file: {error}")))?;
+    if bytes.len() as u64 > MAX_XLSX_BYTES {
+        return Err(fail(format!(
+            "the file is larger than {MAX_XLSX_BYTES} bytes, the most accepted"
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Refuses archives that unpack to absurd sizes (zip bombs) before calamine reads them. The
+/// parts are really unpacked (and thrown away), since the sizes in a zip's directory can lie.
+pub(super) fn check_archive(bytes: &[u8]) -> Result<(), String> {
+    check_archive_within(bytes, MAX_UNPACKED_BYTES, RATIO_CHECK_BYTES)
+}
+
+fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Result<(), String> {
+    if bytes.len() as u64 > MAX_XLSX_BYTES {
+        return Err(format!(
+            "the file is {} bytes; at most {MAX_XLSX_BYTES} bytes are accepted",
+            bytes.len()
+        ));
+    }
+    // Not a zip at all: calamine's own error describes that.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        // Unreadable or encrypted entries are left to calamine, which reports them.
+        let Ok(entry) = archive.by_index(index) else {
+            continue;
+        };
+        let name = entry
+            .name()
+            .map_or_else(|_| format!("#{index}"), |name| name.into_owned());
+        let packed = entry.compressed_size();
+        let budget = max_unpacked - total;
+        // Count what really comes out, up to the budget; a damaged part counts until it fails.
+        let mut counter = CountingReader {
+            inner: entry.take(budget + 1),
+            count: 0,
+        };
+        let problem = inspect_part(&mut counter);
+        std::io::copy(&mut counter, &mut std::io::sink()).ok();
+        let unpacked = counter.count;
+        total += unpacked;
+        match problem {
+            Some(PartProblem::SharedStrings(count)) => {
+                return Err(format!(
+                    "part \"{name}\" declares {count} texts (uniqueCount); at most \
+                     {MAX_SHARED_STRINGS} are accepted, so the file is refused as damaged or \
+                     malicious"
+                ));
+            }
+            Some(PartProblem::Reference(reference)) => {
+                return Err(format!(
+                    "part \"{name}\" holds the cell reference \"{reference}\", which no sheet \
+                     has; the file is damaged. Open it in Excel and save it again"
+                ));
+            }
+            None => {}
+        }
+        if total > max_unpacked {
+            return Err(format!(
+                "the workbook unpacks to more than {} MiB (at part \"{name}\"); a contact or \
+                 date list is far smaller, so the file is refused as damaged or malicious",
+                max_unpacked / (1024 * 1024)
+            ));
+        }
+        if unpacked > ratio_from && unpacked > packed.saturating_mul(MAX_COMPRESSION_RATIO) {
+            return Err(format!(
+                "part \"{name}\" unpacks from {packed} to {unpacked} bytes, more than \
+                 {MAX_COMPRESSION_RATIO} times its packed size; the file is refused as a zip bomb"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Counts the bytes read through it; a read error ends the stream (the part is damaged, and
+/// calamine will say so if it needs the part).
+struct CountingReader<R> {
+    inner: R,
+    count: u64,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer).unwrap_or(0);
+        self.count += read as u64;
+        Ok(read)
+    }
+}
+
+/// What the XML pass finds wrong in a part, before calamine reads it.
+enum PartProblem {
+    /// `<sst uniqueCount>`: calamine reserves that many strings up front, so
+    /// `uniqueCount="99999999999"` in a few bytes would make it ask for terabytes.
+    SharedStrings(u64),
+    /// A cell reference (`r`, `ref`) calamine would compute with overflowing arithmetic, or a
+    /// reversed range such as `A12:G4`.
+    Reference(String),
+}
+
+/// Reads a part as calamine would and reports the first [`PartProblem`]; a part that is not
+/// XML is left to calamine.
+fn inspect_part(part: &mut impl Read) -> Option<PartProblem> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    // The same leniency as calamine's reader, so no trick gets past one and not the other.
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buffer = Vec::new();
+    let mut shared_strings_seen = false;
+    loop {
+        buffer.clear();
+        let element = match reader.read_event_into(&mut buffer).ok()? {
+            Event::Start(element) => element,
+            Event::Eof => return None,
+            _ => continue,
+        };
+        if element.local_name().as_ref() == "sst" && !shared_strings_seen {
+            shared_strings_seen = true;
+            if let Some(value) = element.try_get_attribute("uniqueCount").ok().flatten() {
+                let digits: &str = &value.value;
+                // calamine ignores a count that is not a plain number; so does this check
+                // (a number too large for u64 is refused as the largest one).
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                    let count = digits.parse().unwrap_or(u64::MAX);
+                    if count > MAX_SHARED_STRINGS {
+                        return Some(PartProblem::SharedStrings(count));
+                    }
+                }
+            }
+        }
+        for attribute in element.attributes().flatten() {
+            if matches!(attribute.key.as_ref(), "r" | "ref") {
+                let value: &str = &attribute.value;
+                if !is_sane_reference(value) {
+                    return Some(PartProblem::Reference(value.to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a cell reference or range (`B7`, `7`, `A3:F52`) is one calamine can compute with.
+/// calamine adds up a reference's leading letters (base 26) and the digits after them (base
+/// 10) in `u32` before it looks at the rest, so more than 6 letters or 9 digits overflow, as
+/// does a range running backwards. Other text passes (calamine reports it itself).
+fn is_sane_reference(text: &str) -> bool {
+    const OVERFLOWS: (u64, u64) = (u64::MAX, u64::MAX);
+    fn position(part: &str) -> Option<(u64, u64)> {
+        let letters = part.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let digits = part[letters..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if letters > 6 || digits > 9 {
+            return Some(OVERFLOWS);
+        }
+        if letters + digits != part.len() {
+            return None;
+        }
+        let column = part[..letters].bytes().fold(0u64, |column, letter| {
+            column * 26 + u64::from(letter.to_ascii_uppercase() - b'A') + 1
+        });
+        Some((part[letters..].parse().unwrap_or(0), column))
+    }
+    let ends: Vec<Option<(u64, u64)>> = text.split(':').map(position).collect();
+    if ends.contains(&Some(OVERFLOWS)) {
+        return false;
+    }
+    match ends.as_slice() {
+        [Some(start), Some(end)] => end.0 >= start.0 && end.1 >= start.1,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A zip with one part of `size` bytes of `byte`, packed as well as deflate can.
+    fn zip_with(size: usize, byte: u8) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer
+            .start_file("xl/worksheets/sheet1.xml", options)
+            .unwrap();
+        writer.write_all(&vec![byte; size]).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    /// Like [`zip_with`], but with bytes that do not pack well.
+    fn zip_with_noise(size: usize) -> Vec<u8> {
+        let mut state: u32 = 1;
+        let noise: Vec<u8> = (0..size)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (state >> 16) as u8
+            })
+            .collect();
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file("xl/sharedStrings.xml", options).unwrap();
+        writer.write_all(&noise).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_part_that_packs_too_well_is_a_zip_bomb() {
+        let bomb = zip_with(2 * 1024 * 1024, b' ');
+        let message = check_archive(&bomb).unwrap_err();
+        assert!(message.contains("xl/worksheets/sheet1.xml"), "{message}");
+        assert!(message.contains("zip bomb"), "{message}");
+        // Small parts may pack as well as they like.
+        check_archive(&zip_with(512 * 1024, b' ')).unwrap();
+    }
+
+    #[test]
+    fn the_unpacked_total_is_limited() {
+        let archive = zip_with_noise(300 * 1024);
+        let message = check_archive_within(&archive, 256 * 1024, u64::MAX).unwrap_err();
+        assert!(message.contains("unpacks to more than"), "{message}");
+        check_archive_within(&archive, 400 * 1024, u64::MAX).unwrap();
+    }
+
+    #[test]
+    fn references_calamine_cannot_compute_with_are_refused() {
+        for sane in [
+            "A1",
+            "B7",
+            "7",
+            "A3:F52",
+            "XFD1048576",
+            "a1:b2",
+            "A:A",
+            "",
+            "R1C1",
+        ] {
+            assert!(is_sane_reference(sane), "{sane}");
+        }
+        for absurd in [
+            "A12:G4",
+            "G4:A12",
+            "B1:A1",
+            "AAAAAAAAAAAAAAAA1",
+            "A99999999999",
+            "AAAA1:B2",
+        ] {
+            assert!(!is_sane_reference(absurd), "{absurd}");
+        }
+    }
+}

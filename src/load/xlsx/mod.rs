@@ -1,0 +1,335 @@
+//! Reading the MPK spreadsheets (contact persons and meeting dates) with calamine.
+//!
+//! Every sheet that carries the required headers within its first rows is read; each data row
+//! becomes a record that remembers its file, sheet and row number as Excel shows it. Rows that
+//! cannot be used are reported, never dropped silently. This module does not know the roster:
+//! conference names stay as written and are matched by the model.
+//!
+//! The steps, each in its file: `guard` refuses files too large or built to exhaust memory,
+//! `sheet` opens the workbook and lays out a sheet's cells, `table` finds the header row and
+//! its columns, `rows` turns data rows into records, `cells` turns one cell into text. This
+//! file holds the records and the public entry points.
+
+mod cells;
+mod guard;
+mod rows;
+mod sheet;
+mod table;
+
+use std::path::Path;
+
+use super::dates::DateSpan;
+use super::headers::{Field, HeaderAliases};
+use crate::diagnostics::{Diagnostics, Location};
+use rows::TableRow;
+use table::{SheetKind, read_tables};
+
+/// One row of the contacts sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactRecord {
+    /// The file, sheet and row it was read from.
+    pub at: Location,
+    /// The conference as written in the sheet (or continued from the row above).
+    pub conference: String,
+    /// The chairing state.
+    pub chair: Option<String>,
+    /// The conference's office.
+    pub office: Option<String>,
+    /// The contact person's name.
+    pub name: Option<String>,
+    /// Their position.
+    pub role: Option<String>,
+    /// Phone numbers (the cell split at line breaks and `;`).
+    pub phones: Vec<String>,
+    /// E-mail addresses (the cell split at line breaks, `;`, `,` and spaces).
+    pub emails: Vec<String>,
+}
+
+/// When a meeting takes place: known days, the text the office wrote instead, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingDate {
+    /// First and last day.
+    Days(DateSpan),
+    /// Text that is not a date ("Herbst 2026").
+    Open(String),
+    /// No date at all.
+    Missing,
+}
+
+/// A non-empty row that could not be used at all (it is reported, and listed in the overview).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedRow {
+    /// The file, sheet and row.
+    pub at: Location,
+    /// Why it could not be used.
+    pub reason: SkipReason,
+}
+
+/// Why a [`SkippedRow`] could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No conference in the row and no row above to continue.
+    NoConference,
+}
+
+/// One row of the dates sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRecord {
+    /// The file, sheet and row it was read from.
+    pub at: Location,
+    /// The conference as written in the sheet (or continued from the row above).
+    pub conference: String,
+    /// The meeting's name.
+    pub meeting: Option<String>,
+    /// When it takes place.
+    pub date: MeetingDate,
+    /// Where it takes place.
+    pub place: Option<String>,
+    /// The remark column.
+    pub remark: Option<String>,
+}
+
+/// The records of one workbook, the rows that could not be used, and the problems found.
+#[derive(Debug)]
+pub struct SheetRecords<T> {
+    /// One record per usable row, in sheet and row order.
+    pub records: Vec<T>,
+    /// The non-empty rows that could not be used.
+    pub skipped: Vec<SkippedRow>,
+    /// Warnings about the workbook (its errors fail the read instead).
+    pub diagnostics: Diagnostics,
+}
+
+impl<T> Default for SheetRecords<T> {
+    fn default() -> Self {
+        SheetRecords {
+            records: Vec::new(),
+            skipped: Vec::new(),
+            diagnostics: Diagnostics::new(),
+        }
+    }
+}
+
+/// Reads the contact persons workbook.
+pub fn read_contacts(
+    path: &Path,
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
+    read_contacts_from_bytes(path, &guard::read_file(path)?, aliases)
+}
+
+/// Reads the contact persons workbook from its bytes; `path` names it in messages.
+pub fn read_contacts_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
+    read_records(
+        path,
+        bytes,
+        SheetKind::Contacts,
+        aliases,
+        |row, diagnostics| {
+            let record = ContactRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                chair: row.text(Field::Chair, diagnostics),
+                office: row.text(Field::Office, diagnostics),
+                name: row.text(Field::ContactName, diagnostics),
+                role: row.text(Field::Role, diagnostics),
+                phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
+                emails: split_lines(row.text(Field::Email, diagnostics), &['\n', ';', ',', ' ']),
+            };
+            if record.name.is_none() && !record.emails.is_empty() {
+                diagnostics.warning(
+                    record.at.clone(),
+                    "contact has an e-mail address but no name; it is listed without a name",
+                );
+            }
+            record
+        },
+    )
+}
+
+/// Reads the meeting dates workbook.
+pub fn read_meetings(
+    path: &Path,
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
+    read_meetings_from_bytes(path, &guard::read_file(path)?, aliases)
+}
+
+/// Reads the meeting dates workbook from its bytes; `path` names it in messages.
+pub fn read_meetings_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    aliases: &HeaderAliases,
+) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
+    read_records(
+        path,
+        bytes,
+        SheetKind::Meetings,
+        aliases,
+        |row, diagnostics| {
+            let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
+                diagnostics.warning(
+                    row.location(),
+                    format!(
+                        "meeting of \"{}\" has no date in column \"{}\"; it is listed \
+                         without a date",
+                        row.conference,
+                        row.date_header()
+                    ),
+                );
+                MeetingDate::Missing
+            });
+            MeetingRecord {
+                at: row.location(),
+                conference: row.conference.clone(),
+                meeting: row.text(Field::Meeting, diagnostics),
+                date,
+                place: row.text(Field::Place, diagnostics),
+                remark: row.text(Field::Remark, diagnostics),
+            }
+        },
+    )
+}
+
+/// Every usable row of every qualifying sheet, turned into a record by `make`.
+fn read_records<T>(
+    path: &Path,
+    bytes: &[u8],
+    kind: SheetKind,
+    aliases: &HeaderAliases,
+    mut make: impl FnMut(&TableRow<'_, '_>, &mut Diagnostics) -> T,
+) -> Result<SheetRecords<T>, Diagnostics> {
+    let mut out = SheetRecords::default();
+    for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
+        table.for_each_row(
+            &mut out.diagnostics,
+            &mut out.skipped,
+            |row, diagnostics| {
+                out.records.push(make(row, diagnostics));
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn split_lines(text: Option<String>, separators: &[char]) -> Vec<String> {
+    text.map(|text| {
+        text.split(separators)
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// A failure of the whole file `path`.
+fn file_error(path: &Path, message: String) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.error(Location::file(path), message);
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Read, Write};
+
+    use super::*;
+
+    /// The example's contacts workbook with its shared strings declaring `count` texts.
+    fn workbook_declaring(count: &str, empty: bool) -> Vec<u8> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/inputs/2026-11/ansprechpartner.xlsx"
+        );
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for index in 0..archive.len() {
+            let mut entry = archive.by_index(index).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            entry.read_to_end(&mut text).unwrap();
+            if name == "xl/sharedStrings.xml" {
+                let xml = String::from_utf8(text).unwrap();
+                let start = xml.find("<sst").unwrap();
+                let end = start + xml[start..].find('>').unwrap();
+                let tag = format!(
+                    "<x/><!-- > --><sst xmlns=\"http://schemas.openxmlformats.org/                     spreadsheetml/2006/main\" uniqueCount=\"{count}\"{}>",
+                    if empty { "/" } else { "" }
+                );
+                let rest = if empty { "" } else { &xml[end + 1..] };
+                text = format!("{}{tag}{rest}", &xml[..start]).into_bytes();
+            }
+            writer.start_file(name, options).unwrap();
+            writer.write_all(&text).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn an_absurd_count_of_shared_strings_is_refused_before_calamine_reserves_it() {
+        let file = Path::new("inputs/2026-11/ansprechpartner.xlsx");
+        let aliases = HeaderAliases::default();
+        for (count, empty) in [
+            ("999999999999", false),
+            ("1000001", true),
+            ("99999999999999999999999", false),
+        ] {
+            let bytes = workbook_declaring(count, empty);
+            let message = read_contacts_from_bytes(file, &bytes, &aliases)
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<String>();
+            assert!(
+                message.contains("(uniqueCount); at most 1000000"),
+                "{message}"
+            );
+        }
+        // A plausible count is fine.
+        read_contacts_from_bytes(file, &workbook_declaring("40", false), &aliases).unwrap();
+    }
+
+    /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
+    /// overflow (a panic in debug builds).
+    #[test]
+    fn a_reversed_sheet_dimension_is_a_clean_error() {
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-reversed-dimension.xlsx");
+        let message = read_meetings_from_bytes(
+            Path::new("inputs/2026-11/termine.xlsx"),
+            bytes,
+            &HeaderAliases::default(),
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>();
+        assert!(message.contains("cell reference \"A12:G4\""), "{message}");
+        // The second finding: a cell's r attribute starting with 9 letters.
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
+        let message = read_meetings_from_bytes(
+            Path::new("inputs/2026-11/termine.xlsx"),
+            bytes,
+            &HeaderAliases::default(),
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>();
+        assert!(message.contains("cell reference \"Etsstelle"), "{message}");
+    }
+
+    #[test]
+    fn not_a_zip_is_left_to_calamine() {
+        guard::check_archive(b"not a zip").unwrap();
+        let error =
+            read_contacts_from_bytes(Path::new("x.xlsx"), b"not a zip", &HeaderAliases::default())
+                .unwrap_err();
+        assert!(error.has_errors());
+    }
+}

@@ -1,0 +1,401 @@
+//! Joins the loaded records into the model: spokespersons and conferences from the roster,
+//! contacts and meetings from the spreadsheets matched to the roster's conferences, decisions
+//! within their window, each list in its order.
+//!
+//! It assumes a roster and decisions that passed validation. Rows it cannot assign are
+//! reported as warnings and as notes for the overview; it reads nothing and formats nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::changes;
+use super::identity::name_key;
+use super::matcher::ConferenceMatcher;
+use super::notes::Notes;
+use super::types::{Ansprechperson, Beschluss, Konferenz, Model, Sprecher, SprecherKurz, Termin};
+use super::window::Window;
+use crate::diagnostics::{Diagnostics, Location};
+use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance};
+
+/// Builds the model of validated `inputs`; warnings are added to `diagnostics`.
+pub(super) fn join(
+    inputs: &Inputs,
+    window: Window,
+    diagnostics: Diagnostics,
+) -> (Model, Diagnostics) {
+    let mut join = Join {
+        inputs,
+        diagnostics,
+        notes: Notes::default(),
+    };
+    let matcher = ConferenceMatcher::new(&inputs.roster);
+    let sprecher = join.spokespersons();
+    let mut konferenzen = join.conferences(&sprecher);
+    join.attach_contacts(&matcher, &mut konferenzen);
+    let termine = join.meetings(&matcher, &konferenzen, window);
+    let mut by_conference: HashMap<&str, Vec<Termin>> = HashMap::new();
+    for termin in &termine {
+        by_conference
+            .entry(termin.konferenz.as_str())
+            .or_default()
+            .push(termin.clone());
+    }
+    for konferenz in &mut konferenzen {
+        konferenz.termine = by_conference
+            .remove(konferenz.kuerzel.as_str())
+            .unwrap_or_default();
+    }
+    if let Some(previous) = &inputs.previous {
+        attach_changes(previous, &matcher, &mut konferenzen, window);
+    }
+    join.skipped_rows();
+    let beschluesse = join.decisions(window);
+    let model = Model {
+        stand: window.stand,
+        monat: inputs.month,
+        termin_horizont_monate: window.meeting_months,
+        beschluss_zeitraum_monate: window.decision_months,
+        konferenzen,
+        sprecher,
+        termine,
+        beschluesse,
+        hinweise: join.notes.into_sorted(),
+        vormonat: inputs.previous.as_ref().map(|previous| previous.month),
+    };
+    (model, join.diagnostics)
+}
+
+/// Compares each conference's lists with the previous month's (the same meeting window for
+/// both). Rows of the previous month that cannot be assigned were reported in their month.
+fn attach_changes(
+    previous: &PreviousMonth,
+    matcher: &ConferenceMatcher,
+    konferenzen: &mut [Konferenz],
+    window: Window,
+) {
+    for konferenz in konferenzen.iter_mut() {
+        let mine = |written: &str| matcher.code_of(written) == Some(konferenz.kuerzel.as_str());
+        let contacts: Vec<Ansprechperson> = previous
+            .contacts
+            .iter()
+            .filter(|record| mine(&record.conference))
+            .map(contact)
+            .collect();
+        let meetings: Vec<Termin> = previous
+            .meetings
+            .iter()
+            .filter(|record| mine(&record.conference))
+            .filter(|record| match &record.date {
+                MeetingDate::Days(span) => window.is_upcoming(span),
+                MeetingDate::Open(_) | MeetingDate::Missing => true,
+            })
+            .map(|record| meeting(konferenz, record))
+            .collect();
+        konferenz.aenderungen = Some(changes::compare(
+            previous.month,
+            &contacts,
+            &konferenz.ansprechpersonen,
+            &meetings,
+            &konferenz.termine,
+        ));
+    }
+}
+
+/// The join in progress: what it reads and what it has found so far.
+struct Join<'a> {
+    inputs: &'a Inputs,
+    diagnostics: Diagnostics,
+    notes: Notes,
+}
+
+/// The first chair a conference's rows name, and where; later rows may only repeat it.
+struct FirstChair {
+    chair: String,
+    at: Location,
+}
+
+impl Join<'_> {
+    fn spokespersons(&self) -> Vec<Sprecher> {
+        self.inputs
+            .roster
+            .spokespersons
+            .iter()
+            .map(|p| Sprecher {
+                id: p.id.clone(),
+                anrede: p.salutation.clone(),
+                titel: p.title.clone(),
+                name: p.name.clone(),
+                funktion: p.function.clone(),
+                land: p.state.clone(),
+                email: p.email.clone(),
+                konferenzen: p.conferences.iter().map(|(code, _)| code.clone()).collect(),
+            })
+            .collect()
+    }
+
+    fn conferences(&self, spokespersons: &[Sprecher]) -> Vec<Konferenz> {
+        // Each conference's spokespersons in roster order (a person listing a conference
+        // twice counts once).
+        let mut by_conference: HashMap<&str, Vec<SprecherKurz>> = HashMap::new();
+        for person in spokespersons {
+            let mut codes: Vec<&str> = person.konferenzen.iter().map(String::as_str).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for code in codes {
+                by_conference
+                    .entry(code)
+                    .or_default()
+                    .push(SprecherKurz::from(person));
+            }
+        }
+        self.inputs
+            .roster
+            .conferences
+            .iter()
+            .map(|conference| {
+                let sprecher = by_conference
+                    .remove(conference.code.as_str())
+                    .unwrap_or_default();
+                Konferenz {
+                    kuerzel: conference.code.clone(),
+                    name: conference.name.clone(),
+                    themen: conference.topics.clone(),
+                    vorsitz: None,
+                    geschaeftsstelle: None,
+                    ansprechpersonen: Vec::new(),
+                    termine: Vec::new(),
+                    vakant: sprecher.is_empty(),
+                    sprecher,
+                    aenderungen: None,
+                }
+            })
+            .collect()
+    }
+
+    fn unknown_conference(&mut self, written: &str, at: &Location) {
+        self.diagnostics.warning(
+            at.clone(),
+            format!(
+                "unknown conference \"{written}\"; the row is not used. Add the name as an \
+                 alias in sprecher.yaml if it is one of the roster's conferences"
+            ),
+        );
+        self.notes.unknown_conference(written, at);
+    }
+
+    fn attach_contacts(&mut self, matcher: &ConferenceMatcher, konferenzen: &mut [Konferenz]) {
+        let index: HashMap<String, usize> = konferenzen
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.kuerzel.clone(), i))
+            .collect();
+        let mut first_chairs: BTreeMap<usize, FirstChair> = BTreeMap::new();
+        for record in &self.inputs.contacts {
+            let Some(code) = matcher.code_of(&record.conference) else {
+                self.unknown_conference(&record.conference, &record.at);
+                continue;
+            };
+            let konferenz = &mut konferenzen[index[code]];
+            self.merge_chair(konferenz, record, index[code], &mut first_chairs);
+            if konferenz.geschaeftsstelle.is_none() {
+                konferenz.geschaeftsstelle = record.office.clone();
+            }
+            let is_person = record.name.is_some()
+                || record.role.is_some()
+                || !record.phones.is_empty()
+                || !record.emails.is_empty();
+            if !is_person {
+                continue;
+            }
+            if record.emails.is_empty() {
+                let who = record.name.as_deref().unwrap_or("(ohne Namen)");
+                self.diagnostics.warning(
+                    record.at.clone(),
+                    format!("contact {who} of {code} has no e-mail address"),
+                );
+                self.notes
+                    .contact_without_email(who, &konferenz.name, &record.at);
+            }
+            konferenzen[index[code]]
+                .ansprechpersonen
+                .push(contact(record));
+        }
+        for konferenz in konferenzen.iter() {
+            if konferenz.ansprechpersonen.is_empty() {
+                self.diagnostics.warning(
+                    Location::file(&self.inputs.contacts_file),
+                    format!(
+                        "conference {} ({}) has no contact person in this month's list",
+                        konferenz.kuerzel, konferenz.name
+                    ),
+                );
+                self.notes.no_contact(&konferenz.name);
+            }
+            if konferenz.vakant {
+                self.notes.vacant(&konferenz.name);
+            }
+        }
+    }
+
+    fn merge_chair(
+        &mut self,
+        konferenz: &mut Konferenz,
+        record: &ContactRecord,
+        index: usize,
+        first_chairs: &mut BTreeMap<usize, FirstChair>,
+    ) {
+        let Some(chair) = &record.chair else { return };
+        match first_chairs.get(&index) {
+            None => {
+                konferenz.vorsitz = Some(chair.clone());
+                first_chairs.insert(
+                    index,
+                    FirstChair {
+                        chair: chair.clone(),
+                        at: record.at.clone(),
+                    },
+                );
+            }
+            Some(FirstChair { chair: first, at }) if name_key(first) != name_key(chair) => {
+                self.diagnostics.warning(
+                    record.at.clone(),
+                    format!(
+                        "{} has the chair \"{chair}\" here but \"{first}\" at {at}; \"{first}\" is used",
+                        konferenz.kuerzel
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn meetings(
+        &mut self,
+        matcher: &ConferenceMatcher,
+        konferenzen: &[Konferenz],
+        window: Window,
+    ) -> Vec<Termin> {
+        let order: HashMap<&str, usize> = konferenzen
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.kuerzel.as_str(), i))
+            .collect();
+        let mut dated: Vec<(usize, Termin)> = Vec::new();
+        let mut open: Vec<Termin> = Vec::new();
+        for record in &self.inputs.meetings {
+            let Some(code) = matcher.code_of(&record.conference) else {
+                self.unknown_conference(&record.conference, &record.at);
+                continue;
+            };
+            let konferenz = &konferenzen[order[code]];
+            let termin = meeting(konferenz, record);
+            match &record.date {
+                MeetingDate::Days(span) => {
+                    if window.is_upcoming(span) {
+                        dated.push((order[code], termin));
+                    }
+                }
+                MeetingDate::Missing => {
+                    self.notes.meeting_without_date(
+                        &konferenz.name,
+                        record.meeting.as_deref(),
+                        &record.at,
+                    );
+                    open.push(termin);
+                }
+                MeetingDate::Open(text) => {
+                    self.notes.open_date(&konferenz.name, text, &record.at);
+                    open.push(termin);
+                }
+            }
+        }
+        dated.sort_by(|(a_order, a), (b_order, b)| {
+            (a.beginn, a.ende, a_order, &a.sitzung).cmp(&(b.beginn, b.ende, b_order, &b.sitzung))
+        });
+        dated
+            .into_iter()
+            .map(|(_, termin)| termin)
+            .chain(open)
+            .collect()
+    }
+
+    fn skipped_rows(&mut self) {
+        for row in &self.inputs.skipped_rows {
+            self.notes.skipped_row(row.reason, &row.at);
+        }
+    }
+
+    fn decisions(&self, window: Window) -> Vec<Beschluss> {
+        let mut decisions: Vec<Beschluss> = self
+            .inputs
+            .decisions
+            .entries
+            .iter()
+            .filter(|d| window.is_recent(d.date))
+            .map(|d| Beschluss {
+                nummer: d.number.clone(),
+                titel: d.title.clone(),
+                datum: d.date,
+                sitzung: d.session.clone(),
+                kurz: d.summary.clone(),
+                punkte: d.points.clone(),
+                alle: d.relevance == Relevance::All,
+                konferenzen: match &d.relevance {
+                    Relevance::All => Vec::new(),
+                    Relevance::Codes(codes) => codes.clone(),
+                },
+                link: d.link.clone(),
+                einreichend: d.submitted_by.clone(),
+            })
+            .collect();
+        decisions.sort_by(|a, b| {
+            b.datum
+                .cmp(&a.datum)
+                .then_with(|| decision_order(&b.nummer).cmp(&decision_order(&a.nummer)))
+        });
+        decisions
+    }
+}
+
+/// Sorts "2023/7" before "2023/12" (numeric, not textual).
+fn decision_order(number: &str) -> (u32, u32) {
+    let (year, counter) = number.split_once('/').unwrap_or((number, "0"));
+    (year.parse().unwrap_or(0), counter.parse().unwrap_or(0))
+}
+
+fn contact(record: &ContactRecord) -> Ansprechperson {
+    Ansprechperson {
+        name: record.name.clone(),
+        funktion: record.role.clone(),
+        telefon: record.phones.clone(),
+        email: record.emails.clone(),
+    }
+}
+
+fn meeting(konferenz: &Konferenz, record: &MeetingRecord) -> Termin {
+    let (beginn, ende, datum_offen) = match &record.date {
+        MeetingDate::Days(span) => (Some(span.start), Some(span.end), None),
+        MeetingDate::Open(text) => (None, None, Some(text.clone())),
+        MeetingDate::Missing => (None, None, Some("ohne Datum".to_string())),
+    };
+    Termin {
+        konferenz: konferenz.kuerzel.clone(),
+        konferenz_name: konferenz.name.clone(),
+        sitzung: record.meeting.clone(),
+        beginn,
+        ende,
+        datum_offen,
+        ort: record.place.clone(),
+        bemerkung: record.remark.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decision_numbers_sort_numerically() {
+        assert!(decision_order("2023/7") < decision_order("2023/12"));
+        assert!(decision_order("2022/99") < decision_order("2023/1"));
+    }
+}

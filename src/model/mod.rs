@@ -1,0 +1,44 @@
+//! Stage 2: the model. Joins the loaded records into the plain data the templates see.
+//!
+//! Pure: no I/O and no formatting. It validates the roster and decisions (unknown codes,
+//! duplicate ids, bad links), matches the spreadsheet's conference names against the roster,
+//! applies the windows (decisions of the last months, meetings of the coming months), sorts,
+//! and compares with the previous month's lists. It takes the windows as a plain [`Window`],
+//! not the configuration they come from.
+//!
+//! The files, in the order the data passes them: `validate` checks, `matcher` and
+//! `join` build, `window` decides what is upcoming, `changes` compares months, `notes` words
+//! the data-quality notes, `identity` says when two entries are the same; `types` holds the
+//! data and `context` selects one briefing's share of it.
+
+mod changes;
+mod context;
+mod identity;
+mod join;
+mod matcher;
+mod notes;
+mod types;
+mod validate;
+mod window;
+
+use crate::diagnostics::Diagnostics;
+use crate::load::Inputs;
+pub use context::{BriefingContext, BriefingContexts};
+pub use identity::{MeetingDays, MeetingIdentity};
+pub use types::{
+    Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, Konferenz, Model,
+    Sprecher, SprecherKurz, Termin,
+};
+pub use window::Window;
+
+/// Builds the model; fails with every problem of the roster and decisions if any is an error.
+/// The returned diagnostics hold the warnings.
+pub fn build(inputs: &Inputs, window: Window) -> Result<(Model, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    validate::check_roster(&inputs.roster, &mut diagnostics);
+    validate::check_decisions(&inputs.roster, &inputs.decisions, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(join::join(inputs, window, diagnostics))
+}

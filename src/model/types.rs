@@ -1,0 +1,292 @@
+//! The plain data the templates see: a month's model and its parts.
+//!
+//! Only serde data and the conversions between its own types; how the values are found
+//! (joining, validating, windows) lives in the sibling modules. Field names are German because
+//! editors use them in the templates; the template guide (`templates/README.md`) documents
+//! every one, and `tests/guide.rs` checks that it does.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::month::Month;
+
+/// Everything the documents of one month are made from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    /// The reference date ("Stand") of all documents.
+    pub stand: NaiveDate,
+    /// The month of the MPK lists.
+    pub monat: Month,
+    /// How far ahead meetings are listed.
+    pub termin_horizont_monate: u32,
+    /// How far back decisions are listed.
+    pub beschluss_zeitraum_monate: u32,
+    /// Every conference of the roster, in roster order.
+    pub konferenzen: Vec<Konferenz>,
+    /// Every spokesperson of the roster, in roster order.
+    pub sprecher: Vec<Sprecher>,
+    /// Upcoming meetings of all conferences: by date, open dates last.
+    pub termine: Vec<Termin>,
+    /// Decisions within the window before `stand`, newest first.
+    pub beschluesse: Vec<Beschluss>,
+    /// Data-quality notes for the overview (German, for readers).
+    pub hinweise: Vec<Hinweis>,
+    /// The month whose lists the changes compare with; absent in the first month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vormonat: Option<Month>,
+}
+
+/// A conference with this month's contacts and meetings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Konferenz {
+    /// The roster's code ("IMK").
+    pub kuerzel: String,
+    /// The full name from the roster.
+    pub name: String,
+    /// The topics the roster lists for it.
+    pub themen: Vec<String>,
+    /// The chairing state, from the contacts list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vorsitz: Option<String>,
+    /// The office, from the contacts list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geschaeftsstelle: Option<String>,
+    /// Its contact persons, in list order.
+    pub ansprechpersonen: Vec<Ansprechperson>,
+    /// Upcoming meetings of this conference, by date, open dates last.
+    pub termine: Vec<Termin>,
+    /// The spokespersons for this conference (empty when vacant).
+    pub sprecher: Vec<SprecherKurz>,
+    /// True when no spokesperson is named for it.
+    pub vakant: bool,
+    /// What changed since the previous month's lists; absent in the first month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aenderungen: Option<Aenderungen>,
+}
+
+/// A contact person from the MPK list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ansprechperson {
+    /// Name as written in the list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Position or role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funktion: Option<String>,
+    /// Phone numbers, in list order.
+    pub telefon: Vec<String>,
+    /// E-mail addresses, in list order.
+    pub email: Vec<String>,
+}
+
+/// A meeting of a conference.
+#[derive(Debug, Clone, Serialize)]
+pub struct Termin {
+    /// Code of the conference.
+    pub konferenz: String,
+    /// Name of the conference.
+    pub konferenz_name: String,
+    /// The meeting's name ("Herbstkonferenz").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sitzung: Option<String>,
+    /// First day; absent for an open date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beginn: Option<NaiveDate>,
+    /// Last day (same as `beginn` for one-day meetings); absent for an open date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ende: Option<NaiveDate>,
+    /// The text the office wrote instead of a date ("Herbst 2026").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datum_offen: Option<String>,
+    /// Where it takes place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ort: Option<String>,
+    /// The list's remark on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bemerkung: Option<String>,
+}
+
+/// A spokesperson with everything the roster says.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sprecher {
+    /// The roster id; part of their documents' file names.
+    pub id: String,
+    /// "Frau" or "Herr".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anrede: Option<String>,
+    /// Academic title ("Dr.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titel: Option<String>,
+    /// Full name.
+    pub name: String,
+    /// Their office.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funktion: Option<String>,
+    /// Their state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub land: Option<String>,
+    /// Where their briefing is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Codes of their conferences, in roster order.
+    pub konferenzen: Vec<String>,
+}
+
+/// A spokesperson as listed under a conference.
+#[derive(Debug, Clone, Serialize)]
+pub struct SprecherKurz {
+    /// As [`Sprecher::id`].
+    pub id: String,
+    /// As [`Sprecher::anrede`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anrede: Option<String>,
+    /// As [`Sprecher::titel`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titel: Option<String>,
+    /// As [`Sprecher::name`].
+    pub name: String,
+    /// As [`Sprecher::funktion`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funktion: Option<String>,
+    /// As [`Sprecher::land`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub land: Option<String>,
+}
+
+impl From<&Sprecher> for SprecherKurz {
+    fn from(person: &Sprecher) -> Self {
+        SprecherKurz {
+            id: person.id.clone(),
+            anrede: person.anrede.clone(),
+            titel: person.titel.clone(),
+            name: person.name.clone(),
+            funktion: person.funktion.clone(),
+            land: person.land.clone(),
+        }
+    }
+}
+
+/// A decision of the council.
+#[derive(Debug, Clone, Serialize)]
+pub struct Beschluss {
+    /// "2023/07".
+    pub nummer: String,
+    /// Its title.
+    pub titel: String,
+    /// The day it was taken.
+    pub datum: NaiveDate,
+    /// The council meeting that took it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sitzung: Option<String>,
+    /// Summary, Markdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kurz: Option<String>,
+    /// Key points, Markdown.
+    pub punkte: Vec<String>,
+    /// True for `relevant_fuer: alle`.
+    pub alle: bool,
+    /// The conference codes it concerns; empty when `alle` (listing every code would make
+    /// each briefing's data grow with the size of the roster).
+    pub konferenzen: Vec<String>,
+    /// Where to read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Who submitted it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub einreichend: Option<String>,
+}
+
+/// A data-quality note for readers of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Hinweis {
+    /// Its category; the notes are sorted by it first.
+    pub art: HinweisArt,
+    /// What is the matter, in a sentence.
+    pub text: String,
+    /// Where it was found ("termine.xlsx, Blatt Termine, Zeile 14"), if in a spreadsheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fundstelle: Option<String>,
+}
+
+/// The category of a [`Hinweis`]. Templates see its German label ("Offener Termin").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HinweisArt {
+    /// A spreadsheet row names a conference the roster does not know.
+    UnbekannteKonferenz,
+    /// A contact person without an e-mail address.
+    AnsprechpersonOhneEmail,
+    /// A conference without any contact person in this month's list.
+    KeineAnsprechperson,
+    /// A conference without a spokesperson.
+    Vakant,
+    /// A meeting without a date.
+    TerminOhneDatum,
+    /// A meeting whose date is text ("Herbst 2027").
+    OffenerTermin,
+    /// A spreadsheet row that could not be used.
+    ZeileNichtUebernommen,
+}
+
+impl HinweisArt {
+    /// The German label readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            HinweisArt::UnbekannteKonferenz => "Unbekannte Konferenz",
+            HinweisArt::AnsprechpersonOhneEmail => "Ansprechperson ohne E-Mail",
+            HinweisArt::KeineAnsprechperson => "Keine Ansprechperson",
+            HinweisArt::Vakant => "Vakant",
+            HinweisArt::TerminOhneDatum => "Termin ohne Datum",
+            HinweisArt::OffenerTermin => "Offener Termin",
+            HinweisArt::ZeileNichtUebernommen => "Zeile nicht übernommen",
+        }
+    }
+}
+
+/// Notes are listed in the order of their labels, so the overview reads alphabetically.
+impl Ord for HinweisArt {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.label().cmp(other.label())
+    }
+}
+
+impl PartialOrd for HinweisArt {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for HinweisArt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
+    }
+}
+
+/// The changes of one conference since the previous month's lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderungen {
+    /// The month compared with.
+    pub vormonat: Month,
+    /// How many changes there are in all (0: nothing changed).
+    pub anzahl: usize,
+    /// Contacts in this month's list only.
+    pub neue_ansprechpersonen: Vec<Ansprechperson>,
+    /// Contacts in both lists whose details differ.
+    pub geaenderte_ansprechpersonen: Vec<Aenderung<Ansprechperson>>,
+    /// Contacts in the previous month's list only.
+    pub entfallene_ansprechpersonen: Vec<Ansprechperson>,
+    /// Upcoming meetings in this month's list only.
+    pub neue_termine: Vec<Termin>,
+    /// Meetings in both lists whose days differ.
+    pub verschobene_termine: Vec<Aenderung<Termin>>,
+    /// Upcoming meetings in the previous month's list only.
+    pub abgesagte_termine: Vec<Termin>,
+}
+
+/// One entry before and now.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aenderung<T> {
+    /// As in the previous month's list.
+    pub vorher: T,
+    /// As in this month's list.
+    pub jetzt: T,
+}

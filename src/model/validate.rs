@@ -1,0 +1,248 @@
+//! Checks of the roster and the decisions before anything is joined: unknown codes, duplicate
+//! ids and numbers, names that two conferences claim, bad links and addresses.
+//!
+//! Every problem is collected (errors stop the build, warnings do not); nothing is changed or
+//! built here.
+
+use std::collections::{HashMap, HashSet};
+
+use super::identity::name_key;
+use crate::diagnostics::{Diagnostics, Location};
+use crate::load::{Decisions, Relevance, Roster};
+
+/// Checks the conferences and spokespersons of the roster.
+pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
+    let mut codes: HashMap<&str, &Location> = HashMap::new();
+    let mut names: HashMap<String, &str> = HashMap::new();
+    for conference in &roster.conferences {
+        if conference.code.is_empty() {
+            diagnostics.error(conference.code_at.clone(), "kuerzel must not be empty");
+        }
+        if conference.name.is_empty() {
+            diagnostics.error(
+                conference.code_at.clone(),
+                format!("conference {} has an empty name", conference.code),
+            );
+        }
+        if let Some(first) = codes.insert(&conference.code, &conference.code_at) {
+            diagnostics.error(
+                conference.code_at.clone(),
+                format!(
+                    "conference code \"{}\" is used twice (first at {first}); codes must be unique",
+                    conference.code
+                ),
+            );
+        }
+        let keys = [&conference.code, &conference.name]
+            .into_iter()
+            .chain(conference.aliases.iter());
+        for key in keys {
+            let key = name_key(key);
+            match names.get(&key) {
+                Some(other) if *other != conference.code => diagnostics.error(
+                    conference.code_at.clone(),
+                    format!(
+                        "the name \"{key}\" belongs to both {other} and {}; a spreadsheet \
+                         row could not be assigned",
+                        conference.code
+                    ),
+                ),
+                _ => {
+                    names.insert(key, &conference.code);
+                }
+            }
+        }
+    }
+    let mut ids: HashMap<&str, &Location> = HashMap::new();
+    for person in &roster.spokespersons {
+        if !is_valid_id(&person.id) {
+            diagnostics.error(
+                person.id_at.clone(),
+                format!(
+                    "id \"{}\" may only contain lower-case letters a-z, digits and '-' \
+                     (it becomes part of a file name)",
+                    person.id
+                ),
+            );
+        }
+        if let Some(first) = ids.insert(&person.id, &person.id_at) {
+            diagnostics.error(
+                person.id_at.clone(),
+                format!(
+                    "spokesperson id \"{}\" is used twice (first at {first}); ids must be unique",
+                    person.id
+                ),
+            );
+        }
+        if person.name.is_empty() {
+            diagnostics.error(
+                person.id_at.clone(),
+                format!("spokesperson {} has an empty name", person.id),
+            );
+        }
+        if person.conferences.is_empty() {
+            diagnostics.error(
+                person.id_at.clone(),
+                format!(
+                    "spokesperson {} has no conference in konferenzen",
+                    person.id
+                ),
+            );
+        }
+        for (code, at) in &person.conferences {
+            if !codes.contains_key(code.as_str()) {
+                diagnostics.error(
+                    at.clone(),
+                    format!(
+                        "spokesperson {}: unknown conference code \"{code}\"; known codes: {}",
+                        person.id,
+                        known_codes(&codes)
+                    ),
+                );
+            }
+        }
+        match (&person.email, &person.email_at) {
+            (Some(email), Some(at)) if !looks_like_email(email) => diagnostics.error(
+                at.clone(),
+                format!(
+                    "spokesperson {}: \"{email}\" is not an e-mail address",
+                    person.id
+                ),
+            ),
+            (None, _) => diagnostics.warning(
+                person.id_at.clone(),
+                format!(
+                    "spokesperson {} has no e-mail address; their briefing cannot be sent",
+                    person.id
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Checks the decisions against the roster's conference codes.
+pub(super) fn check_decisions(
+    roster: &Roster,
+    decisions: &Decisions,
+    diagnostics: &mut Diagnostics,
+) {
+    let codes: HashSet<&str> = roster.conferences.iter().map(|c| c.code.as_str()).collect();
+    let mut numbers: HashMap<&str, &Location> = HashMap::new();
+    for decision in &decisions.entries {
+        if !is_valid_decision_number(&decision.number) {
+            diagnostics.error(
+                decision.number_at.clone(),
+                format!(
+                    "decision number \"{}\" is not of the form YYYY/N, e.g. \"2023/07\"",
+                    decision.number
+                ),
+            );
+        }
+        if let Some(first) = numbers.insert(&decision.number, &decision.number_at) {
+            diagnostics.error(
+                decision.number_at.clone(),
+                format!(
+                    "decision {} is listed twice (first at {first})",
+                    decision.number
+                ),
+            );
+        }
+        if decision.title.is_empty() {
+            diagnostics.error(
+                decision.number_at.clone(),
+                format!("decision {} has an empty titel", decision.number),
+            );
+        }
+        if let Relevance::Codes(list) = &decision.relevance {
+            if list.is_empty() {
+                diagnostics.error(
+                    decision.relevance_at.clone(),
+                    format!(
+                        "decision {}: relevant_fuer is empty; write \"alle\" or conference codes",
+                        decision.number
+                    ),
+                );
+            }
+            for code in list {
+                if !codes.contains(code.as_str()) {
+                    diagnostics.error(
+                        decision.relevance_at.clone(),
+                        format!(
+                            "decision {}: unknown conference code \"{code}\" in relevant_fuer",
+                            decision.number
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(link), Some(at)) = (&decision.link, &decision.link_at)
+            && !crate::links::is_allowed(link)
+        {
+            diagnostics.error(
+                at.clone(),
+                format!(
+                    "decision {}: link \"{link}\" must start with https://, http:// or mailto:",
+                    decision.number
+                ),
+            );
+        }
+    }
+}
+
+/// Ids become part of file names, so only `a-z`, `0-9` and `-`, at most 64 of them.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// "YYYY/N": a four-digit year, a slash and a counter of at most four digits.
+fn is_valid_decision_number(number: &str) -> bool {
+    let Some((year, counter)) = number.split_once('/') else {
+        return false;
+    };
+    year.len() == 4
+        && !counter.is_empty()
+        && counter.len() <= 4
+        && year
+            .bytes()
+            .chain(counter.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
+fn known_codes(codes: &HashMap<&str, &Location>) -> String {
+    let mut list: Vec<&str> = codes.keys().copied().collect();
+    list.sort_unstable();
+    list.join(", ")
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty() && domain.contains('.') && !text.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_file_name_parts() {
+        assert!(is_valid_id("manke"));
+        assert!(is_valid_id("dr-hagen-2"));
+        for bad in ["", "Manke", "../x", "a b", "ä", "a/b", "a.b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn decision_numbers_have_a_four_digit_year() {
+        assert!(is_valid_decision_number("2023/07"));
+        assert!(!is_valid_decision_number("23/07"));
+        assert!(!is_valid_decision_number("2023-07"));
+    }
+}
