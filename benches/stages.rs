@@ -12,9 +12,9 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use briefing::config::Config;
 use briefing::docx::{Design, DocumentMeta, markdown_to_package};
 use briefing::load;
+use briefing::load::config::Config;
 use briefing::model::{self, BriefingContexts};
 use briefing::month::Month;
 use briefing::render::Renderer;
