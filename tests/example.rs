@@ -110,6 +110,13 @@ fn the_example_briefings_write_correct_current_german() {
     let schloemer = briefing("schloemer");
     assert!(schloemer.contains("die Ihre Fachministerkonferenz betreffen"));
     assert!(!schloemer.contains("Ihre Fachministerkonferenzen"));
+    // Conference-specific decisions, also in a conference's own partial (IMK).
+    let imk = &manke[manke.find("Innenministerkonferenz (IMK)").unwrap()..];
+    assert!(imk.contains("die die Innenministerkonferenz besonders betreffen"));
+    assert!(imk.contains("Beschluss 2026/08: Anbindung der Verwaltungsportale an die EUDI-Wallet"));
+    let ruhose = briefing("ruhose");
+    assert!(ruhose.contains("Die Ministerkonferenz für Arbeit und Soziales befasst sich"));
+    assert!(ruhose.contains("Beschluss 2026/21: Familienleistungen digital beantragen"));
     // JFMK under its real name.
     assert!(briefing("hagen").contains("Jugend- und Familienministerkonferenz (JFMK)"));
 
