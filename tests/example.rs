@@ -31,6 +31,11 @@ fn the_shipped_example_builds_every_briefing_and_the_overview() {
     );
 
     let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    assert!(overview.starts_with("Fachpolitische Sprecherinnen und Sprecher des IT-Planungsrates"));
+    assert!(
+        !overview.contains("Sprecher:in"),
+        "one style for group nouns"
+    );
     assert!(overview.contains("Justizministerkonferenz"));
     assert!(overview.contains("vakant"));
     let manifest = std::fs::read_to_string(project.out("2026-11/versand.csv")).unwrap();
@@ -66,5 +71,106 @@ fn a_parallel_build_writes_the_same_bytes_as_a_sequential_one() {
         let one = std::fs::read(sequential.join(&name)).unwrap();
         let four = std::fs::read(parallel.join(&name)).unwrap();
         assert!(one == four, "{name:?} differs between 1 and 4 threads");
+    }
+}
+
+/// Issue 16: what a recipient noticed in the example's briefings, read back from the Word
+/// documents (and the footnotes part) of a real build.
+#[test]
+fn the_example_briefings_write_correct_current_german() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let briefing = |id: &str| docx_text(&project.out(&format!("2026-11/briefing-{id}.docx")));
+    let footnotes = |id: &str| {
+        docx_part(
+            &project.out(&format!("2026-11/briefing-{id}.docx")),
+            "word/footnotes.xml",
+        )
+    };
+
+    let manke = briefing("manke");
+    assert!(
+        manke.contains(
+            "Fachpolitischer Sprecher des IT-Planungsrates für die Innenministerkonferenz und die Gesundheitsministerkonferenz"
+        ),
+        "{manke}"
+    );
+    assert!(
+        manke.contains("Ebenfalls Sprecherin für die Innenministerkonferenz: Ina-Maria Ulbrich")
+    );
+    let ulbrich = briefing("ulbrich");
+    assert!(ulbrich.contains("Fachpolitische Sprecherin des IT-Planungsrates für die Innenministerkonferenz und die Bauministerkonferenz"));
+    assert!(ulbrich.contains("Ebenfalls Sprecher für die Innenministerkonferenz: Stephan Manke"));
+    let poerksen = briefing("poerksen");
+    assert!(poerksen.contains("für den E-Justice-Rat und die Wirtschaftsministerkonferenz"));
+    assert!(poerksen.contains("Der E-Justice-Rat befasst sich"));
+    assert!(!poerksen.contains("Die E-Justice-Rat"));
+    // One conference: singular.
+    let schloemer = briefing("schloemer");
+    assert!(schloemer.contains("die Ihre Fachministerkonferenz betreffen"));
+    assert!(!schloemer.contains("Ihre Fachministerkonferenzen"));
+    // Conference-specific decisions, also in a conference's own partial (IMK).
+    let imk = &manke[manke.find("Innenministerkonferenz (IMK)").unwrap()..];
+    assert!(imk.contains("die die Innenministerkonferenz besonders betreffen"));
+    assert!(imk.contains("Beschluss 2026/08: Anbindung der Verwaltungsportale an die EUDI-Wallet"));
+    let ruhose = briefing("ruhose");
+    assert!(ruhose.contains("Die Ministerkonferenz für Arbeit und Soziales befasst sich"));
+    assert!(ruhose.contains("Beschluss 2026/21: Familienleistungen digital beantragen"));
+    // JFMK under its real name.
+    assert!(briefing("hagen").contains("Jugend- und Familienministerkonferenz (JFMK)"));
+
+    let roster = std::fs::read_to_string(repo().join("inputs/sprecher.yaml")).unwrap();
+    let ids: Vec<&str> = roster
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("- id: "))
+        .collect();
+    for id in &ids {
+        let text = briefing(id);
+        for stale in [
+            "bzw.",
+            "Sprecher:in",
+            "Sprecherin bzw",
+            "Change Requests",
+            "Commitment",
+            "bis zu weitere",
+            "nach dem Konzept",
+            "Auftaktgespräche",
+            "Stand 18.04.2023",
+            "Beschlüsse der letzten 60 Monate",
+            "relevant für alle Fachministerkonferenzen",
+        ] {
+            assert!(!text.contains(stale), "{id}: {stale:?}");
+        }
+        // Decisions of the 12-month window, none older.
+        assert!(text.contains("Beschlüsse der letzten 12 Monate"), "{id}");
+        assert!(text.contains("Beschluss 2026/27: Kommunalpakt"), "{id}");
+        assert!(
+            !text.contains("Beschluss 2023/"),
+            "{id}: a 2023 decision is history"
+        );
+        // Conference-specific points for every conference of the briefing.
+        assert_eq!(
+            text.matches("Anknüpfungspunkte").count(),
+            text.matches("Ansprechpersonen\n").count(),
+            "{id}: every conference has its points"
+        );
+        // The Kommunalpakt passage once, not twice.
+        assert_eq!(
+            text.matches("Nachnutzung von EfA-Verfahren").count(),
+            1,
+            "{id}"
+        );
+        // The paper's order: central messages before the decisions.
+        let messages = text.find("Zentrale Botschaften").unwrap();
+        let decisions = text.find("Aktuelle Beschlüsse").unwrap();
+        assert!(messages < decisions, "{id}");
+        // The sender on the first page and the footnotes the templates ask for.
+        assert!(text.contains("FITKO (Föderale IT-Kooperation)"), "{id}");
+        assert!(text.contains("Funktionspostfach: it-plr@fitko.de"), "{id}");
+        let notes = footnotes(id);
+        assert!(notes.contains("veröffentlicht jeden Monat"), "{id}");
+        assert!(notes.contains("IT-PLR-Beschluss 2023/02"), "{id}");
+        assert!(notes.contains("OZG-Änderungsgesetz"), "{id}");
     }
 }

@@ -111,7 +111,7 @@ fn dry_run_writes_one_parseable_message_per_spokesperson() {
     let schroedter = parse_eml(&project.out("2026-11/mail/schroedter.eml"));
     assert_eq!(
         schroedter.subject,
-        "Ihr Briefing als fachpolitische:r Sprecher:in des IT-Planungsrates – November 2026"
+        "Ihr Briefing als fachpolitischer Sprecher des IT-Planungsrates – November 2026"
     );
     assert_eq!(
         schroedter.to,

@@ -4,9 +4,7 @@
 use crate::support::*;
 
 fn project() -> Project {
-    let project = Project::shipped_example();
-    project.write("briefing.yaml", "beschluss_zeitraum_monate: 60\n");
-    project
+    Project::shipped_example()
 }
 
 /// Replaces `from` (which must occur) in a shipped template and returns `check`'s stderr.
