@@ -20,7 +20,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::error::DocxError;
-use super::ooxml::{BUILTIN_STYLES, BuiltinStyle, NS_W, StyleMap};
+use super::ooxml::{BUILTIN_STYLES, BuiltinStyle, FONT_TABLE, NS_W, STYLES, StyleMap, THEME};
 
 /// Parts larger than this are refused (a reference document's styles are a few hundred KB).
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
@@ -79,7 +79,7 @@ impl Reference {
                 "is not a Word document (.docx): it cannot be opened as a zip archive".into(),
             )
         })?;
-        let styles_xml = read_part(&mut zip, "word/styles.xml")?.ok_or_else(|| {
+        let styles_xml = read_part(&mut zip, STYLES)?.ok_or_else(|| {
             reference_error(
                 "contains no word/styles.xml; save it in Word as \"Word-Dokument (*.docx)\"".into(),
             )
@@ -95,8 +95,8 @@ impl Reference {
                 well_formed(&text).is_ok() && !text.contains("r:id=") && !text.contains("r:embed=")
             }))
         };
-        let theme = optional(&mut zip, "word/theme/theme1.xml")?;
-        let font_table = optional(&mut zip, "word/fontTable.xml")?;
+        let theme = optional(&mut zip, THEME)?;
+        let font_table = optional(&mut zip, FONT_TABLE)?;
 
         let mut map = StyleMap::default();
         let mut missing = BTreeSet::new();

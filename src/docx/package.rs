@@ -16,12 +16,14 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::design::{Logo, Reference};
 use super::error::DocxError;
-use super::ooxml::{APP, FONT_TABLE, LOGO, PACKAGE_RELS, SETTINGS, STYLES, StyleMap, THEME};
+use super::ooxml::{
+    APP, FONT_TABLE, LOGO, Orientation, PACKAGE_RELS, SETTINGS, STYLES, StyleMap, THEME,
+};
 use super::parts::{properties, relationships, settings, styles};
 
 /// The logo's relationships, the same for the portrait and landscape header: kept once,
 /// under the portrait header's name.
-pub(crate) const HEADER_RELS: &str = "word/_rels/header1.xml.rels";
+pub(crate) const HEADER_RELS: &str = Orientation::Portrait.header_rels_part();
 
 /// How the documents look: built-in styles, or those of a reference document; with or
 /// without a logo in the page header. `Design::default()` is the built-in sober design.

@@ -3,7 +3,8 @@
 //! The model only holds what the writer supports; everything else is either mapped to the
 //! nearest supported construct (raw HTML -> its text) or rejected (images).
 
-mod blocks;
+mod footnotes;
+mod markers;
 
 use std::collections::HashMap;
 
@@ -12,9 +13,7 @@ use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
 use super::doc::{Block, Doc, Inline, OrderedList, Para, ParaKind, RunStyle, Table};
 use super::error::DocxError;
 use super::ooxml::{BULLET_NUM_ID, Orientation};
-use blocks::{
-    HtmlPiece, for_each_inlines, marker, orientation_marker, resolve_footnotes, split_br,
-};
+use markers::{HtmlPiece, marker, orientation_marker, split_br};
 
 /// Deepest list level Word numbering supports (0-based).
 const MAX_LEVEL: u8 = 8;
@@ -478,40 +477,6 @@ impl Builder {
                 HtmlPiece::Br => self.push_inline(Inline::Break),
             }
         }
-    }
-
-    fn finish(mut self) -> Doc {
-        // Footnote ids in order of first reference; references without definition stay text.
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        let mut blocks = std::mem::take(&mut self.doc.blocks);
-        let defs = &self.footnote_defs;
-        let mut resolve = |inlines: &mut [Inline]| {
-            resolve_footnotes(inlines, &mut |label: &str| {
-                if let Some(id) = ids.get(label) {
-                    return Some(*id);
-                }
-                if defs.contains_key(label) {
-                    let id = order.len() as u32 + 1;
-                    order.push(label.to_string());
-                    ids.insert(label.to_string(), id);
-                    Some(id)
-                } else {
-                    None
-                }
-            });
-        };
-        for_each_inlines(&mut blocks, &mut resolve);
-        self.doc.blocks = blocks;
-        for label in &order {
-            let mut fblocks = self.footnote_defs.get(label).cloned().unwrap_or_default();
-            // Footnotes inside footnotes are not supported by Word: keep them as text.
-            for_each_inlines(&mut fblocks, &mut |inlines| {
-                resolve_footnotes(inlines, &mut |_| None);
-            });
-            self.doc.footnotes.push(fblocks);
-        }
-        self.doc
     }
 }
 

@@ -1,46 +1,8 @@
-//! Helpers of the Markdown reader that work on finished pieces: footnote resolution over
-//! the blocks, our own paragraph markers (`\newpage`, `\querformat`, `\hochformat`) and
-//! `<br>` inside raw HTML.
+//! Our own Markdown forms (`\newpage`, `\querformat`, `\hochformat`, each a paragraph
+//! of its own) and `<br>` inside raw HTML.
 
-use crate::docx::doc::{Block, Inline, Para, ParaKind, RunStyle};
+use crate::docx::doc::{Inline, Para, ParaKind, RunStyle};
 use crate::docx::ooxml::Orientation;
-
-pub(super) fn for_each_inlines(blocks: &mut [Block], f: &mut dyn FnMut(&mut [Inline])) {
-    for block in blocks {
-        match block {
-            Block::Para(p) => f(&mut p.inlines),
-            Block::Table(t) => {
-                for row in &mut t.rows {
-                    for cell in row {
-                        f(cell);
-                    }
-                }
-            }
-            Block::PageBreak | Block::Rule | Block::Section(_) => {}
-        }
-    }
-}
-
-pub(super) fn resolve_footnotes(
-    inlines: &mut [Inline],
-    lookup: &mut dyn FnMut(&str) -> Option<u32>,
-) {
-    for inline in inlines.iter_mut() {
-        match inline {
-            Inline::FootnoteLabel(label) => {
-                *inline = match lookup(label) {
-                    Some(id) => Inline::FootnoteRef(id),
-                    None => Inline::Text {
-                        text: format!("[^{label}]"),
-                        style: RunStyle::default(),
-                    },
-                };
-            }
-            Inline::Link { children, .. } => resolve_footnotes(children, lookup),
-            _ => {}
-        }
-    }
-}
 
 /// The marker command (`\newpage`, `\querformat`, `\hochformat`) a normal paragraph
 /// consists of, if any.
