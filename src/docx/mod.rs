@@ -50,6 +50,14 @@
 //! always `Heading1` (never `Title`, so it shows in the navigation pane), headings deeper
 //! than `####` use `Heading4`, lists deeper than 9 levels stay at level 9, list items inside
 //! a block quote are list paragraphs (not `Quote`), no table of contents, no cell merging.
+//!
+//! Files, in the order a document passes them: `markdown/` reads the Markdown into the
+//! model of `doc`; `body`, `runs`, `table` (with `widths`), `footnotes` and `header_footer`
+//! write the story parts; `parts/` the supporting parts; `package` holds the [`Design`]
+//! with its fixed parts (deflated once) and zips; `design` parses the reference document and
+//! the logo. `ooxml` is the shared vocabulary (namespaces, part names, relationship ids from
+//! one table, page geometry, styles), `xml` the writer's XML layer, `error` and `meta` the
+//! types every file may use; none of these imports a writer.
 
 mod body;
 mod check;
