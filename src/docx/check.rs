@@ -15,6 +15,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::xml::is_xml_char;
+
 /// Parts larger than this are reported instead of read.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -244,12 +246,8 @@ impl Element {
     }
 }
 
-fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 fn check_chars(text: &str) -> Result<(), String> {
-    match text.chars().find(|c| !allowed(*c)) {
+    match text.chars().find(|c| !is_xml_char(*c)) {
         Some(c) => Err(format!(
             "holds the character U+{:04X}, which XML 1.0 forbids",
             u32::from(c)

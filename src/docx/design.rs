@@ -13,41 +13,28 @@
 //! What it is not: a copier of anything else in the reference (its text, headers, numbering
 //! and section layout are ignored).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
-use std::sync::OnceLock;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::DocxError;
-use super::document::NS_W;
-use super::package::FixedParts;
-use super::parts;
-
-/// The logo's relationships, the same for the portrait and landscape header.
-pub(crate) const HEADER_RELS: &str = "word/_rels/header1.xml.rels";
+use super::error::DocxError;
+use super::ooxml::{BUILTIN_STYLES, BuiltinStyle, FONT_TABLE, NS_W, STYLES, StyleMap, THEME};
 
 /// Parts larger than this are refused (a reference document's styles are a few hundred KB).
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
-
-/// How the documents look: built-in styles, or those of a reference document; with or
-/// without a logo in the page header. `Design::default()` is the built-in sober design.
-#[derive(Debug, Clone, Default)]
-pub struct Design {
-    pub(crate) reference: Option<Reference>,
-    pub(crate) logo: Option<Logo>,
-    /// The parts every document of this design shares, deflated once (on first use).
-    fixed: OnceLock<FixedParts>,
-}
 
 /// What the writer takes from a reference document.
 #[derive(Debug, Clone)]
 pub(crate) struct Reference {
     /// The reference's `word/styles.xml`, verified to be a `w:styles` part.
     pub(crate) styles_xml: String,
+    /// Its theme, unless it points at further parts.
     pub(crate) theme: Option<Vec<u8>>,
+    /// Its font table, unless it points at further parts (embedded fonts).
     pub(crate) font_table: Option<Vec<u8>>,
+    /// Built-in style id -> the reference's id for it.
     pub(crate) map: StyleMap,
     /// Built-in style ids the reference lacks (added from the built-in set).
     pub(crate) missing: BTreeSet<&'static str>,
@@ -61,17 +48,6 @@ pub(crate) struct Logo {
     pub(crate) png: Vec<u8>,
     pub(crate) width_px: u32,
     pub(crate) height_px: u32,
-}
-
-/// Built-in style id -> the id the document must use (the reference's id for that style).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct StyleMap(BTreeMap<&'static str, String>);
-
-impl StyleMap {
-    /// The id to write for the built-in style `builtin`.
-    pub(crate) fn id<'a>(&'a self, builtin: &'a str) -> &'a str {
-        self.0.get(builtin).map_or(builtin, String::as_str)
-    }
 }
 
 /// Height of the logo in the page header, in EMU (1 cm = 360000 EMU), and its widest width.
@@ -92,18 +68,18 @@ impl Logo {
     }
 }
 
-impl Design {
-    /// The design of a reference document (`templates/referenz.docx`): its styles, theme and
-    /// font table. Fails with a plain message when the bytes are not a Word document with a
-    /// readable `word/styles.xml`.
-    pub fn from_reference(docx: &[u8]) -> Result<Design, DocxError> {
+impl Reference {
+    /// What the writer takes from a reference document (`templates/referenz.docx`): its
+    /// styles, theme and font table. Fails with a plain message when the bytes are not a Word
+    /// document with a readable `word/styles.xml`.
+    pub(crate) fn parse(docx: &[u8]) -> Result<Reference, DocxError> {
         let reference_error = |message: String| DocxError::Reference(message);
         let mut zip = zip::ZipArchive::new(Cursor::new(docx)).map_err(|_| {
             reference_error(
                 "is not a Word document (.docx): it cannot be opened as a zip archive".into(),
             )
         })?;
-        let styles_xml = read_part(&mut zip, "word/styles.xml")?.ok_or_else(|| {
+        let styles_xml = read_part(&mut zip, STYLES)?.ok_or_else(|| {
             reference_error(
                 "contains no word/styles.xml; save it in Word as \"Word-Dokument (*.docx)\"".into(),
             )
@@ -119,12 +95,12 @@ impl Design {
                 well_formed(&text).is_ok() && !text.contains("r:id=") && !text.contains("r:embed=")
             }))
         };
-        let theme = optional(&mut zip, "word/theme/theme1.xml")?;
-        let font_table = optional(&mut zip, "word/fontTable.xml")?;
+        let theme = optional(&mut zip, THEME)?;
+        let font_table = optional(&mut zip, FONT_TABLE)?;
 
         let mut map = StyleMap::default();
         let mut missing = BTreeSet::new();
-        for (id, name, kind) in super::parts::builtin_style_keys() {
+        for BuiltinStyle { id, name, kind } in BUILTIN_STYLES {
             let by_name = found
                 .styles
                 .iter()
@@ -132,7 +108,7 @@ impl Design {
             let by_id = found.styles.iter().find(|s| s.kind == kind && s.id == id);
             match by_name.or(by_id) {
                 Some(s) if s.id != id => {
-                    map.0.insert(id, s.id.clone());
+                    map.insert(id, s.id.clone());
                 }
                 Some(_) => {}
                 None => {
@@ -140,23 +116,21 @@ impl Design {
                 }
             }
         }
-        Ok(Design {
-            reference: Some(Reference {
-                styles_xml,
-                theme,
-                font_table,
-                map,
-                missing,
-                defaults: found.defaults,
-            }),
-            logo: None,
-            fixed: OnceLock::new(),
+        Ok(Reference {
+            styles_xml,
+            theme,
+            font_table,
+            map,
+            missing,
+            defaults: found.defaults,
         })
     }
+}
 
-    /// This design with a logo in the page header (`templates/logo.png`). Fails with a plain
-    /// message when the bytes are not a PNG image.
-    pub fn with_logo(mut self, png: &[u8]) -> Result<Design, DocxError> {
+impl Logo {
+    /// A logo for the page header (`templates/logo.png`). Fails with a plain message when
+    /// the bytes are not a PNG image.
+    pub(crate) fn parse(png: &[u8]) -> Result<Logo, DocxError> {
         const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
         if !png.starts_with(SIGNATURE) {
             return Err(DocxError::Logo(
@@ -175,51 +149,11 @@ impl Design {
                 "has an unusable size of {width_px} x {height_px} pixels"
             )));
         }
-        self.logo = Some(Logo {
+        Ok(Logo {
             png: png.to_vec(),
             width_px,
             height_px,
-        });
-        self.fixed = OnceLock::new();
-        Ok(self)
-    }
-
-    /// The parts every document of this design shares: package relationships, app
-    /// properties, styles, settings, font table, theme, and the logo with its relationships.
-    pub(crate) fn fixed_parts(&self) -> Result<&FixedParts, DocxError> {
-        if let Some(fixed) = self.fixed.get() {
-            return Ok(fixed);
-        }
-        let reference = self.reference.as_ref();
-        let fonts = match reference.and_then(|r| r.font_table.clone()) {
-            Some(bytes) => bytes,
-            None => parts::font_table_xml()?,
-        };
-        let theme = reference.and_then(|r| r.theme.clone());
-        let theme = theme.unwrap_or_else(|| parts::THEME_XML.as_bytes().to_vec());
-        let mut fixed = vec![
-            ("_rels/.rels", parts::package_rels_xml()?),
-            ("docProps/app.xml", parts::app_xml()?),
-            ("word/styles.xml", parts::styles_xml(self)?),
-            ("word/settings.xml", parts::settings_xml()?),
-            ("word/fontTable.xml", fonts),
-            ("word/theme/theme1.xml", theme),
-        ];
-        if let Some(logo) = &self.logo {
-            fixed.push((HEADER_RELS, parts::header_rels_xml()?));
-            fixed.push(("word/media/logo.png", logo.png.clone()));
-        }
-        // Threads racing here build the same bytes; the first one kept wins.
-        let _ = self.fixed.set(FixedParts::new(fixed)?);
-        Ok(self.fixed.get().expect("set just now"))
-    }
-
-    /// The style id map (empty for the built-in design).
-    pub(crate) fn styles(&self) -> StyleMap {
-        self.reference
-            .as_ref()
-            .map(|r| r.map.clone())
-            .unwrap_or_default()
+        })
     }
 }
 
@@ -339,7 +273,7 @@ fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
 }
 
 /// Parses the whole text; the first syntax error, unbalanced tag or missing root.
-pub(crate) fn well_formed(xml: &str) -> Result<(), String> {
+fn well_formed(xml: &str) -> Result<(), String> {
     let mut reader = Reader::from_str(xml);
     let mut depth = 0usize;
     let mut roots = 0usize;

@@ -50,62 +50,45 @@
 //! always `Heading1` (never `Title`, so it shows in the navigation pane), headings deeper
 //! than `####` use `Heading4`, lists deeper than 9 levels stay at level 9, list items inside
 //! a block quote are list paragraphs (not `Quote`), no table of contents, no cell merging.
+//!
+//! Files, in the order a document passes them: `markdown/` reads the Markdown into the
+//! model of `doc`; `body`, `runs`, `table` (with `widths`), `footnotes` and `header_footer`
+//! write the story parts; `parts/` the supporting parts; `package` holds the [`Design`]
+//! with its fixed parts (deflated once) and zips; `design` parses the reference document and
+//! the logo. `ooxml` is the shared vocabulary (namespaces, part names, relationship ids from
+//! one table, page geometry, styles), `xml` the writer's XML layer, `error` and `meta` the
+//! types every file may use; none of these imports a writer.
 
+mod body;
 mod check;
 mod design;
-mod document;
+mod doc;
+mod error;
+mod footnotes;
+mod header_footer;
 mod markdown;
+mod meta;
+mod ooxml;
 mod package;
 mod parts;
+mod runs;
+mod table;
+mod widths;
 mod xml;
 
 pub use check::check_package;
-pub use design::Design;
+pub use error::DocxError;
+pub use meta::DocumentMeta;
+pub use package::Design;
+pub use xml::is_xml_char;
 
-use design::HEADER_RELS;
-use document::{Ctx, Links, PartIds};
-use markdown::Orientation;
-use package::{FixedParts, Part};
-
-/// Document properties and header/footer texts.
-#[derive(Debug, Clone)]
-pub struct DocumentMeta {
-    /// Core property dc:title; also shown left in the page header.
-    pub title: String,
-    /// dc:subject.
-    pub subject: String,
-    /// dc:creator and cp:lastModifiedBy.
-    pub author: String,
-    /// dcterms:created and dcterms:modified (as `YYYY-MM-DDT00:00:00Z`), for determinism.
-    pub date: chrono::NaiveDate,
-    /// Shown right in the page header (e.g. "Stand: 28.11.2026").
-    pub header_text: String,
-    /// Shown left in the footer; the right side is "Seite X von Y".
-    pub footer_text: String,
-}
-
-/// Why a document could not be written, or a design could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum DocxError {
-    /// Markdown image syntax: the briefings carry no pictures.
-    #[error(
-        "images are not supported in Word briefings (found image \"{0}\"); remove the image from the template"
-    )]
-    ImageNotSupported(String),
-    /// The reference document (`templates/referenz.docx`) cannot be used; the message says
-    /// why, without the file name (the caller knows it).
-    #[error("{0}")]
-    Reference(String),
-    /// The logo (`templates/logo.png`) cannot be used; message without the file name.
-    #[error("{0}")]
-    Logo(String),
-    /// The zip container could not be written.
-    #[error("could not write the .docx package: {0}")]
-    Zip(#[from] zip::result::ZipError),
-    /// Writing XML into memory failed.
-    #[error("could not write the document XML: {0}")]
-    Io(#[from] std::io::Error),
-}
+use body::Ctx;
+use ooxml::{
+    CONTENT_TYPES, CORE, DOCUMENT, DOCUMENT_RELS, FOOTNOTES, FOOTNOTES_RELS, Links, NUMBERING,
+    Orientation, PartIds,
+};
+use package::{FixedParts, HEADER_RELS, Part};
+use parts::{numbering, properties, relationships};
 
 /// Convert Markdown into the bytes of a .docx file in the given design
 /// (`&Design::default()` for the built-in one). Links with schemes other than http, https and
@@ -119,8 +102,8 @@ pub fn markdown_to_docx(
 }
 
 /// The parts of a document, in package order, before they are zipped. Kept apart from
-/// [`markdown_to_docx`] so that writing the XML and compressing it can be measured (and
-/// inspected) one at a time.
+/// [`markdown_to_docx`] so that writing the XML and compressing it can be measured one at
+/// a time (and, in tests, inspected).
 #[derive(Debug, Clone)]
 pub struct Package<'design> {
     parts: Vec<Part>,
@@ -130,7 +113,8 @@ pub struct Package<'design> {
 
 impl Package<'_> {
     /// The part names and their uncompressed bytes, in the order they are zipped.
-    pub fn parts(&self) -> impl Iterator<Item = (&'static str, &[u8])> {
+    #[cfg(test)]
+    pub(crate) fn parts(&self) -> impl Iterator<Item = (&'static str, &[u8])> {
         self.parts.iter().map(|part| match part {
             Part::Own(name, bytes) => (*name, bytes.as_slice()),
             Part::Fixed(name, index) => (*name, self.fixed.bytes(*index)),
@@ -152,33 +136,15 @@ impl Package<'_> {
 /// The parts that are the same in every document of a design (deflated once per design);
 /// the logo's relationships appear under both header names.
 pub const SHARED_PARTS: [&str; 9] = [
-    "_rels/.rels",
-    "docProps/app.xml",
-    "word/styles.xml",
-    "word/settings.xml",
-    "word/fontTable.xml",
-    "word/theme/theme1.xml",
-    "word/_rels/header1.xml.rels",
-    "word/_rels/header2.xml.rels",
-    "word/media/logo.png",
-];
-
-/// Per orientation: its number, header part, the header's relationships, footer part.
-const SECTION_PARTS: [(Orientation, u32, &str, &str, &str); 2] = [
-    (
-        Orientation::Portrait,
-        1,
-        "word/header1.xml",
-        "word/_rels/header1.xml.rels",
-        "word/footer1.xml",
-    ),
-    (
-        Orientation::Landscape,
-        2,
-        "word/header2.xml",
-        "word/_rels/header2.xml.rels",
-        "word/footer2.xml",
-    ),
+    ooxml::PACKAGE_RELS,
+    ooxml::APP,
+    ooxml::STYLES,
+    ooxml::SETTINGS,
+    ooxml::FONT_TABLE,
+    ooxml::THEME,
+    Orientation::Portrait.header_rels_part(),
+    Orientation::Landscape.header_rels_part(),
+    ooxml::LOGO,
 ];
 
 /// Convert Markdown into the parts of a .docx file (XML, and the logo if the design has
@@ -189,9 +155,10 @@ pub fn markdown_to_package<'design>(
     design: &'design Design,
 ) -> Result<Package<'design>, DocxError> {
     let doc = markdown::parse(markdown)?;
+    let logo = design.logo();
     let ids = PartIds {
         landscape: doc.has_landscape(),
-        logo: design.logo.is_some(),
+        logo: logo.is_some(),
     };
     let fixed = design.fixed_parts()?;
     let shared = |name: &'static str| {
@@ -200,34 +167,30 @@ pub fn markdown_to_package<'design>(
     };
     let styles = design.styles();
     let mut links = Links::new(ids.first_link_rid());
-    let document = document::document_xml(&doc, &mut Ctx::new(&mut links, &styles))?;
+    let document = body::document_xml(&doc, ids, &mut Ctx::new(&mut links, &styles))?;
     let mut footnote_links = Links::new(1);
-    let footnotes = document::footnotes_xml(&doc, &mut Ctx::new(&mut footnote_links, &styles))?;
-    let logo = design.logo.as_ref();
+    let footnotes = footnotes::footnotes_xml(&doc, &mut Ctx::new(&mut footnote_links, &styles))?;
     let mut parts = vec![
-        Part::Own("[Content_Types].xml", parts::content_types_xml(&ids)?),
-        shared("_rels/.rels"),
-        Part::Own("docProps/core.xml", parts::core_xml(meta)?),
-        shared("docProps/app.xml"),
-        Part::Own("word/document.xml", document),
+        Part::Own(CONTENT_TYPES, relationships::content_types_xml(&ids)?),
+        shared(ooxml::PACKAGE_RELS),
+        Part::Own(CORE, properties::core_xml(meta)?),
+        shared(ooxml::APP),
+        Part::Own(DOCUMENT, document),
         Part::Own(
-            "word/_rels/document.xml.rels",
-            parts::document_rels_xml(&links, &ids)?,
+            DOCUMENT_RELS,
+            relationships::document_rels_xml(&links, &ids)?,
         ),
-        shared("word/styles.xml"),
-        shared("word/settings.xml"),
-        shared("word/fontTable.xml"),
-        shared("word/theme/theme1.xml"),
-        Part::Own(
-            "word/numbering.xml",
-            parts::numbering_xml(&doc.ordered_lists)?,
-        ),
-        Part::Own("word/footnotes.xml", footnotes),
+        shared(ooxml::STYLES),
+        shared(ooxml::SETTINGS),
+        shared(ooxml::FONT_TABLE),
+        shared(ooxml::THEME),
+        Part::Own(NUMBERING, numbering::numbering_xml(&doc.ordered_lists)?),
+        Part::Own(FOOTNOTES, footnotes),
     ];
     if !footnote_links.is_empty() {
         parts.push(Part::Own(
-            "word/_rels/footnotes.xml.rels",
-            parts::footnote_rels_xml(&footnote_links)?,
+            FOOTNOTES_RELS,
+            relationships::footnote_rels_xml(&footnote_links)?,
         ));
     }
     let header_rels = |name: &'static str| {
@@ -238,17 +201,17 @@ pub fn markdown_to_package<'design>(
     };
     // Each orientation has its own header and footer (their right tab stop differs).
     let sections = if ids.landscape { 2 } else { 1 };
-    for (orientation, number, header, rels, footer) in &SECTION_PARTS[..sections] {
-        let header_xml = document::header_xml(meta, &styles, *orientation, logo, *number)?;
-        parts.push(Part::Own(header, header_xml));
+    for orientation in Orientation::ALL[..sections].iter().copied() {
+        let header_xml = header_footer::header_xml(meta, &styles, orientation, logo)?;
+        parts.push(Part::Own(orientation.header_part(), header_xml));
         if ids.logo {
-            parts.push(header_rels(rels));
+            parts.push(header_rels(orientation.header_rels_part()));
         }
-        let footer_xml = document::footer_xml(meta, &styles, *orientation)?;
-        parts.push(Part::Own(footer, footer_xml));
+        let footer_xml = header_footer::footer_xml(meta, &styles, orientation)?;
+        parts.push(Part::Own(orientation.footer_part(), footer_xml));
     }
     if ids.logo {
-        parts.push(shared("word/media/logo.png"));
+        parts.push(shared(ooxml::LOGO));
     }
     Ok(Package {
         parts,

@@ -1,5 +1,6 @@
 //! A thin layer over quick-xml: escaping and removal of characters XML 1.0 forbids happen here,
-//! once, for every text node and attribute value.
+//! once, for every text node and attribute value. [`is_xml_char`] is the crate's one rule of
+//! which characters XML 1.0 allows.
 
 use std::borrow::Cow;
 
@@ -7,23 +8,27 @@ use quick_xml::Writer;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, Event};
 
-use super::DocxError;
+use super::error::DocxError;
 
+/// What writing one element or text into a part returns.
 pub(crate) type XmlResult = Result<(), DocxError>;
 
-/// Remove characters that XML 1.0 does not allow (C0 controls other than tab, LF, CR;
-/// U+FFFE, U+FFFF). Surrogates cannot occur in Rust strings.
+/// Whether XML 1.0 allows the character `c` in a document (its production `Char`): tab, LF,
+/// CR, U+0020..U+D7FF, U+E000..U+FFFD and U+10000 and above. So C0 controls other than tab,
+/// LF and CR, and U+FFFE and U+FFFF are forbidden; surrogates cannot occur in a Rust `char`.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Remove the characters that XML 1.0 does not allow (see [`is_xml_char`]).
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    fn allowed(c: char) -> bool {
-        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-    }
     // Fast path on bytes: forbidden characters are C0 controls or start with 0xEF (U+FFFE and
     // U+FFFF are EF BF BE/BF in UTF-8); most texts hold neither.
     let suspicious = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
-    if !s.as_bytes().iter().any(suspicious) || s.chars().all(allowed) {
+    if !s.as_bytes().iter().any(suspicious) || s.chars().all(is_xml_char) {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.chars().filter(|c| allowed(*c)).collect())
+        Cow::Owned(s.chars().filter(|c| is_xml_char(*c)).collect())
     }
 }
 
@@ -58,6 +63,7 @@ pub(crate) fn val(name: &'static str, v: &str) -> El {
     el(name, &[("w:val", v)])
 }
 
+/// One part (or fragment) being written.
 pub(crate) struct Xml {
     w: Writer<Vec<u8>>,
 }
@@ -97,18 +103,21 @@ impl Xml {
         }
     }
 
+    /// `<name attrs>`.
     pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
         self.open(name, attrs);
         self.w.get_mut().push(b'>');
         Ok(())
     }
 
+    /// `<name attrs/>`.
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
         self.open(name, attrs);
         self.w.get_mut().extend_from_slice(b"/>");
         Ok(())
     }
 
+    /// `</name>`.
     pub(crate) fn end(&mut self, name: &str) -> XmlResult {
         let out = self.w.get_mut();
         out.extend_from_slice(b"</");
@@ -146,6 +155,7 @@ impl Xml {
         }
     }
 
+    /// The element tree `e`.
     pub(crate) fn write_el(&mut self, e: &El) -> XmlResult {
         let attrs: Vec<(&str, &str)> = e.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         if e.children.is_empty() {
@@ -159,6 +169,7 @@ impl Xml {
         }
     }
 
+    /// The bytes written.
     pub(crate) fn finish(self) -> Vec<u8> {
         self.w.into_inner()
     }

@@ -1,0 +1,103 @@
+//! A GFM table as a Word table: fixed layout with the widths from [`super::widths`], a
+//! repeating, shaded header row, rows that do not split across pages.
+
+use pulldown_cmark::Alignment;
+
+use super::doc::Table;
+use super::ooxml::{Links, StyleMap};
+use super::runs::{RunCtx, write_inlines};
+use super::widths::{ColumnNeed, column_widths};
+use super::xml::{Xml, XmlResult};
+
+/// The table `t`, `width` twips wide; hyperlink relationships are collected into `links`.
+pub(super) fn write_table(
+    x: &mut Xml,
+    links: &mut Links,
+    styles: &StyleMap,
+    width: u32,
+    t: &Table,
+) -> XmlResult {
+    let ncols = t.aligns.len();
+    let needs: Vec<ColumnNeed> = (0..ncols)
+        .map(|c| {
+            t.rows
+                .iter()
+                .enumerate()
+                .filter_map(|(r, row)| row.get(c).map(|cell| ColumnNeed::of(cell, r == 0)))
+                .fold(ColumnNeed::default(), ColumnNeed::max)
+        })
+        .collect();
+    let widths = column_widths(&needs, width);
+    x.start("w:tbl", &[])?;
+    // tblPr order: tblStyle, tblW, ..., tblLayout, ..., tblLook
+    x.start("w:tblPr", &[])?;
+    x.empty("w:tblStyle", &[("w:val", styles.id("TableGrid"))])?;
+    x.empty("w:tblW", &[("w:w", &width.to_string()), ("w:type", "dxa")])?;
+    x.empty("w:tblLayout", &[("w:type", "fixed")])?;
+    x.empty(
+        "w:tblLook",
+        // w:val only: the 2010 attributes (firstRow, ...) fail Office 2007 validation.
+        &[("w:val", "04A0")],
+    )?;
+    x.end("w:tblPr")?;
+    x.start("w:tblGrid", &[])?;
+    for w in &widths {
+        x.empty("w:gridCol", &[("w:w", &w.to_string())])?;
+    }
+    x.end("w:tblGrid")?;
+    for (r, row) in t.rows.iter().enumerate() {
+        let header = r == 0;
+        x.start("w:tr", &[])?;
+        x.start("w:trPr", &[])?;
+        x.empty("w:cantSplit", &[])?;
+        if header {
+            x.empty("w:tblHeader", &[])?;
+        }
+        x.end("w:trPr")?;
+        for (col, cell) in row.iter().enumerate() {
+            x.start("w:tc", &[])?;
+            // tcPr order: tcW, ..., shd, ..., vAlign
+            x.start("w:tcPr", &[])?;
+            x.empty(
+                "w:tcW",
+                &[("w:w", &widths[col].to_string()), ("w:type", "dxa")],
+            )?;
+            if header {
+                x.empty(
+                    "w:shd",
+                    &[
+                        ("w:val", "clear"),
+                        ("w:color", "auto"),
+                        ("w:fill", "D9E2F3"),
+                    ],
+                )?;
+            }
+            x.end("w:tcPr")?;
+            // A cell always holds a paragraph, even when empty.
+            x.start("w:p", &[])?;
+            x.start("w:pPr", &[])?;
+            if header {
+                x.empty("w:keepNext", &[])?;
+            }
+            x.empty("w:spacing", &[("w:before", "40"), ("w:after", "40")])?;
+            let jc = match t.aligns[col] {
+                Alignment::Center => Some("center"),
+                Alignment::Right => Some("right"),
+                Alignment::Left | Alignment::None => None,
+            };
+            if let Some(jc) = jc {
+                x.empty("w:jc", &[("w:val", jc)])?;
+            }
+            x.end("w:pPr")?;
+            let ctx = RunCtx {
+                force_bold: header,
+                hyperlink: false,
+            };
+            write_inlines(x, links, styles, cell, ctx)?;
+            x.end("w:p")?;
+            x.end("w:tc")?;
+        }
+        x.end("w:tr")?;
+    }
+    x.end("w:tbl")
+}
