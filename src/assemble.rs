@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
 use crate::model::{BriefingContext, Model, Sprecher};
-use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer};
+use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer, filters};
 
 /// A spokesperson's documents, made in memory.
 #[derive(Debug, Clone)]
@@ -30,10 +30,17 @@ fn stand_label(stand: NaiveDate) -> String {
 
 /// The name with academic title, as the recipient is addressed.
 pub fn display_name(person: &Sprecher) -> String {
-    match &person.titel {
-        Some(title) => format!("{title} {}", person.name),
-        None => person.name.clone(),
-    }
+    filters::name_with_title(person.titel.as_deref(), &person.name)
+}
+
+/// The running header of every document: "IT-Planungsrat · Fachpolitische Sprecherinnen und
+/// Sprecher", in the group style the templates use.
+fn header_text() -> String {
+    let group = filters::role(
+        filters::Group::Many(filters::Sex::Unknown),
+        filters::Style::PairForm,
+    );
+    format!("IT-Planungsrat · {}", filters::capitalize_first(&group))
 }
 
 /// The briefing of one spokesperson, from its context ([`Model::briefing`] or
@@ -57,7 +64,7 @@ pub fn briefing(
         subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
         author: author.to_string(),
         date: context.stand,
-        header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
+        header_text: header_text(),
         footer_text: stand_label(context.stand),
     };
     let docx = to_docx(
@@ -96,11 +103,18 @@ pub fn overview(
 ) -> Result<Vec<u8>, Diagnostics> {
     let markdown = renderer.overview(model)?;
     let meta = DocumentMeta {
-        title: "Übersicht der fachpolitischen Sprecher:innen".to_string(),
+        title: format!(
+            "Übersicht der fachpolitischen {}",
+            filters::role_noun(
+                filters::Group::Many(filters::Sex::Unknown),
+                filters::Case::Genitive,
+                filters::Style::PairForm
+            )
+        ),
         subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
         author: author.to_string(),
         date: model.stand,
-        header_text: "IT-Planungsrat · Fachpolitische Sprecher:innen".to_string(),
+        header_text: header_text(),
         footer_text: stand_label(model.stand),
     };
     to_docx(

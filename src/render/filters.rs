@@ -13,6 +13,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State};
 
 use super::escape_markdown;
+use crate::month::Month;
 
 /// Every filter this module adds, for suggestions when an editor mistypes one.
 pub const FILTER_NAMES: &[&str] = &[
@@ -54,10 +55,12 @@ pub fn register(env: &mut Environment<'static>) {
         let text = value
             .as_str()
             .map_or_else(|| value.to_string(), str::to_string);
-        let first_day = format!("{}-01", text.get(..7).unwrap_or(&text));
-        let date = NaiveDate::parse_from_str(&first_day, "%Y-%m-%d")
+        let month: Month = text
+            .get(..7)
+            .unwrap_or(&text)
+            .parse()
             .map_err(|_| not_a(&value, "a month (YYYY-MM)"))?;
-        Ok(date.format_localized("%B %Y", Locale::de_DE).to_string())
+        Ok(month_name(month))
     });
     env.add_filter("zeitraum", |value: Value| -> Result<String, Error> {
         meeting_days(&value, DateStyle::Long)
@@ -169,6 +172,22 @@ fn date_of(value: &Value) -> Result<NaiveDate, Error> {
         .ok_or_else(|| not_a(value, "a date"))
 }
 
+/// "November 2026": a month as every document, e-mail and attachment names it.
+pub fn month_name(month: Month) -> String {
+    month
+        .first_day()
+        .format_localized("%B %Y", Locale::de_DE)
+        .to_string()
+}
+
+/// "Dr. Martin Hagen": a name with its academic title, as every document names a person.
+pub fn name_with_title(title: Option<&str>, name: &str) -> String {
+    match title.map(str::trim).filter(|title| !title.is_empty()) {
+        Some(title) => format!("{title} {name}"),
+        None => name.to_string(),
+    }
+}
+
 fn long_date(date: NaiveDate) -> String {
     date.format_localized("%-d. %B %Y", Locale::de_DE)
         .to_string()
@@ -209,10 +228,7 @@ impl Person {
 
     /// "Dr. Martin Hagen"
     fn with_title(&self) -> String {
-        match &self.title {
-            Some(title) => format!("{title} {}", self.name),
-            None => self.name.clone(),
-        }
+        name_with_title(self.title.as_deref(), &self.name)
     }
 
     /// "Herrn Dr. Martin Hagen", "Frau Martina Klement" (as in "Briefing für ...").
