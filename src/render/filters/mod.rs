@@ -1,0 +1,185 @@
+//! Filters for German documents, available in every template.
+//!
+//! Dates reach the templates as `YYYY-MM-DD` strings (serde's form of a date); the filters
+//! parse them and print German forms. People are maps with `anrede`, `titel` and `name`.
+//! Conferences are maps with `name` and, once the roster carries it, an optional `genus`
+//! (`m`, `f`, `n`); without it the gender comes from the head noun of the name. The grammar
+//! filters decline only what the documents need: the definite article in four cases, the
+//! genitive ending of the head noun, and the role noun "Sprecher" by salutation and count.
+//! They do not know irregular nouns beyond the endings listed in [`GENUS_BY_ENDING`].
+//!
+//! The filters are grouped by what they know: [`dates`] (German dates and meeting spans),
+//! [`people`] (names, salutations, role nouns by salutation and count), [`grammar`] (gender,
+//! articles and case of a body's name, lists with "und").
+
+mod dates;
+mod grammar;
+mod people;
+#[cfg(test)]
+mod tests;
+
+use chrono::Locale;
+use minijinja::value::Value;
+use minijinja::{Environment, Error, ErrorKind, State};
+
+use super::escape_markdown;
+use crate::month::Month;
+pub use dates::month_name;
+use dates::{DateStyle, date_of, long_date, meeting_days};
+use grammar::Noun;
+pub use grammar::{
+    Case, GENUS_BY_ENDING, Genus, capitalize_first, definite_article, genus_from_name,
+    join_with_und,
+};
+pub use people::{Group, Sex, Style, name_with_title, role, role_noun};
+use people::{Person, group_of, style_of};
+
+/// Every filter this module adds, for suggestions when an editor mistypes one.
+pub const FILTER_NAMES: &[&str] = &[
+    "datum",
+    "datum_lang",
+    "datum_wochentag",
+    "monat_name",
+    "zeitraum",
+    "zeitraum_kurz",
+    "name_mit_titel",
+    "fuer_person",
+    "briefanrede",
+    "und_liste",
+    "zeilen",
+    "markdown",
+    "sprecherrolle",
+    "sprecher_nomen",
+    "artikel",
+    "mit_artikel",
+    "mit_artikeln",
+    "nach_anzahl",
+    "satzanfang",
+];
+
+pub fn register(env: &mut Environment<'static>) {
+    env.add_filter("datum", |value: Value| -> Result<String, Error> {
+        Ok(date_of(&value)?.format("%d.%m.%Y").to_string())
+    });
+    env.add_filter("datum_lang", |value: Value| -> Result<String, Error> {
+        Ok(long_date(date_of(&value)?))
+    });
+    env.add_filter("datum_wochentag", |value: Value| -> Result<String, Error> {
+        let date = date_of(&value)?;
+        Ok(date
+            .format_localized("%A, %-d. %B %Y", Locale::de_DE)
+            .to_string())
+    });
+    env.add_filter("monat_name", |value: Value| -> Result<String, Error> {
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string);
+        let month: Month = text
+            .get(..7)
+            .unwrap_or(&text)
+            .parse()
+            .map_err(|_| not_a(&value, "a month (YYYY-MM)"))?;
+        Ok(month_name(month))
+    });
+    env.add_filter("zeitraum", |value: Value| -> Result<String, Error> {
+        meeting_days(&value, DateStyle::Long)
+    });
+    env.add_filter("zeitraum_kurz", |value: Value| -> Result<String, Error> {
+        meeting_days(&value, DateStyle::Short)
+    });
+    env.add_filter("name_mit_titel", |person: Value| -> Result<String, Error> {
+        Ok(Person::of(&person)?.with_title())
+    });
+    env.add_filter("fuer_person", |person: Value| -> Result<String, Error> {
+        Ok(Person::of(&person)?.accusative())
+    });
+    env.add_filter("briefanrede", |person: Value| -> Result<String, Error> {
+        Ok(Person::of(&person)?.salutation())
+    });
+    env.add_filter("und_liste", |list: Value| -> Result<String, Error> {
+        let items: Vec<String> = list
+            .try_iter()?
+            .map(|item| {
+                item.as_str()
+                    .map_or_else(|| item.to_string(), str::to_string)
+            })
+            .collect();
+        Ok(join_with_und(&items))
+    });
+    env.add_filter("zeilen", |value: Value| -> Result<Value, Error> {
+        let lines: Vec<String> = value
+            .try_iter()?
+            .map(|item| escape_markdown(item.as_str().unwrap_or(&item.to_string())))
+            .collect();
+        Ok(Value::from_safe_string(lines.join("<br>")))
+    });
+    env.add_filter("markdown", |value: Value| -> Value {
+        Value::from_safe_string(
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string),
+        )
+    });
+    env.add_filter(
+        "sprecherrolle",
+        |state: &State, value: Value| -> Result<String, Error> {
+            Ok(role(group_of(&value), style_of(state)?))
+        },
+    );
+    env.add_filter(
+        "sprecher_nomen",
+        |state: &State, value: Value, case: Option<String>| -> Result<String, Error> {
+            Ok(role_noun(
+                group_of(&value),
+                Case::of(case.as_deref())?,
+                style_of(state)?,
+            ))
+        },
+    );
+    env.add_filter(
+        "artikel",
+        |value: Value, case: Option<String>| -> Result<String, Error> {
+            let noun = Noun::of(&value)?;
+            Ok(definite_article(noun.genus, Case::of(case.as_deref())?).to_string())
+        },
+    );
+    env.add_filter(
+        "mit_artikel",
+        |value: Value, case: Option<String>| -> Result<String, Error> {
+            Ok(Noun::of(&value)?.with_article(Case::of(case.as_deref())?))
+        },
+    );
+    env.add_filter(
+        "mit_artikeln",
+        |list: Value, case: Option<String>| -> Result<String, Error> {
+            let case = Case::of(case.as_deref())?;
+            let items = list
+                .try_iter()?
+                .map(|item| Ok(Noun::of(&item)?.with_article(case)))
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok(join_with_und(&items))
+        },
+    );
+    env.add_filter(
+        "nach_anzahl",
+        |value: Value, singular: String, plural: String| -> Result<String, Error> {
+            let count = match value.as_usize() {
+                Some(count) => count,
+                None => value
+                    .len()
+                    .ok_or_else(|| not_a(&value, "a list or a number"))?,
+            };
+            Ok(if count == 1 { singular } else { plural })
+        },
+    );
+    env.add_filter("satzanfang", |text: String| -> String {
+        capitalize_first(&text)
+    });
+}
+
+pub(crate) fn not_a(value: &Value, expected: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidOperation,
+        format!("{value} is not {expected}"),
+    )
+}
