@@ -73,7 +73,7 @@ pub fn briefing(
         design,
         renderer,
         BRIEFING_TEMPLATE,
-        &format!("the briefing of {}", person.id),
+        &format!("das Briefing von {}", person.id),
     )?;
     let calendar = calendar::calendar(
         &format!("Termine {}", conferences.join(", ")),
@@ -123,7 +123,7 @@ pub fn overview(
         design,
         renderer,
         OVERVIEW_TEMPLATE,
-        "the overview",
+        "die Übersicht",
     )
 }
 
@@ -141,15 +141,17 @@ fn to_docx(
         diagnostics
     };
     let unconvertible = |error: DocxError| {
-        format!("the Markdown rendered for {document} cannot become a Word document: {error}")
+        format!(
+            "das Markdown für {document} lässt sich nicht in ein Word-Dokument umwandeln: {error}"
+        )
     };
     let package =
         markdown_to_package(markdown, meta, design).map_err(|e| error(unconvertible(e)))?;
     if let Some(link) = package.refused_links().first() {
         return Err(error(format!(
-            "the document links to \"{link}\"; only http://, https:// and mailto: links \
-             are allowed (check the template's links and Markdown fields such as a \
-             decision's \"kurz\")"
+            "das Dokument verlinkt auf „{link}“; erlaubt sind nur Links mit http://, https:// \
+             und mailto: (bitte die Links der Vorlage und Markdown-Felder wie „kurz“ eines \
+             Beschlusses prüfen)"
         )));
     }
     package.zip().map_err(|e| error(unconvertible(e)))

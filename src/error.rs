@@ -37,20 +37,14 @@ impl From<Diagnostics> for Error {
     }
 }
 
-/// "2 errors and 1 warning; nothing was written".
+/// "2 Fehler und 1 Warnung; es wurde nichts geschrieben".
 pub fn summary(diagnostics: &Diagnostics) -> String {
     let errors = diagnostics.errors().count();
     let warnings = diagnostics.warnings().count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+    let warnings = if warnings == 1 {
+        "1 Warnung".to_string()
+    } else {
+        format!("{warnings} Warnungen")
     };
-    format!(
-        "{} and {}; nothing was written",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    format!("{errors} Fehler und {warnings}; es wurde nichts geschrieben")
 }

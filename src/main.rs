@@ -5,10 +5,20 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use briefing::cli::{self, Parsed};
 
 fn main() -> ExitCode {
-    let outcome = briefing::cli::run(briefing::cli::Cli::parse());
+    let outcome = match cli::parse() {
+        Parsed::Run(command) => cli::run(command),
+        Parsed::Print(text) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Usage(text) => {
+            eprint!("{text}");
+            return ExitCode::from(2);
+        }
+    };
     eprint!("{}", outcome.diagnostics());
     print!("{outcome}");
     ExitCode::from(outcome.exit_code())

@@ -53,7 +53,7 @@ impl fmt::Display for Month {
 
 /// The error for text that is not `YYYY-MM`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not a month; write it as YYYY-MM, e.g. 2026-11")]
+#[error("„{0}“ ist kein Monat; bitte als JJJJ-MM schreiben, z. B. 2026-11")]
 pub struct MonthError(String);
 
 impl FromStr for Month {

@@ -166,7 +166,7 @@ impl Project {
         for id in ids {
             if self.person(id).is_none() {
                 return Err(Error::Usage(format!(
-                    "--only {id}: no spokesperson has this id; known ids: {}",
+                    "--only {id}: keine Person im Verzeichnis hat diese id; bekannte ids: {}",
                     self.known_ids()
                 )));
             }

@@ -391,7 +391,7 @@ fn only_rebuilds_the_named_briefings_and_keeps_the_rest() {
     let overview_before = std::fs::read(project.out("2026-11/uebersicht.docx")).unwrap();
     let output = project.run(&["build", "--stand", "2026-11-27", "--only", "lea"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("wrote 1 briefing(s) to"));
+    assert!(stdout(&output).contains("1 Briefing nach"));
     let lea = docx_text(&project.out("2026-11/briefing-lea.docx"));
     assert!(lea.contains("Stand: 27.11.2026"));
     let erika = docx_text(&project.out("2026-11/briefing-erika.docx"));
@@ -405,7 +405,7 @@ fn only_rebuilds_the_named_briefings_and_keeps_the_rest() {
 
     let unknown = project.run(&["build", "--only", "nobody"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("known ids: erika, max, lea"));
+    assert!(stderr(&unknown).contains("bekannte ids: erika, max, lea"));
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn an_unknown_conference_code_in_the_roster_fails_and_keeps_the_previous_output(
         ),
         "{message}"
     );
-    assert!(message.contains("nothing was written"), "{message}");
+    assert!(message.contains("es wurde nichts geschrieben"), "{message}");
     assert_eq!(
         std::fs::read(project.out("2026-11/briefing-erika.docx")).unwrap(),
         before

@@ -7,7 +7,7 @@ fn the_shipped_example_builds_every_briefing_and_the_overview() {
     let project = Project::shipped_example();
     let output = project.run(&["build", "--stand", "2026-11-28"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("wrote 12 briefing(s) and the overview"));
+    assert!(stdout(&output).contains("12 Briefings und die Übersicht nach"));
 
     let roster = std::fs::read_to_string(repo().join("inputs/sprecher.yaml")).unwrap();
     let ids: Vec<&str> = roster

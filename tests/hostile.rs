@@ -60,7 +60,7 @@ fn a_yaml_file_over_8_mib() {
             text.push_str(&format!("# {}\n", "x".repeat(8 * 1024 * 1024)));
             project.write("inputs/sprecher.yaml", &text);
         },
-        "bytes; at most 8388608 bytes are accepted",
+        "Bytes groß; höchstens 8388608 Bytes sind erlaubt",
     );
 }
 
@@ -447,8 +447,8 @@ fn a_template_link_with_another_scheme() {
                 std::fs::write(path, text).unwrap();
             },
             &format!(
-                "error: templates/briefing.md.j2: the document links to \"{link}\"; only \
-                 http://, https:// and mailto: links are allowed"
+                "error: templates/briefing.md.j2: das Dokument verlinkt auf „{link}“; erlaubt \
+                 sind nur Links mit http://, https:// und mailto:"
             ),
         );
     }
@@ -464,7 +464,7 @@ fn a_link_with_another_scheme_in_a_markdown_field() {
             );
             project.write("inputs/beschluesse.yaml", &decisions);
         },
-        "the document links to \"javascript:alert(1)\"",
+        "das Dokument verlinkt auf „javascript:alert(1)“",
     );
 }
 
@@ -475,7 +475,7 @@ fn an_input_that_never_ends() {
     for (file, expected) in [
         (
             "inputs/sprecher.yaml",
-            "error: inputs/sprecher.yaml: the file is larger than 8388608 bytes",
+            "error: inputs/sprecher.yaml: die Datei ist größer als 8388608 Bytes",
         ),
         (
             "inputs/2026-11/termine.xlsx",

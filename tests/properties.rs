@@ -183,7 +183,7 @@ fn build_and_check(fields: &Fields) -> Result<(), TestCaseError> {
         let message = stderr(&output);
         prop_assert_eq!(output.status.code(), Some(1), "{}", message);
         prop_assert!(
-            message.contains("only http://, https:// and mailto: links are allowed")
+            message.contains("erlaubt sind nur Links mit http://, https:// und mailto:")
                 && message.lines().filter(|l| l.starts_with("error:")).count() == 1,
             "build failed:\n{}",
             message

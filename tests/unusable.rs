@@ -105,6 +105,6 @@ fn no_sheet_with_the_required_headers() {
 fn a_missing_roster() {
     assert_fails_naming(
         |project| std::fs::remove_file(project.path().join("inputs/sprecher.yaml")).unwrap(),
-        "error: inputs/sprecher.yaml: cannot read the file",
+        "error: inputs/sprecher.yaml: die Datei kann nicht gelesen werden: nicht gefunden",
     );
 }

@@ -37,7 +37,7 @@ fn init_writes_a_project_that_passes_check_and_build() {
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("refusing to overwrite existing files"));
+    assert!(stderr(&again).contains("vorhandene Dateien werden nicht überschrieben"));
     assert_eq!(
         std::fs::read_to_string(target.join("templates/briefing.md.j2")).unwrap(),
         "geändert"

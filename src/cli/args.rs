@@ -3,60 +3,93 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::load::config::SmtpTls;
 use crate::month::Month;
 use crate::settings::{Overrides, SmtpOverrides};
 
-/// Monthly Word briefings for the spokespersons of the IT-Planungsrat.
+/// Monatliche Word-Briefings für die fachpolitischen Sprecherinnen und Sprecher des
+/// IT-Planungsrates.
 ///
-/// Exit codes: 0 success, 1 input or template errors, 2 usage errors.
+/// Exit-Codes: 0 Erfolg, 1 Fehler in Eingaben oder Vorlagen, 2 Aufruffehler.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, about)]
+#[command(
+    name = "briefing",
+    version,
+    about,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Befehle",
+    subcommand_value_name = "BEFEHL",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
+    /// Hilfe anzeigen
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "Optionen")]
+    help: Option<bool>,
+    /// Version anzeigen
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Optionen")]
+    version: Option<bool>,
 }
+
+/// The layout of every help page, with German headings (clap's own are English).
+const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+Aufruf: {usage}
+
+{all-args}{after-help}";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
+#[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
-    /// Build every briefing, the overview and versand.csv into OUT/YYYY-MM/
+    /// Alle Briefings, die Übersicht und versand.csv nach AUSGABE/JJJJ-MM/ schreiben
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing build [OPTIONEN]")]
     Build(BuildArgs),
-    /// Validate inputs and templates and report every problem; writes nothing
+    /// Eingaben und Vorlagen prüfen und jedes Problem melden; schreibt nichts
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing check [OPTIONEN]")]
     Check(CommonArgs),
-    /// Print one briefing's rendered Markdown (ID "uebersicht": the overview)
+    /// Das Markdown eines Briefings ausgeben (ID "uebersicht": die Übersicht)
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing preview [OPTIONEN] <ID>")]
     Preview(PreviewArgs),
-    /// Write a complete working example project into DIR (default: the current folder)
+    /// Ein vollständiges Beispielprojekt in ORDNER anlegen (Standard: der aktuelle Ordner)
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing init [ORDNER]")]
     Init(InitArgs),
-    /// Rebuild whenever a template, an input or the configuration changes (Ctrl-C stops)
+    /// Neu erstellen, sobald sich eine Vorlage, eine Eingabe oder die Einstellungen ändern
+    /// (Strg+C beendet)
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing watch [OPTIONEN]")]
     Watch(WatchArgs),
-    /// E-mail each spokesperson their briefing and calendar file (the month must be built)
+    /// Jeder Sprecherin und jedem Sprecher das Briefing und die Kalenderdatei per E-Mail
+    /// senden (der Monat muss erstellt sein)
+    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing send [OPTIONEN]")]
     Send(SendArgs),
 }
 
 /// Options of every command that reads the inputs.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Month folder to read (YYYY-MM); default: the newest folder in the inputs
-    #[arg(long, value_name = "YYYY-MM")]
+    /// Monatsordner (JJJJ-MM); Standard: der neueste Monatsordner der Eingaben
+    #[arg(long, value_name = "JJJJ-MM", help_heading = "Optionen")]
     pub month: Option<Month>,
-    /// Reference date of the documents ("Stand"); default: today
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    /// Stichtag der Dokumente ("Stand", JJJJ-MM-TT); Standard: heute
+    #[arg(long, value_name = "JJJJ-MM-TT", value_parser = parse_date, help_heading = "Optionen")]
     pub stand: Option<NaiveDate>,
-    /// Folder with sprecher.yaml, beschluesse.yaml and the month folders [default: inputs]
-    #[arg(long, value_name = "DIR")]
+    /// Ordner mit sprecher.yaml, beschluesse.yaml und den Monatsordnern [Standard: inputs]
+    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
     pub inputs: Option<PathBuf>,
-    /// Folder with the templates [default: templates]
-    #[arg(long, value_name = "DIR")]
+    /// Ordner mit den Vorlagen [Standard: templates]
+    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
     pub templates: Option<PathBuf>,
-    /// Folder the month's documents are written to [default: out]
-    #[arg(long, value_name = "DIR")]
+    /// Ordner, in den die Dokumente des Monats geschrieben werden [Standard: out]
+    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
     pub out: Option<PathBuf>,
-    /// Configuration file; default: briefing.yaml in the current folder, if present
-    #[arg(long, value_name = "FILE")]
+    /// Einstellungsdatei; Standard: briefing.yaml im aktuellen Ordner, falls vorhanden
+    #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     pub config: Option<PathBuf>,
 }
 
@@ -66,15 +99,16 @@ pub struct BuildArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Build only this spokesperson's briefing (repeatable); other files are kept
-    #[arg(long, value_name = "ID")]
+    /// Nur das Briefing dieser Person erstellen (mehrfach möglich); die übrigen Dateien bleiben
+    #[arg(long, value_name = "ID", help_heading = "Optionen")]
     pub only: Vec<String>,
 }
 
 /// `briefing preview`.
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
-    /// The spokesperson's id from sprecher.yaml, or "uebersicht"
+    /// Die id der Person aus sprecher.yaml, oder "uebersicht"
+    #[arg(help_heading = "Argumente")]
     pub id: String,
     /// The common options.
     #[command(flatten)]
@@ -84,8 +118,8 @@ pub struct PreviewArgs {
 /// `briefing init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Folder for the new project; created if missing
-    #[arg(default_value = ".")]
+    /// Ordner für das neue Projekt; wird angelegt, falls er fehlt
+    #[arg(default_value = ".", value_name = "ORDNER", help_heading = "Argumente")]
     pub dir: PathBuf,
 }
 
@@ -95,7 +129,7 @@ pub struct WatchArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// How often to look for changes, in milliseconds
+    /// Wie oft nach Änderungen gesucht wird, in Millisekunden
     #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
     pub poll_ms: u64,
 }
@@ -131,8 +165,9 @@ fn parse_tls(text: &str) -> Result<SmtpTls, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        format!("„{text}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. 2026-11-28")
+    })
 }
 
 impl From<CommonArgs> for Overrides {

@@ -2,12 +2,14 @@
 //! outcome ([`report`]). The binary only calls [`run`] and prints the [`Outcome`] once.
 
 pub mod args;
+pub mod parse;
 pub mod progress;
 pub mod report;
 
 use std::time::Duration;
 
 pub use args::Cli;
+pub use parse::{Parsed, parse};
 pub use report::Outcome;
 
 use args::Command;
@@ -51,17 +53,17 @@ pub fn run(cli: Cli) -> Outcome {
 /// `watch` reports as it goes: one block per rebuild.
 fn run_watch(overrides: &crate::settings::Overrides, poll_ms: u64) {
     let interval = Duration::from_millis(poll_ms.max(50));
-    eprintln!("watching inputs, templates and briefing.yaml; Ctrl-C stops");
+    eprintln!("Beobachte Eingaben, Vorlagen und briefing.yaml; Strg+C beendet");
     watch::run(overrides, interval, |event| {
         let watch::WatchEvent::Built { changed, result } = event;
         if !changed.is_empty() {
             let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-            eprintln!("changed: {}", names.join(", "));
+            eprintln!("Geändert: {}", names.join(", "));
         }
         match result {
             Ok(report) => {
                 eprint!("{}", report.warnings);
-                println!("rebuilt {}", report.folder.display());
+                println!("Neu erstellt: {}", report.folder.display());
             }
             Err(error) => eprint!("{}", report::failure(&error)),
         }

@@ -58,37 +58,50 @@ impl fmt::Display for Outcome {
         match self {
             Outcome::Build(report) => {
                 let overview = if report.overview {
-                    " and the overview"
+                    " und die Übersicht"
                 } else {
                     ""
                 };
                 writeln!(
                     f,
-                    "wrote {} briefing(s){overview} to {}",
-                    report.briefings,
+                    "{}{overview} nach {} geschrieben",
+                    count(report.briefings, "Briefing", "Briefings"),
                     report.folder.display()
                 )
             }
             Outcome::Check(report) => writeln!(
                 f,
-                "{}: inputs and templates are valid ({} briefing(s) and the overview, {} warning(s))",
+                "{}: Eingaben und Vorlagen sind in Ordnung ({} und die Übersicht, {})",
                 report.month,
-                report.briefings,
-                report.warnings.len()
+                count(report.briefings, "Briefing", "Briefings"),
+                count(report.warnings.len(), "Warnung", "Warnungen")
             ),
             Outcome::Preview(report) => f.write_str(&report.markdown),
             Outcome::Init(report) => {
                 writeln!(
                     f,
-                    "wrote {} files of the example project to {}",
-                    report.files.len(),
+                    "{} des Beispielprojekts nach {} geschrieben",
+                    count(report.files.len(), "Datei", "Dateien"),
                     report.dir.display()
                 )?;
-                writeln!(f, "next: cd {} && briefing build", report.dir.display())
+                writeln!(
+                    f,
+                    "Weiter mit: cd {} && briefing build",
+                    report.dir.display()
+                )
             }
             Outcome::Send(report) => send_summary(f, report),
             Outcome::Watched | Outcome::Failed(_) => Ok(()),
         }
+    }
+}
+
+/// "1 Briefing", "12 Briefings".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

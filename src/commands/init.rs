@@ -54,7 +54,7 @@ pub fn run(dir: &Path) -> Result<InitReport, Error> {
         .collect();
     if !existing.is_empty() {
         return Err(Error::Usage(format!(
-            "refusing to overwrite existing files: {}; choose an empty folder",
+            "vorhandene Dateien werden nicht überschrieben: {}; bitte einen leeren Ordner wählen",
             existing.join(", ")
         )));
     }
@@ -62,11 +62,15 @@ pub fn run(dir: &Path) -> Result<InitReport, Error> {
     for (relative, bytes) in FILES {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| WriteError::Io(fs_error(parent, "cannot create the folder")(e)))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                WriteError::Io(fs_error(parent, "der Ordner kann nicht angelegt werden")(e))
+            })?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| WriteError::Io(fs_error(&path, "cannot write the file")(e)))?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            WriteError::Io(fs_error(&path, "die Datei kann nicht geschrieben werden")(
+                e,
+            ))
+        })?;
         written.push(path);
     }
     Ok(InitReport {

@@ -27,7 +27,7 @@ pub fn run(settings: Settings, id: &str) -> Result<PreviewReport, Error> {
     } else {
         let context = model.briefing(id).ok_or_else(|| {
             Error::Usage(format!(
-                "no spokesperson has the id \"{id}\"; known ids: {}, or {OVERVIEW_ID}",
+                "keine Person im Verzeichnis hat die id „{id}“; bekannte ids: {}, oder {OVERVIEW_ID}",
                 project.known_ids()
             ))
         })?;

@@ -81,7 +81,7 @@ impl std::str::FromStr for SmtpTls {
             "starttls" => Ok(SmtpTls::StartTls),
             "tls" => Ok(SmtpTls::Tls),
             _ => Err(format!(
-                "\"{text}\" is not a connection security; use none, starttls or tls"
+                "„{text}“ ist keine Verbindungsart; erlaubt sind none, starttls und tls"
             )),
         }
     }
@@ -247,13 +247,16 @@ impl Config {
         let mut diagnostics = Diagnostics::new();
         let mut months = |value: Option<u32>, key: &str, default: u32| match value {
             Some(0) => {
-                diagnostics.error(Location::file(path), format!("{key} must be at least 1"));
+                diagnostics.error(
+                    Location::file(path),
+                    format!("{key} muss mindestens 1 sein"),
+                );
                 default
             }
             Some(months) if months > MAX_MONTHS => {
                 diagnostics.error(
                     Location::file(path),
-                    format!("{key} is {months}; at most {MAX_MONTHS} months are allowed"),
+                    format!("{key} ist {months}; höchstens {MAX_MONTHS} Monate sind erlaubt"),
                 );
                 default
             }
@@ -275,7 +278,7 @@ impl Config {
             Some(prefix) if prefix.trim().is_empty() => {
                 diagnostics.error(
                     Location::file(path),
-                    format!("dateinamen.{key} must not be empty"),
+                    format!("dateinamen.{key} darf nicht leer sein"),
                 );
                 default
             }
@@ -293,7 +296,7 @@ impl Config {
             if normalize_header(name).is_empty() {
                 diagnostics.error(
                     Location::file(path),
-                    format!("spalten: the name \"{name}\" for column {field} is empty"),
+                    format!("spalten: der Name „{name}“ für die Spalte {field} ist leer"),
                 );
             }
         }
@@ -397,7 +400,7 @@ mod tests {
         let error = parse("versand:\n  verschluesselung: ssl\n")
             .unwrap_err()
             .to_string();
-        assert!(error.contains("none, starttls or tls"), "{error}");
+        assert!(error.contains("none, starttls und tls"), "{error}");
         let error = parse("versand:\n  passwort: geheim\n")
             .unwrap_err()
             .to_string();
@@ -407,6 +410,6 @@ mod tests {
     #[test]
     fn zero_months_is_an_error() {
         let error = parse("termin_horizont_monate: 0\n").unwrap_err();
-        assert!(error.to_string().contains("at least 1"));
+        assert!(error.to_string().contains("mindestens 1"));
     }
 }

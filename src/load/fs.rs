@@ -7,6 +7,8 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::io_reason::describe;
+
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -21,7 +23,7 @@ pub enum ReadError {
         limit: u64,
     },
     /// Any other I/O problem.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: die Datei kann nicht gelesen werden: {}", path.display(), describe(source))]
     Io {
         /// The file.
         path: PathBuf,
@@ -40,15 +42,19 @@ impl ReadError {
     pub fn reason(&self) -> String {
         match self {
             ReadError::TooLarge { size, limit, .. } => too_large(*size, *limit),
-            ReadError::Io { source, .. } => format!("cannot read the file: {source}"),
+            ReadError::Io { source, .. } => {
+                format!("die Datei kann nicht gelesen werden: {}", describe(source))
+            }
         }
     }
 }
 
 fn too_large(size: Option<u64>, limit: u64) -> String {
     match size {
-        Some(size) => format!("the file is {size} bytes; at most {limit} bytes are accepted"),
-        None => format!("the file is larger than {limit} bytes, the most accepted"),
+        Some(size) => {
+            format!("die Datei ist {size} Bytes groß; höchstens {limit} Bytes sind erlaubt")
+        }
+        None => format!("die Datei ist größer als {limit} Bytes, das Höchstmaß"),
     }
 }
 
