@@ -98,6 +98,11 @@ fn meetings(project: &Project) {
     day(sheet, 4, 1, (2026, 12, 2), &date);
     day(sheet, 4, 2, (2026, 12, 4), &date);
     sheet.write_string(4, 3, "Berlin").unwrap();
+    // Row 6: a year typo in the end.
+    sheet.write_string(5, 0, "AMK").unwrap();
+    day(sheet, 5, 1, (2026, 12, 10), &date);
+    day(sheet, 5, 2, (2027, 12, 11), &date);
+    sheet.write_string(5, 3, "Hamburg").unwrap();
     let copy = workbook.add_worksheet().set_name("Kopie").unwrap();
     copy.write_string(0, 0, "Konferenz").unwrap();
     copy.write_string(0, 1, "Datum").unwrap();
@@ -187,6 +192,15 @@ fn every_fact_of_a_real_office_sheet_is_right_or_reported() {
     );
     assert!(
         warnings.contains("steht zweimal in der Liste"),
+        "{warnings}"
+    );
+    // An end a year too far: one day, with a warning.
+    assert!(
+        max.contains("Hamburg") && !max.contains("11.12.2027"),
+        "{max}"
+    );
+    assert!(
+        warnings.contains("das Ende 11.12.2027 liegt mehr als 14 Tage"),
         "{warnings}"
     );
     // The struck-through meeting is cancelled: not listed, reported and noted.

@@ -4,6 +4,7 @@
 //! Records are built by the callers in `mod.rs`; this file only walks rows and reads cells.
 
 use calamine::Data;
+use chrono::Datelike;
 
 use super::cells::{CellText, cell_text, clean_text, is_blank, is_xml_char};
 use super::markup::{CellPosition, cell_name};
@@ -12,6 +13,9 @@ use super::{MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
 use crate::load::dates::{DateSpan, parse_date_text};
 use crate::load::headers::Field;
+
+/// Longest meeting believed; a longer span is a typo in the end (a year too far).
+const MAX_MEETING_DAYS: i64 = 14;
 
 /// One data row of a table, with the conference it belongs to.
 pub(super) struct TableRow<'t, 'a> {
@@ -307,6 +311,19 @@ impl TableRow<'_, '_> {
                 Some(MeetingDate::Missing) | None => {}
             }
         }
+        if (span.end - span.start).num_days() > MAX_MEETING_DAYS {
+            let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
+            diagnostics.warning(
+                self.cell_location(header),
+                format!(
+                    "das Ende {} liegt mehr als {MAX_MEETING_DAYS} Tage nach dem Beginn {}; der \
+                     Termin wird als eintägig aufgeführt. Prüfen Sie das Ende",
+                    span.end.format("%d.%m.%Y"),
+                    span.start.format("%d.%m.%Y")
+                ),
+            );
+            span.end = span.start;
+        }
         Some(MeetingDate::Days(span))
     }
 
@@ -315,6 +332,18 @@ impl TableRow<'_, '_> {
         match cell {
             Data::Empty => None,
             Data::DateTime(value) => match value.as_datetime() {
+                // A stored 0 reads as 31.12.1899: no meeting date.
+                Some(datetime) if !(2000..=2100).contains(&datetime.year()) => {
+                    diagnostics.warning(
+                        self.cell_location(header),
+                        format!(
+                            "der Wert der Zelle ({}) ist kein plausibles Datum; der Termin \
+                             wird als offenes Datum aufgeführt",
+                            datetime.format("%d.%m.%Y")
+                        ),
+                    );
+                    Some(MeetingDate::Open(datetime.format("%d.%m.%Y").to_string()))
+                }
                 Some(datetime) => {
                     let day = datetime.date();
                     Some(MeetingDate::Days(DateSpan {
