@@ -6,6 +6,14 @@ pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The text in Unicode normalisation form C: a letter and its combining mark (`o` + U+0308,
+/// as macOS and some web forms write umlauts) become the one character `ö`, so two spellings
+/// that look the same compare equal.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -17,5 +25,11 @@ mod tests {
             "Ständige Konferenz der IMK"
         );
         assert_eq!(fold_whitespace(" \n "), "");
+    }
+
+    #[test]
+    fn decomposed_umlauts_are_composed() {
+        assert_eq!(nfc("Ko\u{308}hler"), "Köhler");
+        assert_eq!(nfc("Köhler"), "Köhler");
     }
 }

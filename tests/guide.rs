@@ -31,6 +31,7 @@ fn full_model() -> Model {
         funktion: Some("Leiterin".into()),
         telefon: vec!["030 1".into()],
         email: vec!["b@example.org".into()],
+        bemerkung: Some("nur vormittags".into()),
     };
     let konferenz = Konferenz {
         kuerzel: "IMK".into(),

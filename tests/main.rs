@@ -9,6 +9,7 @@ mod hostile;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
 mod properties;
+mod real_sheets;
 mod send;
 mod snapshots;
 mod spreadsheets;

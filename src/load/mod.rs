@@ -214,7 +214,12 @@ pub fn months(inputs_dir: &Path) -> Result<Vec<Month>, Diagnostics> {
     Ok(months)
 }
 
-/// The single `.xlsx` in `dir` whose name starts with `prefix` (ignoring case).
+/// The endings of the spreadsheet formats read (the format itself is taken from the content).
+const SPREADSHEET_ENDINGS: &[&str] = &[".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"];
+
+/// The single spreadsheet in `dir` whose name starts with `prefix` (ignoring case). Other
+/// files with that name (a `.csv`) are named in the error; with none at all, the error lists
+/// the folder's files.
 fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
     let fail = |message: String| {
         let mut diagnostics = Diagnostics::new();
@@ -223,23 +228,55 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
     };
     let entries =
         std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read the folder: {error}")))?;
-    let mut matches: Vec<PathBuf> = entries
+    let mut files: Vec<(PathBuf, String)> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| {
-            let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-                return false;
-            };
-            let name = name.to_lowercase();
-            // Excel's lock files (~$name.xlsx) sit beside an open workbook.
-            !name.starts_with("~$") && name.starts_with(prefix) && name.ends_with(".xlsx")
+        .filter(|path| !path.is_dir())
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?.to_string();
+            Some((path, name))
         })
+        // Excel's lock files (~$name.xlsx) sit beside an open workbook.
+        .filter(|(_, name)| !name.starts_with("~$"))
         .collect();
-    matches.sort();
+    files.sort();
+    let named: Vec<&(PathBuf, String)> = files
+        .iter()
+        .filter(|(_, name)| name.to_lowercase().starts_with(prefix))
+        .collect();
+    let mut matches: Vec<PathBuf> = named
+        .iter()
+        .filter(|(_, name)| {
+            let name = name.to_lowercase();
+            SPREADSHEET_ENDINGS
+                .iter()
+                .any(|ending| name.ends_with(ending))
+        })
+        .map(|(path, _)| path.clone())
+        .collect();
     match matches.len() {
         1 => Ok(matches.remove(0)),
+        0 if !named.is_empty() => Err(fail(format!(
+            "no spreadsheet whose name starts with \"{prefix}\": {} ist keine Tabelle, die \
+             gelesen wird. Öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx",
+            named
+                .iter()
+                .map(|(_, name)| name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
         0 => Err(fail(format!(
-            "no spreadsheet whose name starts with \"{prefix}\" (e.g. {prefix}.xlsx)"
+            "no spreadsheet whose name starts with \"{prefix}\" (e.g. {prefix}.xlsx); im \
+             Ordner liegen: {}",
+            if files.is_empty() {
+                "keine Dateien".to_string()
+            } else {
+                files
+                    .iter()
+                    .map(|(_, name)| name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         ))),
         _ => Err(fail(format!(
             "several spreadsheets start with \"{prefix}\": {}; keep only one",

@@ -94,6 +94,7 @@ pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<T, YamlError> {
 
 /// Deserializes YAML text; `path` is only used to name the source in errors.
 pub fn parse_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlError> {
+    let text = &crate::text::nfc(text);
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let line = error
             .location()

@@ -158,6 +158,7 @@ mod tests {
             funktion: Some("Referent".into()),
             telefon: vec![phone.into()],
             email: vec![format!("{}@example.org", name.to_lowercase())],
+            bemerkung: None,
         }
     }
 

@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
+
 use super::changes;
 use super::identity::name_key;
 use super::matcher::ConferenceMatcher;
@@ -171,6 +173,36 @@ impl Join<'_> {
             .collect()
     }
 
+    /// The roster code `written` names; a trailing footnote marker (`IMK*`, `VMK¹`) is
+    /// ignored with a warning.
+    fn code_of<'m>(
+        &mut self,
+        matcher: &'m ConferenceMatcher,
+        written: &str,
+        at: &Location,
+    ) -> Option<&'m str> {
+        let (code, marker) = matcher.code_ignoring_footnote(written)?;
+        if let Some(marker) = marker {
+            self.diagnostics.warning(
+                at.clone(),
+                format!(
+                    "„{written}“ wird als {code} gelesen; das Fußnotenzeichen „{marker}“ am \
+                     Ende wird übergangen"
+                ),
+            );
+        }
+        Some(code)
+    }
+
+    /// `what` is listed a second time at `at`, first at `first`.
+    fn duplicate(&mut self, what: &str, first: &Location, at: &Location) {
+        self.diagnostics.warning(
+            at.clone(),
+            format!("{what} steht zweimal in der Liste, zuerst {first}; dieser Eintrag wird nicht übernommen"),
+        );
+        self.notes.duplicate(what, first, at);
+    }
+
     fn unknown_conference(&mut self, written: &str, at: &Location) {
         self.diagnostics.warning(
             at.clone(),
@@ -189,11 +221,21 @@ impl Join<'_> {
             .map(|(i, k)| (k.kuerzel.clone(), i))
             .collect();
         let mut first_chairs: BTreeMap<usize, FirstChair> = BTreeMap::new();
+        let mut seen: HashMap<(String, String), Location> = HashMap::new();
         for record in &self.inputs.contacts {
-            let Some(code) = matcher.code_of(&record.conference) else {
+            let Some(code) = self.code_of(matcher, &record.conference, &record.at) else {
                 self.unknown_conference(&record.conference, &record.at);
                 continue;
             };
+            if let Some(name) = &record.name {
+                let key = (code.to_string(), name_key(name));
+                if let Some(first) = seen.get(&key) {
+                    let what = format!("Die Ansprechperson {name} ({code})");
+                    self.duplicate(&what, first, &record.at);
+                    continue;
+                }
+                seen.insert(key, record.at.clone());
+            }
             let konferenz = &mut konferenzen[index[code]];
             self.merge_chair(konferenz, record, index[code], &mut first_chairs);
             if konferenz.geschaeftsstelle.is_none() {
@@ -281,13 +323,43 @@ impl Join<'_> {
             .collect();
         let mut dated: Vec<(usize, Termin)> = Vec::new();
         let mut open: Vec<Termin> = Vec::new();
+        let mut seen: HashMap<(String, NaiveDate, String), Location> = HashMap::new();
         for record in &self.inputs.meetings {
-            let Some(code) = matcher.code_of(&record.conference) else {
+            let Some(code) = self.code_of(matcher, &record.conference, &record.at) else {
                 self.unknown_conference(&record.conference, &record.at);
                 continue;
             };
             let konferenz = &konferenzen[order[code]];
             let termin = meeting(konferenz, record);
+            let what = match (&termin.sitzung, termin.beginn) {
+                (Some(name), Some(day)) => {
+                    format!("Der Termin „{name}“ am {}", day.format("%d.%m.%Y"))
+                }
+                (None, Some(day)) => format!("Der Termin am {}", day.format("%d.%m.%Y")),
+                (Some(name), None) => format!("Der Termin „{name}“"),
+                (None, None) => "Ein Termin".to_string(),
+            };
+            if record.cancelled {
+                self.diagnostics.warning(
+                    record.at.clone(),
+                    format!(
+                        "{what} ({code}) ist durchgestrichen und gilt als abgesagt; er wird \
+                         nicht aufgeführt"
+                    ),
+                );
+                self.notes
+                    .cancelled_meeting(&konferenz.name, &what, &record.at);
+                continue;
+            }
+            if let MeetingDate::Days(span) = &record.date {
+                let place = record.place.as_deref().map(name_key).unwrap_or_default();
+                let key = (code.to_string(), span.start, place);
+                if let Some(first) = seen.get(&key) {
+                    self.duplicate(&format!("{what} ({code})"), first, &record.at);
+                    continue;
+                }
+                seen.insert(key, record.at.clone());
+            }
             match &record.date {
                 MeetingDate::Days(span) => {
                     if window.is_upcoming(span) {
@@ -368,6 +440,7 @@ fn contact(record: &ContactRecord) -> Ansprechperson {
         funktion: record.role.clone(),
         telefon: record.phones.clone(),
         email: record.emails.clone(),
+        bemerkung: record.remark.clone(),
     }
 }
 

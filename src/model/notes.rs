@@ -85,10 +85,36 @@ impl Notes {
             SkipReason::NoConference => {
                 "Die Zeile nennt keine Konferenz und folgt auf eine Leerzeile; sie wurde nicht übernommen."
             }
+            SkipReason::FormulaWithoutResult => {
+                "Die Konferenz ist eine Formel ohne gespeichertes Ergebnis; die Zeile wurde nicht übernommen."
+            }
         };
         self.add(
             HinweisArt::ZeileNichtUebernommen,
             text.to_string(),
+            Some(at),
+        );
+    }
+
+    /// A meeting of `conference` (its name) is struck through in the list.
+    pub(super) fn cancelled_meeting(&mut self, conference: &str, what: &str, at: &Location) {
+        self.add(
+            HinweisArt::AbgesagterTermin,
+            format!(
+                "{conference}: {what} ist in der Liste durchgestrichen und wird als abgesagt nicht aufgeführt."
+            ),
+            Some(at),
+        );
+    }
+
+    /// `what` is listed twice, at `first` and `at`; the second entry is not used.
+    pub(super) fn duplicate(&mut self, what: &str, first: &Location, at: &Location) {
+        self.add(
+            HinweisArt::DoppelterEintrag,
+            format!(
+                "{what} steht zweimal in der Liste (auch {}); der zweite Eintrag wurde nicht übernommen.",
+                place_for_readers(first)
+            ),
             Some(at),
         );
     }

@@ -75,8 +75,11 @@ pub struct Ansprechperson {
     pub funktion: Option<String>,
     /// Phone numbers, in list order.
     pub telefon: Vec<String>,
-    /// E-mail addresses, in list order.
+    /// E-mail addresses, in list order (only text that is an address).
     pub email: Vec<String>,
+    /// The list's remark on them, and e-mail text that is no address (`E-Mail: n.n.`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bemerkung: Option<String>,
 }
 
 /// A meeting of a conference.
@@ -225,6 +228,10 @@ pub enum HinweisArt {
     OffenerTermin,
     /// A spreadsheet row that could not be used.
     ZeileNichtUebernommen,
+    /// A meeting struck through in the list: cancelled, not listed.
+    AbgesagterTermin,
+    /// The same contact or meeting listed twice; used once.
+    DoppelterEintrag,
 }
 
 impl HinweisArt {
@@ -238,6 +245,8 @@ impl HinweisArt {
             HinweisArt::TerminOhneDatum => "Termin ohne Datum",
             HinweisArt::OffenerTermin => "Offener Termin",
             HinweisArt::ZeileNichtUebernommen => "Zeile nicht übernommen",
+            HinweisArt::AbgesagterTermin => "Abgesagter Termin",
+            HinweisArt::DoppelterEintrag => "Doppelter Eintrag",
         }
     }
 }

@@ -14,9 +14,11 @@ pub(super) fn is_blank(cell: &Data) -> bool {
     }
 }
 
-/// Removes characters XML cannot carry and trims; keeps line breaks inside the text.
+/// Removes characters XML cannot carry and trims; keeps line breaks inside the text. The
+/// result is NFC: a decomposed `Ko\u{308}hler` (macOS, web forms) becomes `Köhler`.
 pub(super) fn clean_text(text: &str) -> String {
-    text.chars()
+    crate::text::nfc(text)
+        .chars()
         .filter(|c| is_xml_char(*c))
         .collect::<String>()
         .replace("\r\n", "\n")

@@ -11,7 +11,9 @@
 //! file holds the records and the public entry points.
 
 mod cells;
+mod emails;
 mod guard;
+mod markup;
 mod rows;
 mod sheet;
 mod table;
@@ -41,8 +43,11 @@ pub struct ContactRecord {
     pub role: Option<String>,
     /// Phone numbers (the cell split at line breaks and `;`).
     pub phones: Vec<String>,
-    /// E-mail addresses (the cell split at line breaks, `;`, `,` and spaces).
+    /// E-mail addresses (the cell split at line breaks, `;`, `,` and spaces, or the target
+    /// of its `mailto:` link); only text that is an address.
     pub emails: Vec<String>,
+    /// The remark column, followed by e-mail cell text that is no address (`E-Mail: n.n.`).
+    pub remark: Option<String>,
 }
 
 /// When a meeting takes place: known days, the text the office wrote instead, or nothing.
@@ -70,6 +75,8 @@ pub struct SkippedRow {
 pub enum SkipReason {
     /// No conference in the row and no row above to continue.
     NoConference,
+    /// The conference cell holds a formula whose result was never stored.
+    FormulaWithoutResult,
 }
 
 /// One row of the dates sheet.
@@ -87,6 +94,8 @@ pub struct MeetingRecord {
     pub place: Option<String>,
     /// The remark column.
     pub remark: Option<String>,
+    /// The date or the whole row is struck through: the office cancelled the meeting.
+    pub cancelled: bool,
 }
 
 /// The records of one workbook, the rows that could not be used, and the problems found.
@@ -130,6 +139,29 @@ pub fn read_contacts_from_bytes(
         SheetKind::Contacts,
         aliases,
         |row, diagnostics| {
+            let email_cell = emails::read_cell(
+                row.text(Field::Email, diagnostics).as_deref(),
+                row.link(Field::Email),
+            );
+            for text in &email_cell.not_addresses {
+                row.warn_cell(
+                    Field::Email,
+                    format!(
+                        "„{text}“ in Zelle {} ist keine E-Mail-Adresse; es wird als Text \
+                         gezeigt, nicht als Link",
+                        row.cell_name(Field::Email)
+                    ),
+                    diagnostics,
+                );
+            }
+            let remark = [
+                row.text(Field::Remark, diagnostics),
+                (!email_cell.not_addresses.is_empty())
+                    .then(|| format!("E-Mail: {}", email_cell.not_addresses.join(", "))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
             let record = ContactRecord {
                 at: row.location(),
                 conference: row.conference.clone(),
@@ -138,7 +170,8 @@ pub fn read_contacts_from_bytes(
                 name: row.text(Field::ContactName, diagnostics),
                 role: row.text(Field::Role, diagnostics),
                 phones: split_lines(row.text(Field::Phone, diagnostics), &['\n', ';']),
-                emails: split_lines(row.text(Field::Email, diagnostics), &['\n', ';', ',', ' ']),
+                emails: email_cell.addresses,
+                remark: (!remark.is_empty()).then(|| remark.join("; ")),
             };
             if record.name.is_none() && !record.emails.is_empty() {
                 diagnostics.warning(
@@ -190,6 +223,7 @@ pub fn read_meetings_from_bytes(
                 date,
                 place: row.text(Field::Place, diagnostics),
                 remark: row.text(Field::Remark, diagnostics),
+                cancelled: row.is_row_struck() || row.is_struck(date_field(row)),
             }
         },
     )
@@ -214,6 +248,15 @@ fn read_records<T>(
         );
     }
     Ok(out)
+}
+
+/// The column a meeting's first day is read from.
+fn date_field(row: &TableRow<'_, '_>) -> Field {
+    if row.has_column(Field::Date) {
+        Field::Date
+    } else {
+        Field::Begin
+    }
 }
 
 fn split_lines(text: Option<String>, separators: &[char]) -> Vec<String> {

@@ -4,13 +4,18 @@
 //! Records are built by the callers in `mod.rs`; this file only walks rows and reads cells.
 
 use calamine::Data;
+use chrono::Datelike;
 
 use super::cells::{CellText, cell_text, clean_text, is_blank, is_xml_char};
+use super::markup::{CellPosition, cell_name};
 use super::table::Table;
 use super::{MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
 use crate::load::dates::{DateSpan, parse_date_text};
 use crate::load::headers::Field;
+
+/// Longest meeting believed; a longer span is a typo in the end (a year too far).
+const MAX_MEETING_DAYS: i64 = 14;
 
 /// One data row of a table, with the conference it belongs to.
 pub(super) struct TableRow<'t, 'a> {
@@ -22,9 +27,16 @@ pub(super) struct TableRow<'t, 'a> {
 }
 
 impl<'a> Table<'a> {
+    /// The 0-based sheet position of the cell at `index` (within the range) in Excel row
+    /// `row_number`.
+    fn position(&self, row_number: u32, index: usize) -> CellPosition {
+        (row_number - 1, self.first_column + index as u32)
+    }
+
     /// Calls `visit` for every data row that has a conference. Empty rows are skipped and end
     /// the continuation of a conference from the rows above; a row without a conference and
-    /// nothing to continue is reported.
+    /// nothing to continue is reported. Hidden rows are read and named once; columns that
+    /// hold data without a header are named once.
     pub(super) fn for_each_row(
         &self,
         diagnostics: &mut Diagnostics,
@@ -35,9 +47,47 @@ impl<'a> Table<'a> {
             .column(Field::Conference)
             .expect("tables are only made with a conference column");
         let mut current: Option<String> = None;
-        for (offset, cells) in self.range.rows().enumerate().skip(self.header_index + 1) {
+        let mut hidden_rows = Vec::new();
+        let mut unnamed_columns = std::collections::BTreeSet::new();
+        for (offset, cells) in self.range.rows().enumerate().skip(self.data_index) {
             let row_number = self.first_row + offset as u32 + 1;
-            if cells.iter().all(is_blank) {
+            let pending = |index: usize| {
+                self.markup
+                    .formulas_without_result
+                    .contains(&self.position(row_number, index))
+            };
+            if cells
+                .iter()
+                .enumerate()
+                .all(|(index, cell)| is_blank(cell) && !pending(index))
+            {
+                current = None;
+                continue;
+            }
+            if self.markup.hidden_rows.contains(&(row_number - 1)) {
+                hidden_rows.push(row_number.to_string());
+            }
+            for (index, cell) in cells.iter().enumerate() {
+                if !is_blank(cell) && !self.has_header(index) {
+                    unnamed_columns.insert(index);
+                }
+            }
+            if pending(conference_column) {
+                let at = Location::row(self.file, &self.sheet, row_number);
+                diagnostics.warning(
+                    at.clone(),
+                    format!(
+                        "Die Zelle {} (Spalte „{conference_header}“) enthält eine Formel ohne \
+                         gespeichertes Ergebnis; die Zeile wird nicht übernommen. Öffnen Sie \
+                         die Datei in Excel und speichern Sie sie",
+                        cell_name(self.position(row_number, conference_column))
+                    ),
+                );
+                skipped.push(SkippedRow {
+                    at,
+                    reason: SkipReason::FormulaWithoutResult,
+                });
+                // The rows below cannot know which conference they continue.
                 current = None;
                 continue;
             }
@@ -74,6 +124,33 @@ impl<'a> Table<'a> {
             };
             visit(&row, diagnostics);
         }
+        let sheet_location = Location::row(
+            self.file,
+            &self.sheet,
+            self.first_row + self.header_index as u32 + 1,
+        );
+        if !hidden_rows.is_empty() {
+            diagnostics.warning(
+                sheet_location.clone(),
+                format!(
+                    "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: \
+                     Zeile {}",
+                    hidden_rows.join(", ")
+                ),
+            );
+        }
+        for index in unnamed_columns {
+            let (_, column) = self.position(1, index);
+            let letters = cell_name((0, column));
+            diagnostics.warning(
+                sheet_location.clone(),
+                format!(
+                    "Spalte {} enthält Daten, hat aber keine Überschrift; sie wird nicht \
+                     gelesen",
+                    letters.trim_end_matches('1')
+                ),
+            );
+        }
     }
 }
 
@@ -98,9 +175,75 @@ impl TableRow<'_, '_> {
         Some((self.cells.get(index)?, header))
     }
 
+    /// The sheet position of the cell of `field`, if the table has the column.
+    fn position(&self, field: Field) -> Option<CellPosition> {
+        let (index, _) = self.table.column(field)?;
+        Some(self.table.position(self.row_number, index))
+    }
+
+    /// Whether the table has a column for `field`.
+    pub(super) fn has_column(&self, field: Field) -> bool {
+        self.table.column(field).is_some()
+    }
+
+    /// The hyperlink target of the cell of `field`, if it has one.
+    pub(super) fn link(&self, field: Field) -> Option<&str> {
+        let position = self.position(field)?;
+        self.table.markup.links.get(&position).map(String::as_str)
+    }
+
+    /// Whether the cell of `field` is struck through.
+    pub(super) fn is_struck(&self, field: Field) -> bool {
+        self.position(field)
+            .is_some_and(|position| self.table.markup.struck.contains(&position))
+    }
+
+    /// Whether every filled cell of the row is struck through.
+    pub(super) fn is_row_struck(&self) -> bool {
+        let mut filled = self
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !is_blank(cell))
+            .peekable();
+        filled.peek().is_some()
+            && filled.all(|(index, _)| {
+                let position = self.table.position(self.row_number, index);
+                self.table.markup.struck.contains(&position)
+            })
+    }
+
+    /// The name Excel shows for the cell of `field` (`F12`).
+    pub(super) fn cell_name(&self, field: Field) -> String {
+        self.position(field).map(cell_name).unwrap_or_default()
+    }
+
+    /// A warning about the cell of `field`.
+    pub(super) fn warn_cell(&self, field: Field, message: String, diagnostics: &mut Diagnostics) {
+        let header = self.table.column(field).map_or("", |(_, header)| header);
+        diagnostics.warning(self.cell_location(header), message);
+    }
+
     /// The cell of `field` as text; `None` when the column is missing or the cell is empty.
+    /// A formula whose result was never stored is reported and counts as empty.
     pub(super) fn text(&self, field: Field, diagnostics: &mut Diagnostics) -> Option<String> {
         let (cell, header) = self.cell(field)?;
+        if self.position(field).is_some_and(|position| {
+            self.table
+                .markup
+                .formulas_without_result
+                .contains(&position)
+        }) {
+            diagnostics.warning(
+                self.cell_location(header),
+                format!(
+                    "Die Zelle {} enthält eine Formel ohne gespeichertes Ergebnis; sie bleibt \
+                     leer. Öffnen Sie die Datei in Excel und speichern Sie sie",
+                    self.cell_name(field)
+                ),
+            );
+            return None;
+        }
         let raw = match cell_text(cell) {
             CellText::Empty => return None,
             CellText::Text(text) => text,
@@ -168,6 +311,19 @@ impl TableRow<'_, '_> {
                 Some(MeetingDate::Missing) | None => {}
             }
         }
+        if (span.end - span.start).num_days() > MAX_MEETING_DAYS {
+            let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
+            diagnostics.warning(
+                self.cell_location(header),
+                format!(
+                    "das Ende {} liegt mehr als {MAX_MEETING_DAYS} Tage nach dem Beginn {}; der \
+                     Termin wird als eintägig aufgeführt. Prüfen Sie das Ende",
+                    span.end.format("%d.%m.%Y"),
+                    span.start.format("%d.%m.%Y")
+                ),
+            );
+            span.end = span.start;
+        }
         Some(MeetingDate::Days(span))
     }
 
@@ -176,6 +332,18 @@ impl TableRow<'_, '_> {
         match cell {
             Data::Empty => None,
             Data::DateTime(value) => match value.as_datetime() {
+                // A stored 0 reads as 31.12.1899: no meeting date.
+                Some(datetime) if !(2000..=2100).contains(&datetime.year()) => {
+                    diagnostics.warning(
+                        self.cell_location(header),
+                        format!(
+                            "der Wert der Zelle ({}) ist kein plausibles Datum; der Termin \
+                             wird als offenes Datum aufgeführt",
+                            datetime.format("%d.%m.%Y")
+                        ),
+                    );
+                    Some(MeetingDate::Open(datetime.format("%d.%m.%Y").to_string()))
+                }
                 Some(datetime) => {
                     let day = datetime.date();
                     Some(MeetingDate::Days(DateSpan {

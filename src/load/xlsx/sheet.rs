@@ -1,13 +1,15 @@
 //! Opening a workbook and laying out one sheet's used cells, within the limits of rows,
 //! columns and cells a contact or date list can need.
 //!
-//! Knows nothing of headers or records; the guards in `guard` run before the workbook is
-//! opened.
+//! The format is chosen by the file's content, not its name: `.xlsx`/`.xlsm` (read cell by
+//! cell, so a huge sheet is refused before it is laid out), `.xls`, `.xlsb` and `.ods`
+//! (read whole by calamine, then held to the same limits). Knows nothing of headers or
+//! records; the guards in `guard` run before the workbook is opened.
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Cell, Data, Range, Reader, Xlsx, XlsxError};
+use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
@@ -21,19 +23,150 @@ pub(super) const MAX_COLUMNS: u32 = 1_000;
 /// Most cells (rows times columns of the used area) kept in memory for one sheet.
 pub(super) const MAX_CELLS: u64 = 5_000_000;
 
-/// An opened workbook over its bytes.
-pub(super) type Workbook<'b> = Xlsx<Cursor<&'b [u8]>>;
+/// Most sheets read from one workbook.
+pub(super) const MAX_SHEETS: usize = 200;
+
+type Bytes<'b> = Cursor<&'b [u8]>;
+
+/// An opened workbook over its bytes, in the format its content has.
+pub(super) enum Workbook<'b> {
+    /// Office Open XML (`.xlsx`, `.xlsm`): its XML also yields the sheets' markup.
+    Xlsx(Xlsx<Bytes<'b>>),
+    /// Excel 97-2003 (`.xls`).
+    Xls(Xls<Bytes<'b>>),
+    /// Excel binary workbook (`.xlsb`).
+    Xlsb(Xlsb<Bytes<'b>>),
+    /// OpenDocument (`.ods`).
+    Ods(Ods<Bytes<'b>>),
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Content {
+    /// A zip archive: `.xlsx`, `.xlsm`, `.xlsb` or `.ods`.
+    Zip,
+    /// An OLE compound file: `.xls`, or an `.xlsx` encrypted with a password.
+    Compound,
+    /// Anything else (text such as `.csv`, or no spreadsheet at all).
+    Other,
+}
+
+/// Sniffs the format from the first bytes.
+pub(super) fn content_of(bytes: &[u8]) -> Content {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Content::Zip
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Content::Compound
+    } else {
+        Content::Other
+    }
+}
 
 /// Opens the workbook in `bytes` after the guards have passed it; `path` names it in messages.
 pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     guard::check_archive(bytes).map_err(fail)?;
-    Xlsx::new(Cursor::new(bytes)).map_err(|error| fail(describe_open_error(&error)))
+    let cursor = || Cursor::new(bytes);
+    let workbook = match content_of(bytes) {
+        Content::Zip if has_part(bytes, "xl/workbook.bin") => Xlsb::new(cursor())
+            .map(Workbook::Xlsb)
+            .map_err(|error| fail(format!("keine lesbare .xlsb-Arbeitsmappe: {error}")))?,
+        Content::Zip if has_part(bytes, "content.xml") => Ods::new(cursor())
+            .map(Workbook::Ods)
+            .map_err(|error| fail(format!("keine lesbare .ods-Tabelle: {error}")))?,
+        // An encrypted .xlsx is a compound file too: calamine's .xlsx reader names that.
+        Content::Compound => match Xls::new(cursor()) {
+            Ok(workbook) => Workbook::Xls(workbook),
+            Err(_) => Xlsx::new(cursor())
+                .map(Workbook::Xlsx)
+                .map_err(|error| fail(describe_open_error(&error)))?,
+        },
+        Content::Zip | Content::Other => Xlsx::new(cursor())
+            .map(Workbook::Xlsx)
+            .map_err(|error| fail(describe_open_error(&error)))?,
+    };
+    let sheets = workbook.sheets().len();
+    if sheets > MAX_SHEETS {
+        return Err(fail(format!(
+            "die Arbeitsmappe hat {sheets} Blätter; höchstens {MAX_SHEETS} werden gelesen"
+        )));
+    }
+    Ok(workbook)
 }
 
-/// A sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
-/// [`MAX_CELLS`] before their cells are laid out in memory.
+fn has_part(bytes: &[u8], name: &str) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .is_ok_and(|archive| archive.index_for_name(name).is_some())
+}
+
+impl Workbook<'_> {
+    /// Every sheet's name, kind and visibility, in workbook order.
+    pub(super) fn sheets(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Workbook::Xlsx(w) => w.sheets_metadata().to_vec(),
+            Workbook::Xls(w) => w.sheets_metadata().to_vec(),
+            Workbook::Xlsb(w) => w.sheets_metadata().to_vec(),
+            Workbook::Ods(w) => w.sheets_metadata().to_vec(),
+        }
+    }
+
+    /// Whether the sheets' XML can be read for markup (hidden rows, links, formulas, strike).
+    pub(super) fn has_markup(&self) -> bool {
+        matches!(self, Workbook::Xlsx(_))
+    }
+}
+
+/// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`].
 pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Range<Data>, String> {
+    let unreadable = |error: String| format!("sheet \"{sheet}\" cannot be read: {error}");
+    let range = match workbook {
+        Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet),
+        Workbook::Xls(w) => w
+            .worksheet_range(sheet)
+            .map_err(|e| unreadable(e.to_string()))?,
+        Workbook::Xlsb(w) => w
+            .worksheet_range(sheet)
+            .map_err(|e| unreadable(e.to_string()))?,
+        Workbook::Ods(w) => w
+            .worksheet_range(sheet)
+            .map_err(|e| unreadable(e.to_string()))?,
+    };
+    let (Some(start), Some(end)) = (range.start(), range.end()) else {
+        return Ok(range);
+    };
+    if end.0 >= MAX_ROWS {
+        return Err(too_many_rows(sheet, end.0));
+    }
+    if end.1 >= MAX_COLUMNS {
+        return Err(too_many_columns(sheet, end.1));
+    }
+    if u64::from(end.0 - start.0 + 1) * u64::from(end.1 - start.1 + 1) > MAX_CELLS {
+        return Err(too_many_cells(sheet));
+    }
+    Ok(range)
+}
+
+fn too_many_rows(sheet: &str, row: u32) -> String {
+    format!(
+        "sheet \"{sheet}\" has data in row {}; at most {MAX_ROWS} rows are read",
+        u64::from(row) + 1
+    )
+}
+
+fn too_many_columns(sheet: &str, column: u32) -> String {
+    format!(
+        "sheet \"{sheet}\" has data in column {}; at most {MAX_COLUMNS} columns are read",
+        u64::from(column) + 1
+    )
+}
+
+fn too_many_cells(sheet: &str) -> String {
+    format!("sheet \"{sheet}\" spans more than {MAX_CELLS} cells; it is not a contact or date list")
+}
+
+/// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
+/// [`MAX_CELLS`] before their cells are laid out in memory.
+fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
     let unreadable = |error: XlsxError| format!("sheet \"{sheet}\" cannot be read: {error}");
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
@@ -46,16 +179,10 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         let (row, column) = cell.get_position();
         if row >= MAX_ROWS {
-            return Err(format!(
-                "sheet \"{sheet}\" has data in row {}; at most {MAX_ROWS} rows are read",
-                u64::from(row) + 1
-            ));
+            return Err(too_many_rows(sheet, row));
         }
         if column >= MAX_COLUMNS {
-            return Err(format!(
-                "sheet \"{sheet}\" has data in column {}; at most {MAX_COLUMNS} columns are read",
-                u64::from(column) + 1
-            ));
+            return Err(too_many_columns(sheet, column));
         }
         let value: Data = cell.get_value().clone().into();
         if value == Data::Empty {
@@ -65,10 +192,7 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
         last = (last.0.max(row), last.1.max(column));
         let area = u64::from(last.0 - first.0 + 1) * u64::from(last.1 - first.1 + 1);
         if area > MAX_CELLS || cells.len() as u64 >= MAX_CELLS {
-            return Err(format!(
-                "sheet \"{sheet}\" spans more than {MAX_CELLS} cells; it is not a contact or \
-                 date list"
-            ));
+            return Err(too_many_cells(sheet));
         }
         cells.push(Cell::new((row, column), value));
     }

@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range};
 
 use super::file_error;
+use super::markup::{SheetMarkup, read_markup};
 use super::sheet::{self, sheet_range};
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::headers::{Field, HeaderAliases};
@@ -34,6 +35,25 @@ impl SheetKind {
         }
     }
 
+    /// Whether records of this kind read `field`.
+    fn uses(self, field: Field) -> bool {
+        match self {
+            SheetKind::Contacts => !matches!(
+                field,
+                Field::Meeting | Field::Date | Field::Begin | Field::End | Field::Place
+            ),
+            SheetKind::Meetings => !matches!(
+                field,
+                Field::Chair
+                    | Field::Office
+                    | Field::ContactName
+                    | Field::Role
+                    | Field::Phone
+                    | Field::Email
+            ),
+        }
+    }
+
     /// Whether a header row with `fields` makes a table of this kind.
     fn has_required(self, fields: &[Field]) -> bool {
         let has = |field| fields.contains(&field);
@@ -55,9 +75,18 @@ pub(super) struct Table<'a> {
     pub(super) range: Range<Data>,
     /// Excel row number of the first row of `range`.
     pub(super) first_row: u32,
+    /// 0-based column of the first column of `range`.
+    pub(super) first_column: u32,
     /// Index (within `range`) of the header row.
     pub(super) header_index: usize,
+    /// Index (within `range`) of the first data row: below the header, or below its
+    /// sub-headers when the header is two rows high.
+    pub(super) data_index: usize,
     columns: Vec<Column>,
+    /// Indexes (within `range`) of the columns with any header text, known or not.
+    headed: std::collections::BTreeSet<usize>,
+    /// What the sheet's XML says beyond the values (empty for formats without it).
+    pub(super) markup: SheetMarkup,
 }
 
 /// A recognised column of the header row.
@@ -89,14 +118,33 @@ pub(super) fn read_tables<'a>(
 ) -> Result<Vec<Table<'a>>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     let mut workbook = sheet::open(path, bytes)?;
+    let mut markup = if workbook.has_markup() {
+        read_markup(bytes)
+    } else {
+        Default::default()
+    };
     let mut tables = Vec::new();
     let mut near_misses = Vec::new();
-    for sheet in workbook.sheet_names() {
+    for meta in workbook.sheets() {
+        let sheet = meta.name;
+        if meta.visible != calamine::SheetVisible::Visible {
+            diagnostics.warning(
+                Location::file(path),
+                format!(
+                    "Das Blatt „{sheet}“ ist ausgeblendet und wird nicht gelesen. Soll es \
+                     gelesen werden, blenden Sie es in Excel ein"
+                ),
+            );
+            continue;
+        }
         let range = sheet_range(&mut workbook, &sheet).map_err(fail)?;
         if let Some(miss) = near_miss(&sheet, &range, aliases) {
             near_misses.push(miss);
         }
-        if let Some(table) = find_table(path, sheet, range, kind, aliases, diagnostics) {
+        let sheet_markup = markup.remove(&sheet).unwrap_or_default();
+        if let Some(table) =
+            find_table(path, sheet, range, sheet_markup, kind, aliases, diagnostics)
+        {
             tables.push(table);
         }
     }
@@ -145,35 +193,74 @@ fn near_miss(sheet: &str, range: &Range<Data>, aliases: &HeaderAliases) -> Optio
         })
 }
 
+/// Whether `row` holds sub-headers under a grouped header: at least two cells, every one of
+/// them a known header (`Beginn | Ende` under a merged `Termin`).
+fn is_sub_header_row(row: &[Data], aliases: &HeaderAliases) -> bool {
+    let texts: Vec<String> = row
+        .iter()
+        .map(ToString::to_string)
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    texts.len() >= 2 && texts.iter().all(|text| aliases.field_of(text).is_some())
+}
+
 fn find_table<'a>(
     file: &'a Path,
     sheet: String,
     range: Range<Data>,
+    markup: SheetMarkup,
     kind: SheetKind,
     aliases: &HeaderAliases,
     diagnostics: &mut Diagnostics,
 ) -> Option<Table<'a>> {
     // Column indices below are relative to the range, which is all the reader needs.
-    let (first_row, _) = range.start()?;
-    let header_index = range.rows().take(HEADER_SEARCH_ROWS).position(|row| {
-        let fields: Vec<Field> = row
-            .iter()
+    let (first_row, first_column) = range.start()?;
+    let rows: Vec<&[Data]> = range.rows().take(HEADER_SEARCH_ROWS + 1).collect();
+    let fields_of = |row: &[Data]| -> Vec<Field> {
+        row.iter()
             .filter_map(|cell| aliases.field_of(&cell.to_string()))
-            .collect();
+            .collect()
+    };
+    // A header row, possibly with a row of sub-headers below it.
+    let (header_index, two_rows) = (0..rows.len().min(HEADER_SEARCH_ROWS)).find_map(|index| {
+        let below = rows
+            .get(index + 1)
+            .filter(|row| is_sub_header_row(row, aliases));
+        let mut fields = fields_of(rows[index]);
+        fields.extend(below.map(|row| fields_of(row)).unwrap_or_default());
         kind.has_required(&fields)
+            .then_some((index, below.is_some()))
     })?;
-    let header_cells = range.rows().nth(header_index)?;
     let header_row_number = first_row + header_index as u32 + 1;
+    let width = range.width();
     let mut columns: Vec<Column> = Vec::new();
-    for (index, cell) in header_cells.iter().enumerate() {
-        let header = cell.to_string();
+    let mut headed = std::collections::BTreeSet::new();
+    for index in 0..width {
+        let top = rows[header_index].get(index).map(ToString::to_string);
+        let sub = two_rows
+            .then(|| rows[header_index + 1].get(index).map(ToString::to_string))
+            .flatten()
+            .filter(|text| !text.trim().is_empty());
+        // A sub-header names the column; the grouped header above it only groups.
+        let (header, row_number) = match sub {
+            Some(sub) => (sub, header_row_number + 1),
+            None => (top.unwrap_or_default(), header_row_number),
+        };
         if header.trim().is_empty() {
             continue;
         }
+        headed.insert(index);
         match aliases.field_of(&header) {
+            Some(field) if !kind.uses(field) => diagnostics.warning(
+                Location::row(file, &sheet, row_number),
+                format!(
+                    "Spalte „{}“ wird in dieser Liste nicht verwendet und nicht gelesen",
+                    fold_whitespace(&header)
+                ),
+            ),
             Some(field) if columns.iter().any(|column| column.field == field) => {
                 diagnostics.warning(
-                    Location::row(file, &sheet, header_row_number),
+                    Location::row(file, &sheet, row_number),
                     format!(
                         "column \"{}\" is a second \"{field}\" column and is not read",
                         header.trim()
@@ -186,8 +273,10 @@ fn find_table<'a>(
                 index,
                 header: fold_whitespace(&header),
             }),
+            // A grouped header over sub-headers is no column of its own.
+            None if two_rows && groups_sub_headers(&rows, header_index, index) => {}
             None => diagnostics.warning(
-                Location::row(file, &sheet, header_row_number),
+                Location::row(file, &sheet, row_number),
                 format!(
                     "column \"{}\" is not a known column and is not read",
                     header.trim()
@@ -200,12 +289,34 @@ fn find_table<'a>(
         sheet,
         range,
         first_row,
+        first_column,
         header_index,
+        data_index: header_index + 1 + usize::from(two_rows),
         columns,
+        headed,
+        markup,
     })
 }
 
+/// Whether the header at `index` stands over a sub-header: in its own column or, merged,
+/// in the columns up to the next header.
+fn groups_sub_headers(rows: &[&[Data]], header_index: usize, index: usize) -> bool {
+    let (top, sub) = (rows[header_index], rows[header_index + 1]);
+    let filled = |row: &[Data], at: usize| {
+        row.get(at)
+            .is_some_and(|cell| !cell.to_string().trim().is_empty())
+    };
+    (index..top.len().max(sub.len()))
+        .take_while(|&at| at == index || !filled(top, at))
+        .any(|at| filled(sub, at))
+}
+
 impl Table<'_> {
+    /// Whether the column at `index` has a header (known or not, reported either way).
+    pub(super) fn has_header(&self, index: usize) -> bool {
+        self.headed.contains(&index)
+    }
+
     /// The index and header of the column of `field`, if the table has one.
     pub(super) fn column(&self, field: Field) -> Option<(usize, &str)> {
         self.columns
