@@ -13,6 +13,17 @@ use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
 use crate::model::{BriefingContext, Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer, filters};
 
+/// What every document of a run shares: its author, design and group style.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    /// The author in the document properties.
+    pub author: &'a str,
+    /// Styles, theme and logo.
+    pub design: &'a Design,
+    /// How groups are named.
+    pub style: filters::Style,
+}
+
 /// A spokesperson's documents, made in memory.
 #[derive(Debug, Clone)]
 pub struct AssembledBriefing {
@@ -33,13 +44,13 @@ pub fn display_name(person: &Sprecher) -> String {
     filters::name_with_title(person.titel.as_deref(), &person.name)
 }
 
+/// Everyone, as the documents name a group whose gender is not told.
+const EVERYONE: filters::Group = filters::Group::Many(filters::Sex::Unknown);
+
 /// The running header of every document: "IT-Planungsrat · Fachpolitische Sprecherinnen und
-/// Sprecher", in the group style the templates use.
-fn header_text() -> String {
-    let group = filters::role(
-        filters::Group::Many(filters::Sex::Unknown),
-        filters::Style::PairForm,
-    );
+/// Sprecher", in the configured group style.
+fn header_text(style: filters::Style) -> String {
+    let group = filters::role(EVERYONE, style);
     format!("IT-Planungsrat · {}", filters::capitalize_first(&group))
 }
 
@@ -48,8 +59,7 @@ fn header_text() -> String {
 pub fn briefing(
     context: &BriefingContext<'_>,
     renderer: &Renderer,
-    author: &str,
-    design: &Design,
+    look: &Look<'_>,
 ) -> Result<AssembledBriefing, Diagnostics> {
     let person = context.sprecher;
     let markdown = renderer.briefing(context)?;
@@ -62,15 +72,15 @@ pub fn briefing(
     let meta = DocumentMeta {
         title: format!("Briefing für {}", display_name(person)),
         subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
-        author: author.to_string(),
+        author: look.author.to_string(),
         date: context.stand,
-        header_text: header_text(),
+        header_text: header_text(look.style),
         footer_text: stand_label(context.stand),
     };
     let docx = to_docx(
         &markdown,
         &meta,
-        design,
+        look.design,
         renderer,
         BRIEFING_TEMPLATE,
         &format!("das Briefing von {}", person.id),
@@ -98,29 +108,24 @@ pub fn overview_calendar(model: &Model) -> Vec<u8> {
 pub fn overview(
     model: &Model,
     renderer: &Renderer,
-    author: &str,
-    design: &Design,
+    look: &Look<'_>,
 ) -> Result<Vec<u8>, Diagnostics> {
     let markdown = renderer.overview(model)?;
     let meta = DocumentMeta {
         title: format!(
             "Übersicht der fachpolitischen {}",
-            filters::role_noun(
-                filters::Group::Many(filters::Sex::Unknown),
-                filters::Case::Genitive,
-                filters::Style::PairForm
-            )
+            filters::role_noun(EVERYONE, filters::Case::Genitive, look.style)
         ),
         subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
-        author: author.to_string(),
+        author: look.author.to_string(),
         date: model.stand,
-        header_text: header_text(),
+        header_text: header_text(look.style),
         footer_text: stand_label(model.stand),
     };
     to_docx(
         &markdown,
         &meta,
-        design,
+        look.design,
         renderer,
         OVERVIEW_TEMPLATE,
         "die Übersicht",

@@ -197,7 +197,11 @@ impl Project {
     ) -> Result<Batch, Error> {
         self.check_selection(selection)?;
         let model = &self.model;
-        let author = &self.settings.config.author;
+        let look = assemble::Look {
+            author: &self.settings.config.author,
+            design: &self.design,
+            style: self.settings.config.group_style,
+        };
         let mut problems = self.warnings.clone();
         problems.extend(self.renderer.check_all());
 
@@ -209,9 +213,8 @@ impl Project {
         progress.start(people.len() + usize::from(selection.wants_overview()));
         let contexts = BriefingContexts::new(model);
         let briefing = |person: &Sprecher| -> Result<DispatchRow, Failure> {
-            let made =
-                assemble::briefing(&contexts.of(person), &self.renderer, author, &self.design)
-                    .map_err(Failure::Problems)?;
+            let made = assemble::briefing(&contexts.of(person), &self.renderer, &look)
+                .map_err(Failure::Problems)?;
             let row = DispatchRow {
                 id: person.id.clone(),
                 name: display_name(person),
@@ -229,8 +232,8 @@ impl Project {
         };
         let overview = || -> Option<Result<(), Failure>> {
             selection.wants_overview().then(|| {
-                let docx = assemble::overview(model, &self.renderer, author, &self.design)
-                    .map_err(Failure::Problems)?;
+                let docx =
+                    assemble::overview(model, &self.renderer, &look).map_err(Failure::Problems)?;
                 put(sink, layout::OVERVIEW_FILE.to_string(), docx)?;
                 put(
                     sink,

@@ -32,6 +32,8 @@ pub struct RawConfig {
     pub spalten: Option<RawColumns>,
     /// E-mail delivery (`briefing send`); the password is never read from this file.
     pub versand: Option<RawDelivery>,
+    /// How groups and persons of unknown gender are named: `paarform` or `doppelpunkt`.
+    pub schreibweise: Option<String>,
 }
 
 /// The `versand:` section: how `briefing send` reaches the mail server.
@@ -181,6 +183,35 @@ pub struct RawFileNames {
     pub termine: Option<String>,
 }
 
+/// How the documents name groups and persons whose gender the roster does not tell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum GroupStyle {
+    /// "Sprecherinnen und Sprecher", "Sprecherin oder Sprecher" (the default).
+    #[default]
+    PairForm,
+    /// "Sprecher:innen", "Sprecher:in".
+    Colon,
+}
+
+impl GroupStyle {
+    /// `paarform` or `doppelpunkt`, in any case.
+    pub fn parse(text: &str) -> Option<GroupStyle> {
+        match text.trim().to_lowercase().as_str() {
+            "paarform" => Some(GroupStyle::PairForm),
+            "doppelpunkt" => Some(GroupStyle::Colon),
+            _ => None,
+        }
+    }
+
+    /// The word the templates and `briefing.yaml` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupStyle::PairForm => "paarform",
+            GroupStyle::Colon => "doppelpunkt",
+        }
+    }
+}
+
 /// The checked configuration with every default applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -198,6 +229,8 @@ pub struct Config {
     pub extra_headers: Vec<(Field, String)>,
     /// E-mail delivery settings.
     pub delivery: DeliveryConfig,
+    /// How groups are named (`schreibweise`).
+    pub group_style: GroupStyle,
 }
 
 impl Config {
@@ -221,6 +254,7 @@ impl Default for Config {
             meetings_prefix: "termin".to_string(),
             extra_headers: Vec::new(),
             delivery: DeliveryConfig::default(),
+            group_style: GroupStyle::default(),
         }
     }
 }
@@ -322,6 +356,20 @@ impl Config {
             user: delivery.benutzer,
             from: delivery.absender,
         };
+        let group_style = match raw.schreibweise.as_deref().map(GroupStyle::parse) {
+            None => defaults.group_style,
+            Some(Some(style)) => style,
+            Some(None) => {
+                diagnostics.error(
+                    Location::file(path),
+                    format!(
+                        "schreibweise: „{}“ ist unbekannt; erlaubt sind paarform und doppelpunkt",
+                        raw.schreibweise.as_deref().unwrap_or_default()
+                    ),
+                );
+                defaults.group_style
+            }
+        };
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -333,6 +381,7 @@ impl Config {
             meetings_prefix,
             extra_headers,
             delivery,
+            group_style,
         })
     }
 }
@@ -405,6 +454,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("passwort"), "{error}");
+    }
+
+    #[test]
+    fn the_group_style_is_read_and_checked() {
+        assert_eq!(parse("{}").unwrap().group_style, GroupStyle::PairForm);
+        assert_eq!(
+            parse("schreibweise: Doppelpunkt\n").unwrap().group_style,
+            GroupStyle::Colon
+        );
+        let error = parse("schreibweise: stern\n").unwrap_err().to_string();
+        assert!(error.contains("paarform und doppelpunkt"), "{error}");
     }
 
     #[test]

@@ -69,24 +69,9 @@ impl Person {
     }
 }
 
-/// How group nouns and persons of unknown gender are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// "Sprecherinnen und Sprecher", "Sprecherin oder Sprecher" (the default).
-    PairForm,
-    /// "Sprecher:innen", "Sprecher:in".
-    Colon,
-}
-
-impl Style {
-    pub fn parse(text: &str) -> Option<Style> {
-        match text.trim().to_lowercase().as_str() {
-            "paarform" => Some(Style::PairForm),
-            "doppelpunkt" => Some(Style::Colon),
-            _ => None,
-        }
-    }
-}
+/// How group nouns and persons of unknown gender are written: one type with the
+/// configuration's `schreibweise`, so the setting and the filters cannot disagree.
+pub use crate::load::config::GroupStyle as Style;
 
 /// The style a template (or, later, the configuration) sets in the variable `schreibweise`.
 pub(super) fn style_of(state: &State) -> Result<Style, Error> {
@@ -97,7 +82,7 @@ pub(super) fn style_of(state: &State) -> Result<Style, Error> {
                 Error::new(
                     ErrorKind::InvalidOperation,
                     format!(
-                        "schreibweise \"{value}\" is unknown: use \"paarform\" or \"doppelpunkt\""
+                        "schreibweise „{value}“ ist unbekannt; erlaubt sind „paarform“ und „doppelpunkt“"
                     ),
                 )
             })
