@@ -1,11 +1,15 @@
-//! `briefing build`: the monthly batch. Load, produce every document into the month writer,
-//! swap the month in.
+//! `briefing build`: the monthly batch. Under the output lock: load, produce every document
+//! into the month writer, swap the month in.
+//!
+//! The send log is never read for the build itself, nor copied or moved; it is only read
+//! (read-only) to warn that a month that was already e-mailed is being replaced.
 
 use std::path::PathBuf;
 
+use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::output::{MonthWriter, WriteMode};
+use crate::output::{MonthWriter, OutputLock, WriteMode};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
 
@@ -20,14 +24,28 @@ pub struct BuildReport {
     pub overview: bool,
     /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
+    /// Further warnings of this run (German): misnamed month folders, a month already sent.
+    pub notices: Vec<String>,
 }
 
-/// Builds the selected documents of the month into its output folder.
+/// Builds the selected documents of the month, failing at once if another run holds the
+/// output folder.
 pub fn run(
     settings: Settings,
     selection: &Selection,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
+    let _lock = OutputLock::acquire(&settings.paths.out, "build")?;
+    run_locked(settings, selection, progress)
+}
+
+/// Builds the selected documents of the month; the caller holds the output lock.
+pub fn run_locked(
+    settings: Settings,
+    selection: &Selection,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
+    let mut notices = settings.misnamed_month_folders();
     let project = Project::load(settings)?;
     project.check_selection(selection)?;
     let mode = match selection {
@@ -39,10 +57,20 @@ pub fn run(
     let batch = project.documents(selection, &writer, progress)?;
     let briefings = batch.rows.len();
     let folder = writer.commit(batch.rows)?;
+    if let Some((count, last)) = send::delivered_summary(&layout) {
+        notices.push(format!(
+            "{} wurde bereits an {count} Sprecher:innen versandt (zuletzt {last}); die neu \
+             erstellten Dokumente gehen nicht von selbst noch einmal hinaus. `briefing send` \
+             zeigt, wessen Dokument sich seither geändert hat; senden mit `briefing send \
+             --resend-changed` oder `--resend KENNUNG`",
+            layout.month()
+        ));
+    }
     Ok(BuildReport {
         folder,
         briefings,
         overview: batch.overview,
         warnings: project.warnings,
+        notices,
     })
 }

@@ -3,7 +3,8 @@
 //! Polls modification times (no platform file-watching API needed, works on network drives
 //! too). A change to `uebersicht.md.j2` alone rebuilds only the overview, a change to
 //! `briefing.md.j2` or `email.txt.j2` alone only the briefings; anything else rebuilds
-//! everything. Errors are reported and the watch goes on.
+//! everything. Errors are reported and the watch goes on. Each rebuild waits for the output
+//! lock, so a `send` or `build` in another window finishes first.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use super::build::{self, BuildReport};
 use crate::error::Error;
+use crate::output::OutputLock;
 use crate::project::Selection;
 use crate::render::{BRIEFING_TEMPLATE, EMAIL_TEMPLATE, OVERVIEW_TEMPLATE};
 use crate::settings::{Overrides, Settings};
@@ -36,8 +38,10 @@ pub fn run(
     mut on_event: impl FnMut(WatchEvent<'_>) -> bool,
 ) {
     let build = |selection: Selection| {
-        Settings::resolve(overrides.clone())
-            .and_then(|settings| build::run(settings, &selection, &()))
+        Settings::resolve(overrides.clone()).and_then(|settings| {
+            let _lock = OutputLock::wait(&settings.paths.out, "watch")?;
+            build::run_locked(settings, &selection, &())
+        })
     };
     let roots = watched_roots(overrides);
     let templates = templates_dir(overrides);

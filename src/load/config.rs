@@ -47,6 +47,10 @@ pub struct RawDelivery {
     pub benutzer: Option<String>,
     /// Sender address, e.g. `FITKO <it-plr@fitko.de>`.
     pub absender: Option<String>,
+    /// Seconds to wait for the server to connect and to answer each command.
+    pub timeout_sekunden: Option<u64>,
+    /// Allow a password over `verschluesselung: none` (a relay on the same machine only).
+    pub unverschluesselt_erlauben: Option<bool>,
 }
 
 /// How the SMTP connection is secured.
@@ -94,6 +98,8 @@ pub struct DeliveryConfig {
     pub tls: Option<SmtpTls>,
     pub user: Option<String>,
     pub from: Option<String>,
+    pub timeout_seconds: Option<u64>,
+    pub allow_unencrypted: Option<bool>,
 }
 
 /// Additional header names per column of the MPK spreadsheets.
@@ -291,7 +297,15 @@ impl Config {
             tls,
             user: delivery.benutzer,
             from: delivery.absender,
+            timeout_seconds: delivery.timeout_sekunden,
+            allow_unencrypted: delivery.unverschluesselt_erlauben,
         };
+        if delivery.timeout_seconds == Some(0) {
+            diagnostics.error(
+                Location::file(path),
+                "versand.timeout_sekunden: 0 Sekunden sind keine Wartezeit; z. B. 30".to_string(),
+            );
+        }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
