@@ -28,26 +28,39 @@ pub struct BuildReport {
     pub notices: Vec<String>,
 }
 
-/// Builds the selected documents of the month, failing at once if another run holds the
-/// output folder.
+/// How a build gets the output lock.
+pub enum Locking {
+    /// Fail at once, naming the run that holds it (`build`).
+    FailIfBusy,
+    /// Wait until it is free (`watch`).
+    Wait,
+}
+
+/// Builds the selected documents of the month. The output lock is taken once the inputs are
+/// loaded (loading never touches the output), so a run with broken inputs leaves `out/` alone.
 pub fn run(
     settings: Settings,
     selection: &Selection,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
-    let _lock = OutputLock::acquire(&settings.paths.out, "build")?;
-    run_locked(settings, selection, progress)
+    run_with(settings, selection, progress, Locking::FailIfBusy)
 }
 
-/// Builds the selected documents of the month; the caller holds the output lock.
-pub fn run_locked(
+/// [`run`] with the given way of taking the output lock.
+pub fn run_with(
     settings: Settings,
     selection: &Selection,
     progress: &dyn Progress,
+    locking: Locking,
 ) -> Result<BuildReport, Error> {
     let mut notices = settings.misnamed_month_folders();
     let project = Project::load(settings)?;
     project.check_selection(selection)?;
+    let out = &project.settings.paths.out;
+    let _lock = match locking {
+        Locking::FailIfBusy => OutputLock::acquire(out, "build")?,
+        Locking::Wait => OutputLock::wait(out, "watch")?,
+    };
     let mode = match selection {
         Selection::Everything => WriteMode::ReplaceMonth,
         _ => WriteMode::UpdateFiles,

@@ -12,7 +12,6 @@ use std::time::{Duration, SystemTime};
 
 use super::build::{self, BuildReport};
 use crate::error::Error;
-use crate::output::OutputLock;
 use crate::project::Selection;
 use crate::render::{BRIEFING_TEMPLATE, EMAIL_TEMPLATE, OVERVIEW_TEMPLATE};
 use crate::settings::{Overrides, Settings};
@@ -38,10 +37,8 @@ pub fn run(
     mut on_event: impl FnMut(WatchEvent<'_>) -> bool,
 ) {
     let build = |selection: Selection| {
-        Settings::resolve(overrides.clone()).and_then(|settings| {
-            let _lock = OutputLock::wait(&settings.paths.out, "watch")?;
-            build::run_locked(settings, &selection, &())
-        })
+        Settings::resolve(overrides.clone())
+            .and_then(|settings| build::run_with(settings, &selection, &(), build::Locking::Wait))
     };
     let roots = watched_roots(overrides);
     let templates = templates_dir(overrides);

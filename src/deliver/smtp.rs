@@ -130,7 +130,12 @@ fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
     let lower = detail.to_lowercase();
     let io_kind = io_kind(error);
     let code = error.status().map(|code| code.to_string());
-    let kind = if error.is_timeout() {
+    // A socket read timeout is `WouldBlock` on Unix, `TimedOut` on Windows.
+    let timed_out = matches!(
+        io_kind,
+        Some(std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)
+    );
+    let kind = if error.is_timeout() || timed_out {
         FailureKind::TimedOut
     } else if io_kind == Some(std::io::ErrorKind::ConnectionRefused) {
         FailureKind::Refused
