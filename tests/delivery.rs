@@ -93,6 +93,14 @@ fn a_killed_send_after_the_servers_answer_is_unknown_not_resent() {
     );
     assert_eq!(per_recipient(&server)["stefan.sauer@example.org"], 1);
     assert_eq!(server.received().len(), 12, "the other 11 went out");
+
+    // Checked with the recipient: it arrived. Recorded, nothing is sent.
+    let confirmed = server.send(&project, &["--angekommen", "sauer"]);
+    assert!(confirmed.status.success(), "{}", stderr(&confirmed));
+    assert!(stdout(&confirmed).contains("0 gesendet, 12 bereits erhalten, 0 unklar"));
+    assert_eq!(server.received().len(), 12);
+    let nothing_open = server.send(&project, &["--angekommen", "sauer"]);
+    assert_eq!(nothing_open.status.code(), Some(2));
 }
 
 #[test]

@@ -145,6 +145,9 @@ pub struct SendArgs {
     /// Send again to everyone whose briefing changed since it was sent
     #[arg(long)]
     pub resend_changed: bool,
+    /// Record an unknown delivery as arrived (you checked with the recipient); sends nothing to them
+    #[arg(long, value_name = "ID")]
+    pub angekommen: Vec<String>,
 }
 
 fn parse_tls(text: &str) -> Result<SmtpTls, String> {
@@ -179,6 +182,7 @@ impl SendArgs {
             test_address: self.to.clone(),
             resend: self.resend.clone(),
             resend_changed: self.resend_changed,
+            arrived: self.angekommen.clone(),
         }
     }
 

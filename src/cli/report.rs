@@ -195,8 +195,9 @@ fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
              Mailserver, seine Bestätigung kam nicht an (Message-ID {}). Sie wird nicht von selbst \
              erneut gesendet. Fragen Sie beim Empfänger oder im Postausgang des Mailservers \
              nach; fehlt sie, senden Sie mit `briefing send --resend {}` (gleiche Message-ID, ein \
-             Mailserver kann ein Doppel erkennen).",
-            unknown.id, unknown.address, unknown.when, unknown.message_id, unknown.id
+             Mailserver kann ein Doppel erkennen), ist sie angekommen, vermerken Sie das mit \
+             `briefing send --angekommen {}`.",
+            unknown.id, unknown.address, unknown.when, unknown.message_id, unknown.id, unknown.id
         );
     }
     if !finished {

@@ -41,6 +41,8 @@ pub struct SendOptions {
     pub resend: Vec<String>,
     /// Send again everyone whose briefing changed since it was sent (`--resend-changed`).
     pub resend_changed: bool,
+    /// Record these unknown deliveries as arrived, without sending (`--angekommen`).
+    pub arrived: Vec<String>,
 }
 
 /// Where `send` tells the user what it does while it runs.
@@ -208,7 +210,12 @@ pub fn run(
     }
     freshness::check_fresh(&documents, &project.sources)?;
     let from = deliver::sender(&project.settings.sender())?;
-    for id in options.only.iter().chain(&options.resend) {
+    for id in options
+        .only
+        .iter()
+        .chain(&options.resend)
+        .chain(&options.arrived)
+    {
         if !rows.iter().any(|row| &row.id == id) {
             return Err(Error::Usage(format!(
                 "\"{id}\" steht nicht in versand.csv dieses Monats; bekannte Kennungen: {}",
@@ -233,7 +240,11 @@ pub fn run(
         notices,
         ..SendReport::default()
     };
-    let histories = log::histories(&log::read_month(&layout).map_err(DeliverError::from)?);
+    let mut histories = log::histories(&log::read_month(&layout).map_err(DeliverError::from)?);
+    if !options.arrived.is_empty() {
+        confirm_arrived(&layout, &histories, &options.arrived)?;
+        histories = log::histories(&log::read_month(&layout).map_err(DeliverError::from)?);
+    }
     let label = month_label(&layout);
     let contexts = crate::model::BriefingContexts::new(&project.model);
     let mut planned = Vec::new();
@@ -376,6 +387,30 @@ pub fn run(
     }
     report.not_attempted = remaining.map(|(_, p)| p.letter.row.id.clone()).collect();
     Ok(report)
+}
+
+/// Records unknown deliveries the user confirmed as arrived (asked the recipient or the
+/// server's outbox), so they are no longer listed as unknown.
+fn confirm_arrived(
+    layout: &MonthLayout,
+    histories: &BTreeMap<String, History>,
+    ids: &[String],
+) -> Result<(), Error> {
+    for id in ids {
+        let Some(unknown) = histories.get(id).and_then(|h| h.unknown.as_ref()) else {
+            return Err(Error::Usage(format!(
+                "--angekommen {id}: für diese Kennung ist kein Versand offen (unklar); nichts \
+                 zu bestätigen"
+            )));
+        };
+        let arrived = LogEntry {
+            zeit: now(),
+            ereignis: Event::Gesendet,
+            ..unknown.clone()
+        };
+        log::append(&layout.send_log(), &arrived).map_err(DeliverError::from)?;
+    }
+    Ok(())
 }
 
 enum Decision {

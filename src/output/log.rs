@@ -149,12 +149,16 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
         file.write_all(b"\n")
             .map_err(fs_error(path, "cannot write the send log"))?;
     }
-    let mut writer = csv::WriterBuilder::new().has_headers(new).from_writer(file);
-    writer.serialize(entry).map_err(|e| format_error(path, e))?;
-    let file = writer
+    let mut line = csv::WriterBuilder::new()
+        .has_headers(new)
+        .from_writer(Vec::new());
+    line.serialize(entry).map_err(|e| format_error(path, e))?;
+    let line = line
         .into_inner()
         .map_err(|e| format_error(path, e.to_string()))?;
-    file.sync_all()
+    // One write per event, so a kill leaves at most one torn line (which `read_file` skips).
+    file.write_all(&line)
+        .and_then(|()| file.sync_all())
         .map_err(fs_error(path, "cannot write the send log"))?;
     Ok(())
 }
