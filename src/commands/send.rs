@@ -349,14 +349,14 @@ pub fn run(
             log::append(&log_path, &entry(&message, month, event)).map_err(DeliverError::from)?;
             Ok(())
         };
-        record(Event::Versand)?;
         ui.progress(&format!(
             "[{}/{total}] sende {} an {} …",
             index + 1,
             row.id,
             message.to
         ));
-        match mailer.send(&message) {
+        // "About to go" is on disk before the server sees the message (before DATA).
+        match mailer.send(&message, &mut || record(Event::Versand))? {
             Ok(()) => {
                 record(Event::Gesendet)?;
                 report.sent.push(Recipient {
@@ -365,7 +365,7 @@ pub fn run(
                 });
             }
             Err(failure) => {
-                if failure.kind.may_have_arrived() && logged {
+                if failure.may_have_arrived() && logged {
                     report.unknown.push(Unknown {
                         id: row.id.clone(),
                         address: message.to.clone(),
@@ -373,7 +373,9 @@ pub fn run(
                         message_id: message.message_id.clone(),
                     });
                 } else {
-                    record(Event::Fehlgeschlagen)?;
+                    if failure.after_data {
+                        record(Event::Fehlgeschlagen)?;
+                    }
                     report
                         .failed
                         .push(failed(row, Some(failure.kind), failure.detail.clone()));

@@ -2,12 +2,17 @@
 //! [`crate::settings`]: timeouts on connecting and on every command, retries of temporary
 //! refusals (4xx), and every failure sorted into a [`FailureKind`] with a plain German hint.
 //!
-//! This module only talks to the server; recording what went out is `send`'s job.
+//! A message is sent command by command (MAIL, RCPT, DATA) so the caller can record that it
+//! is about to go right before DATA: a failure before that point certainly did not deliver
+//! it. This module only talks to the server; recording what went out is `send`'s job.
 
 use std::time::Duration;
 
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::{SmtpTransport, Transport};
+use lettre::SmtpTransport;
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 
 use super::DeliverError;
 use super::message::Prepared;
@@ -123,6 +128,15 @@ pub struct SendFailure {
     pub kind: FailureKind,
     /// The detail, as lettre reports it.
     pub detail: String,
+    /// Whether it failed after DATA was sent, i.e. while the server had the message.
+    pub after_data: bool,
+}
+
+impl SendFailure {
+    /// Whether the message can have reached the recipient although no acceptance came.
+    pub fn may_have_arrived(&self) -> bool {
+        self.after_data && self.kind.may_have_arrived()
+    }
 }
 
 fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
@@ -154,7 +168,11 @@ fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
     } else {
         FailureKind::Connection
     };
-    SendFailure { kind, detail }
+    SendFailure {
+        kind,
+        detail,
+        after_data: false,
+    }
 }
 
 fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
@@ -168,10 +186,11 @@ fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKi
     None
 }
 
-/// An SMTP connection factory (lettre opens a connection per message).
+/// An SMTP connection factory: one connection per message.
 pub struct Mailer {
     transport: SmtpTransport,
     settings: SmtpSettings,
+    credentials: Option<Credentials>,
 }
 
 impl Mailer {
@@ -187,6 +206,7 @@ impl Mailer {
             SmtpTls::Tls => SmtpTransport::relay(&settings.host).map_err(smtp)?,
         };
         let mut builder = builder.port(settings.port).timeout(Some(settings.timeout));
+        let mut credentials = None;
         match (&settings.user, &settings.password) {
             (Some(_), Some(_)) if settings.tls == SmtpTls::None && !settings.allow_unencrypted => {
                 return Err(DeliverError::Smtp(
@@ -198,6 +218,7 @@ impl Mailer {
                 ));
             }
             (Some(user), Some(password)) => {
+                credentials = Some(Credentials::new(user.clone(), password.clone()));
                 builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
             }
             (Some(_), None) => {
@@ -211,6 +232,7 @@ impl Mailer {
         Ok(Mailer {
             transport: builder.build(),
             settings: settings.clone(),
+            credentials,
         })
     }
 
@@ -228,19 +250,97 @@ impl Mailer {
             .map_err(|error| classify(&error))
     }
 
-    /// Sends one message; a temporary refusal (4xx) is retried after the configured pauses.
-    pub fn send(&self, prepared: &Prepared) -> Result<(), SendFailure> {
+    /// Sends one message; `before_data` runs right before DATA (to record the attempt) and
+    /// stops the attempt if it fails. A temporary refusal (4xx) is retried after the
+    /// configured pauses.
+    pub fn send<E>(
+        &self,
+        prepared: &Prepared,
+        before_data: &mut dyn FnMut() -> Result<(), E>,
+    ) -> Result<Result<(), SendFailure>, E> {
         let mut pauses = self.settings.retry_pauses.iter();
         loop {
-            match self.transport.send(&prepared.message) {
-                Ok(_) => return Ok(()),
-                Err(error) => {
-                    let failure = classify(&error);
-                    match (failure.kind, pauses.next()) {
-                        (FailureKind::Temporary, Some(pause)) => std::thread::sleep(*pause),
-                        _ => return Err(failure),
-                    }
+            match self.attempt(prepared, before_data)? {
+                Ok(()) => return Ok(Ok(())),
+                Err(failure) => match (failure.kind, pauses.next()) {
+                    (FailureKind::Temporary, Some(pause)) => std::thread::sleep(*pause),
+                    _ => return Ok(Err(failure)),
+                },
+            }
+        }
+    }
+
+    fn connect(&self) -> Result<SmtpConnection, lettre::transport::smtp::Error> {
+        let host = &self.settings.host;
+        let hello = ClientId::default();
+        let wrapper = match self.settings.tls {
+            SmtpTls::Tls => Some(TlsParameters::new(host.clone())?),
+            _ => None,
+        };
+        let mut connection = SmtpConnection::connect(
+            (host.as_str(), self.settings.port),
+            Some(self.settings.timeout),
+            &hello,
+            wrapper.as_ref(),
+            None,
+        )?;
+        if self.settings.tls == SmtpTls::StartTls {
+            connection.starttls(&TlsParameters::new(host.clone())?, &hello)?;
+        }
+        if let Some(credentials) = &self.credentials {
+            connection.auth(DEFAULT_MECHANISMS, credentials)?;
+        }
+        Ok(connection)
+    }
+
+    fn attempt<E>(
+        &self,
+        prepared: &Prepared,
+        before_data: &mut dyn FnMut() -> Result<(), E>,
+    ) -> Result<Result<(), SendFailure>, E> {
+        let mut connection = match self.connect() {
+            Ok(connection) => connection,
+            Err(error) => return Ok(Err(classify(&error))),
+        };
+        let envelope = prepared.message.envelope();
+        let bytes = prepared.message.formatted();
+        let mut options = Vec::new();
+        if !bytes.is_ascii()
+            && connection
+                .server_info()
+                .supports_feature(Extension::EightBitMime)
+        {
+            options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        let envelope_commands =
+            |connection: &mut SmtpConnection| -> Result<(), lettre::transport::smtp::Error> {
+                connection.command(Mail::new(envelope.from().cloned(), options))?;
+                for to in envelope.to() {
+                    connection.command(Rcpt::new(to.clone(), vec![]))?;
                 }
+                Ok(())
+            };
+        if let Err(error) = envelope_commands(&mut connection) {
+            connection.abort();
+            return Ok(Err(classify(&error)));
+        }
+        if let Err(error) = before_data() {
+            connection.abort();
+            return Err(error);
+        }
+        let delivered = connection
+            .command(Data)
+            .and_then(|_| connection.message(&bytes));
+        match delivered {
+            Ok(_) => {
+                let _ = connection.quit();
+                Ok(Ok(()))
+            }
+            Err(error) => {
+                connection.abort();
+                let mut failure = classify(&error);
+                failure.after_data = true;
+                Ok(Err(failure))
             }
         }
     }

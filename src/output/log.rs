@@ -1,9 +1,9 @@
 //! The send log `out/versand-YYYY-MM.log`: one CSV line per event of `briefing send`,
 //! appended and synced before the next step, so a re-run knows what already went out.
 //!
-//! Events: `versand` (a message is about to go to the server; written before the server sees
-//! it), `gesendet` (the server accepted it), `fehlgeschlagen` (the server refused it, so it
-//! did not go). A `versand` without one of the other two is "unknown": the run ended while the
+//! Events: `versand` (written right before DATA: the message is about to go to the server),
+//! `gesendet` (the server accepted it), `fehlgeschlagen` (the server refused it after DATA, so
+//! it did not go). A `versand` without one of the other two is "unknown": the run ended while the
 //! message was with the server. The log sits beside the month folder, never in it, so a
 //! rebuild cannot replace or lose it; earlier versions kept it as `out/YYYY-MM/versand.log`
 //! (every line a delivery), which is read as well. This module reads and appends lines;
