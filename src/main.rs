@@ -9,7 +9,7 @@ use briefing::cli::{self, Parsed};
 
 fn main() -> ExitCode {
     let outcome = match cli::parse() {
-        Parsed::Run(command) => cli::run(command),
+        Parsed::Run(command) => cli::run(*command),
         Parsed::Print(text) => {
             print!("{text}");
             return ExitCode::SUCCESS;

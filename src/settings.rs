@@ -7,6 +7,7 @@
 //! nothing of the stages that use the settings.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 
@@ -72,7 +73,14 @@ pub struct SmtpOverrides {
     pub user: Option<String>,
     /// `--from`.
     pub from: Option<String>,
+    /// `--smtp-timeout`, in seconds.
+    pub timeout_seconds: Option<u64>,
+    /// `--unverschluesselt-erlauben`.
+    pub allow_unencrypted: bool,
 }
+
+/// How long `send` waits for the mail server when nothing else is set.
+pub const DEFAULT_SMTP_TIMEOUT_SECONDS: u64 = 30;
 
 /// The resolved settings of one run.
 #[derive(Debug, Clone)]
@@ -181,7 +189,59 @@ impl Settings {
             tls,
             user: self.smtp.user.clone().or_else(|| config.user.clone()),
             password: std::env::var(PASSWORD_VARIABLE).ok(),
+            timeout: Duration::from_secs(
+                self.smtp
+                    .timeout_seconds
+                    .or(config.timeout_seconds)
+                    .unwrap_or(DEFAULT_SMTP_TIMEOUT_SECONDS)
+                    .max(1),
+            ),
+            allow_unencrypted: self.smtp.allow_unencrypted
+                || config.allow_unencrypted.unwrap_or(false),
+            retry_pauses: [500, 1000, 2000].map(Duration::from_millis).to_vec(),
         })
+    }
+
+    /// The first line of `build`, `check` and `send`: which month, which Stand, which
+    /// settings file, so a run from the wrong folder shows at once.
+    pub fn header(&self, stand: NaiveDate) -> String {
+        let config = match &self.config_file {
+            Some(path) => path.display().to_string(),
+            None => format!("keine ({CONFIG_FILE} fehlt im aktuellen Ordner)"),
+        };
+        format!(
+            "Monat {}, Stand {}, Einstellungen: {config}",
+            self.month,
+            stand.format("%d.%m.%Y")
+        )
+    }
+
+    /// Folders of the inputs that look like a month but are not named `YYYY-MM` (a copy
+    /// such as `2026-11 - Kopie`, or `Dezember 2026`): they are not read, which must not go
+    /// unnoticed. One warning text per folder.
+    pub fn misnamed_month_folders(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.paths.inputs) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir())
+            .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
+            .filter(|name| looks_like_a_month(name) && name.parse::<Month>().is_err())
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| {
+                format!(
+                    "der Ordner \"{}\" sieht aus wie ein Monat, heißt aber nicht JJJJ-MM (z. B. \
+                     2026-11) und wird deshalb nicht gelesen; benennen Sie ihn um oder \
+                     verschieben Sie ihn aus {}",
+                    self.paths.inputs.join(&name).display(),
+                    self.paths.inputs.display()
+                )
+            })
+            .collect()
     }
 }
 
@@ -192,4 +252,61 @@ fn newest_month(inputs: &Path) -> Result<Month, Error> {
             inputs.display()
         ))
     })
+}
+
+const MONTH_NAMES: [&str; 14] = [
+    "januar",
+    "februar",
+    "märz",
+    "maerz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jänner",
+];
+
+/// A year (19xx/20xx) together with a month: a number 1-12 beside it or a German month name.
+fn looks_like_a_month(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let digits: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .collect();
+    let has_year = digits
+        .iter()
+        .any(|part| part.len() == 4 && (part.starts_with("19") || part.starts_with("20")));
+    if !has_year {
+        return false;
+    }
+    let has_month_number = digits
+        .iter()
+        .any(|part| part.len() <= 2 && matches!(part.parse::<u32>(), Ok(1..=12)));
+    has_month_number || MONTH_NAMES.iter().any(|month| lower.contains(month))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_like_names_are_recognised() {
+        for name in [
+            "2026-11 - Kopie",
+            "Dezember 2026",
+            "2026_11",
+            "11.2026",
+            "2026-11 (2)",
+        ] {
+            assert!(looks_like_a_month(name), "{name}");
+        }
+        for name in ["archiv", "2026", "vorlagen 2026-alt"] {
+            assert!(!looks_like_a_month(name), "{name}");
+        }
+    }
 }

@@ -13,6 +13,8 @@ fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        // The output lock file (issue 14) stays; it is not output.
+        .filter(|name| name != ".briefing.lock")
         .collect();
     names.sort();
     names

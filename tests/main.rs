@@ -3,6 +3,8 @@
 mod build;
 mod calendar;
 mod changes;
+mod concurrency;
+mod delivery;
 mod example;
 mod guide;
 mod hostile;

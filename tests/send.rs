@@ -1,11 +1,10 @@
 //! `briefing send`: `.eml` files for review (parsed with Python's `email`), the refusal to
-//! send outdated documents, and real delivery to a local SMTP server (aiosmtpd; those tests
-//! are ignored by default and run in CI with `cargo test -- --ignored`).
+//! send outdated documents, and real delivery to a local SMTP server
+//! (`tests/fixtures/fault_smtp.py`, standard library only).
 
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 use briefing::output::{DispatchRow, manifest::read as read_manifest, sha256_hex};
 
@@ -95,7 +94,7 @@ fn dry_run_writes_one_parseable_message_per_spokesperson() {
     let output = project.run(&["send", "--dry-run", "--stand", STAND]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("wrote 12 message(s)"),
+        stdout(&output).contains("12 Nachricht(en) nach"),
         "{}",
         stdout(&output)
     );
@@ -126,7 +125,7 @@ fn dry_run_writes_one_parseable_message_per_spokesperson() {
         "Termine Dirk Schrödter November 2026.ics"
     );
     assert_eq!(schroedter.date, "Sat, 28 Nov 2026 00:00:00 +0000");
-    assert!(schroedter.message_id.starts_with("<2026-11.schroedter."));
+    assert_eq!(schroedter.message_id, "<2026-11.schroedter.1@fitko.de>");
     assert!(schroedter.body.starts_with("Sehr geehrter Herr Schrödter,"));
     assert!(
         schroedter
@@ -135,7 +134,7 @@ fn dry_run_writes_one_parseable_message_per_spokesperson() {
     );
     assert!(schroedter.body.contains("it-plr@fitko.de"));
     assert!(
-        !project.out("2026-11/versand.log").exists(),
+        !project.out("versand-2026-11.log").exists(),
         "a dry run sends nothing"
     );
 
@@ -228,18 +227,18 @@ fn a_spokesperson_without_an_address_is_reported() {
     let output = project.run(&["send", "--dry-run", "--stand", STAND]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("sauer (Stefan Sauer) has no e-mail address"),
+        stderr(&output).contains("sauer (Stefan Sauer) hat keine E-Mail-Adresse"),
         "{}",
         stderr(&output)
     );
-    assert!(stdout(&output).contains("wrote 11 message(s)"));
+    assert!(stdout(&output).contains("11 Nachricht(en) nach"));
     assert!(!project.out("2026-11/mail/sauer.eml").exists());
 }
 
 #[test]
 fn sending_without_a_server_is_a_usage_error() {
     let project = built_example();
-    let output = project.run(&["send", "--stand", STAND]);
+    let output = project.run(&["send", "--yes", "--stand", STAND]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("--smtp-host"),
@@ -248,99 +247,14 @@ fn sending_without_a_server_is_a_usage_error() {
     );
 }
 
-/// A local aiosmtpd server storing each message as a file; stopped when dropped.
-struct SmtpServer {
-    child: Child,
-    port: u16,
-    maildir: tempfile::TempDir,
-    rejectfile: PathBuf,
-}
-
-impl SmtpServer {
-    fn start(reject: &[&str]) -> SmtpServer {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let maildir = tempfile::tempdir().unwrap();
-        let rejectfile = maildir.path().join("reject.txt");
-        std::fs::write(&rejectfile, reject.join("\n")).unwrap();
-        let store = maildir.path().join("mail");
-        std::fs::create_dir(&store).unwrap();
-        let child = Command::new("python3")
-            .arg(repo().join("tests/fixtures/smtp_server.py"))
-            .arg(port.to_string())
-            .arg(&store)
-            .arg(&rejectfile)
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("python3 starts");
-        let mut server = SmtpServer {
-            child,
-            port,
-            maildir,
-            rejectfile,
-        };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("the SMTP server ended ({status}); is aiosmtpd installed?");
-            }
-            assert!(Instant::now() < deadline, "the SMTP server did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        server
-    }
-
-    fn reject(&self, addresses: &[&str]) {
-        std::fs::write(&self.rejectfile, addresses.join("\n")).unwrap();
-    }
-
-    /// The stored messages, oldest first.
-    fn messages(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.maildir.path().join("mail"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
-            .collect();
-        files.sort();
-        files
-    }
-
-    fn send(&self, project: &Project) -> std::process::Output {
-        let port = self.port.to_string();
-        project.run(&[
-            "send",
-            "--stand",
-            STAND,
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            &port,
-            "--smtp-tls",
-            "none",
-        ])
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
-#[ignore = "needs aiosmtpd (pip install aiosmtpd)"]
 fn the_batch_arrives_once_at_the_right_addresses() {
     let project = built_example();
-    let server = SmtpServer::start(&[]);
-    let output = server.send(&project);
+    let server = SmtpServer::start();
+    let output = server.send(&project, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("12 sent, 0 already sent"),
+        stdout(&output).contains("12 gesendet, 0 bereits erhalten"),
         "{}",
         stdout(&output)
     );
@@ -360,45 +274,50 @@ fn the_batch_arrives_once_at_the_right_addresses() {
         assert_eq!(parsed.subject, row.subject);
         assert_attachments(&project, row, &parsed);
     }
-    let log = std::fs::read_to_string(project.out("2026-11/versand.log")).unwrap();
+    let log = std::fs::read_to_string(project.out("versand-2026-11.log")).unwrap();
     assert_eq!(
         log.lines().count(),
-        13,
-        "header and one line per message: {log}"
+        25,
+        "header and two lines (versand, gesendet) per message: {log}"
     );
     assert!(log.contains("stephan.manke@example.org"));
     assert!(log.contains(&rows[0].sha256));
 
     // A second run, and a run after a rebuild of the same month, deliver nothing new.
-    let again = server.send(&project);
+    let again = server.send(&project, &[]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
-        stdout(&again).contains("0 sent, 12 already sent"),
+        stdout(&again).contains("0 gesendet, 12 bereits erhalten"),
         "{}",
         stdout(&again)
     );
     let rebuilt = project.run(&["build", "--stand", STAND]);
     assert!(rebuilt.status.success());
-    let after_rebuild = server.send(&project);
+    let after_rebuild = server.send(&project, &[]);
     assert!(after_rebuild.status.success(), "{}", stderr(&after_rebuild));
-    assert!(stdout(&after_rebuild).contains("0 sent, 12 already sent"));
+    assert!(stdout(&after_rebuild).contains("0 gesendet, 12 bereits erhalten"));
     assert_eq!(server.messages().len(), 12);
 }
 
 #[test]
-#[ignore = "needs aiosmtpd (pip install aiosmtpd)"]
 fn a_rejected_recipient_is_reported_and_a_rerun_sends_only_that_one() {
     let project = built_example();
-    let server = SmtpServer::start(&["stephan.manke@example.org"]);
-    let output = server.send(&project);
+    let server = SmtpServer::start();
+    server.set(r#"{"reject": ["stephan.manke@example.org"]}"#);
+    let output = server.send(&project, &[]);
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     let message = stderr(&output);
     assert!(
-        message.contains("error: manke <stephan.manke@example.org>"),
+        message.contains("Fehler: nicht gesendet an manke <stephan.manke@example.org>"),
         "{message}"
     );
     assert!(message.contains("550"), "{message}");
-    assert!(stdout(&output).contains("11 sent, 0 already sent before, 1 failed"));
+    assert!(message.contains("endgültig abgelehnt"), "{message}");
+    assert!(
+        stdout(&output).contains("11 gesendet, 0 bereits erhalten, 0 unklar, 1 fehlgeschlagen"),
+        "{}",
+        stdout(&output)
+    );
     assert_eq!(server.messages().len(), 11);
     assert!(
         !server
@@ -407,15 +326,15 @@ fn a_rejected_recipient_is_reported_and_a_rerun_sends_only_that_one() {
             .any(|path| path.to_string_lossy().contains("manke"))
     );
 
-    server.reject(&[]);
-    let retry = server.send(&project);
+    server.set("{}");
+    let retry = server.send(&project, &[]);
     assert!(retry.status.success(), "{}", stderr(&retry));
     assert!(
-        stdout(&retry).contains("sent: manke -> "),
+        stdout(&retry).contains("gesendet: manke -> "),
         "{}",
         stdout(&retry)
     );
-    assert!(stdout(&retry).contains("1 sent, 11 already sent before, 0 failed"));
+    assert!(stdout(&retry).contains("1 gesendet, 11 bereits erhalten, 0 unklar, 0 fehlgeschlagen"));
     let received = server.messages();
     assert_eq!(received.len(), 12);
     assert!(

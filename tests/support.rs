@@ -331,3 +331,108 @@ pub fn write_workbook(path: &Path, sheets: &[Sheet<'_>]) {
     }
     workbook.save(path).unwrap();
 }
+
+/// The fault-injecting SMTP server of `tests/fixtures/fault_smtp.py` (Python standard library
+/// only) on 127.0.0.1; stopped when dropped. `set` changes its behaviour while it runs.
+pub struct SmtpServer {
+    child: std::process::Child,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    pub fn start() -> SmtpServer {
+        let dir = tempfile::tempdir().unwrap();
+        let child = Command::new("python3")
+            .arg(repo().join("tests/fixtures/fault_smtp.py"))
+            .arg(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("python3 starts");
+        let port_file = dir.path().join("port");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !port_file.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the SMTP server did not start"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let port = std::fs::read_to_string(&port_file)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        SmtpServer { child, port, dir }
+    }
+
+    /// Replaces the server's behaviour (see the fixture's description), e.g.
+    /// `{"reject": ["a@example.org"]}`; `{}` is a well-behaved server.
+    pub fn set(&self, json: &str) {
+        let path = self.dir.path().join("control.json");
+        std::fs::write(path.with_extension("tmp"), json).unwrap();
+        std::fs::rename(path.with_extension("tmp"), path).unwrap();
+    }
+
+    /// The stored messages, oldest first.
+    pub fn messages(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path().join("mail"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// (recipient, Message-ID) of every message received, in order.
+    pub fn received(&self) -> Vec<(String, String)> {
+        std::fs::read_to_string(self.dir.path().join("received.txt"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(to, id)| (to.to_string(), id.to_string()))
+            .collect()
+    }
+
+    /// The arguments of `briefing send` for this server (plain connection, confirmed).
+    pub fn send_args(&self) -> Vec<String> {
+        [
+            "send",
+            "--yes",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            &self.port.to_string(),
+            "--smtp-tls",
+            "none",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// Runs `briefing send` against this server with extra arguments.
+    pub fn send(&self, project: &Project, extra: &[&str]) -> Output {
+        let mut args = self.send_args();
+        args.extend(extra.iter().map(|arg| arg.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        project.run(&args)
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port on 127.0.0.1 where nobody listens (connections are refused).
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}

@@ -158,6 +158,30 @@ pub struct SendArgs {
     /// Sender address; default: versand.absender, else FITKO <it-plr@fitko.de>
     #[arg(long, value_name = "ADDRESS")]
     pub from: Option<String>,
+    /// Seconds to wait for the server to connect and answer; default: versand.timeout_sekunden, else 30
+    #[arg(long, value_name = "SEKUNDEN")]
+    pub smtp_timeout: Option<u64>,
+    /// Allow the password over --smtp-tls none (only for a mail server on this machine)
+    #[arg(long)]
+    pub unverschluesselt_erlauben: bool,
+    /// Send without asking (needed when there is no terminal to ask on)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Only these spokespersons (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub only: Vec<String>,
+    /// Send the selection to this test address instead; not recorded as delivered
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: Option<String>,
+    /// Send these spokespersons their briefing again although the log has it (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub resend: Vec<String>,
+    /// Send again to everyone whose briefing changed since it was sent
+    #[arg(long)]
+    pub resend_changed: bool,
+    /// Record an unknown delivery as arrived (you checked with the recipient); sends nothing to them
+    #[arg(long, value_name = "ID")]
+    pub angekommen: Vec<String>,
 }
 
 fn parse_tls(text: &str) -> Result<SmtpTls, String> {
@@ -185,6 +209,18 @@ impl From<CommonArgs> for Overrides {
 }
 
 impl SendArgs {
+    /// What `send` is asked to do beyond the settings.
+    pub fn options(&self) -> crate::commands::send::SendOptions {
+        crate::commands::send::SendOptions {
+            dry_run: self.dry_run,
+            only: self.only.clone(),
+            test_address: self.to.clone(),
+            resend: self.resend.clone(),
+            resend_changed: self.resend_changed,
+            arrived: self.angekommen.clone(),
+        }
+    }
+
     /// The overrides, SMTP flags included.
     pub fn overrides(self) -> Overrides {
         Overrides {
@@ -194,6 +230,8 @@ impl SendArgs {
                 tls: self.smtp_tls,
                 user: self.smtp_user,
                 from: self.from,
+                timeout_seconds: self.smtp_timeout,
+                allow_unencrypted: self.unverschluesselt_erlauben,
             },
             ..self.common.into()
         }

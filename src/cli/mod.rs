@@ -22,6 +22,7 @@ use crate::settings::Settings;
 pub fn run(cli: Cli) -> Outcome {
     let outcome = match cli.command {
         Command::Build(args) => Settings::resolve(args.common.into()).and_then(|settings| {
+            println!("{}", settings.header(settings.stand()));
             build::run(
                 settings,
                 &Selection::from_only(args.only),
@@ -30,17 +31,24 @@ pub fn run(cli: Cli) -> Outcome {
             .map(Outcome::Build)
         }),
         Command::Check(args) => Settings::resolve(args.into())
-            .and_then(check::run)
+            .and_then(|settings| {
+                println!("{}", settings.header(settings.stand()));
+                check::run(settings)
+            })
             .map(Outcome::Check),
         Command::Preview(args) => Settings::resolve(args.common.into())
             .and_then(|settings| preview::run(settings, &args.id))
             .map(Outcome::Preview),
         Command::Init(args) => init::run(&args.dir).map(Outcome::Init),
         Command::Send(args) => {
-            let dry_run = args.dry_run;
-            Settings::resolve(args.overrides())
-                .and_then(|settings| send::run(settings, dry_run))
-                .map(Outcome::Send)
+            let options = args.options();
+            let yes = args.yes;
+            report::SendTerminal::new(options.dry_run, yes)
+                .and_then(|mut ui| {
+                    Settings::resolve(args.overrides())
+                        .and_then(|settings| send::run(settings, &options, &mut ui))
+                })
+                .map(|report| Outcome::Send(Box::new(report)))
         }
         Command::Watch(args) => {
             run_watch(&args.common.into(), args.poll_ms);
@@ -63,6 +71,9 @@ fn run_watch(overrides: &crate::settings::Overrides, poll_ms: u64) {
         match result {
             Ok(report) => {
                 eprint!("{}", report.warnings);
+                for notice in &report.notices {
+                    eprintln!("Warnung: {notice}");
+                }
                 println!("Neu erstellt: {}", report.folder.display());
             }
             Err(error) => eprint!("{}", report::failure(&error)),

@@ -13,7 +13,7 @@ use super::args::Cli;
 /// and version, 2 for a usage error).
 pub enum Parsed {
     /// A command to run.
-    Run(Cli),
+    Run(Box<Cli>),
     /// Help or version text, printed on stdout.
     Print(String),
     /// A usage error, printed on stderr.
@@ -32,7 +32,7 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     match Cli::try_parse_from(args) {
-        Ok(cli) => Parsed::Run(cli),
+        Ok(cli) => Parsed::Run(Box::new(cli)),
         Err(error) => match error.kind() {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion

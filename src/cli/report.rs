@@ -2,12 +2,14 @@
 //! an outcome to the exit code (0 success, 1 input or template errors, 2 usage errors).
 
 use std::fmt::{self, Write as _};
+use std::io::{BufRead, IsTerminal, Write as _};
 
 use crate::commands::build::BuildReport;
 use crate::commands::check::CheckReport;
 use crate::commands::init::InitReport;
 use crate::commands::preview::PreviewReport;
-use crate::commands::send::SendReport;
+use crate::commands::send::{SendReport, SendUi};
+use crate::deliver::FailureKind;
 use crate::error::Error;
 
 /// How a command ended.
@@ -22,7 +24,7 @@ pub enum Outcome {
     /// `init` succeeded.
     Init(InitReport),
     /// `send` ran (it may not have reached everyone).
-    Send(SendReport),
+    Send(Box<SendReport>),
     /// `watch` stopped.
     Watched,
     /// The command failed.
@@ -33,7 +35,13 @@ impl Outcome {
     /// What goes to stderr: warnings, problems, the error.
     pub fn diagnostics(&self) -> String {
         match self {
-            Outcome::Build(report) => report.warnings.to_string(),
+            Outcome::Build(report) => {
+                let mut out = report.warnings.to_string();
+                for notice in &report.notices {
+                    let _ = writeln!(out, "Warnung: {notice}");
+                }
+                out
+            }
             Outcome::Check(report) => report.warnings.to_string(),
             Outcome::Preview(report) => report.warnings.to_string(),
             Outcome::Send(report) => send_diagnostics(report),
@@ -113,25 +121,151 @@ pub fn failure(error: &Error) -> String {
     }
 }
 
+/// `send` on the command line: the header and progress on the terminal, the confirmation
+/// asked there, or `--yes` when there is no terminal to ask on.
+pub struct SendTerminal {
+    yes: bool,
+}
+
+impl SendTerminal {
+    /// Refuses a real send without a terminal unless `--yes` was given, before anything runs.
+    pub fn new(dry_run: bool, yes: bool) -> Result<SendTerminal, Error> {
+        if !dry_run && !yes && !std::io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                "`briefing send` fragt vor dem Versand nach, hier gibt es aber kein Terminal \
+                 dafür; bestätigen Sie mit --yes (oder prüfen Sie zuerst mit --dry-run)"
+                    .to_string(),
+            ));
+        }
+        Ok(SendTerminal {
+            yes: yes || dry_run,
+        })
+    }
+}
+
+impl SendUi for SendTerminal {
+    fn header(&mut self, line: &str) {
+        println!("{line}");
+    }
+
+    fn confirm(&mut self, plan: &SendReport, about_to_send: usize) -> bool {
+        if self.yes {
+            return true;
+        }
+        let mut text = send_diagnostics_of(plan, false);
+        let target = match &plan.test_address {
+            Some(address) => format!(" (Test: alle an {address}, nicht als zugestellt vermerkt)"),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            text,
+            "Bereit: {about_to_send} Nachricht(en) für {}{target}; {} haben sie bereits, {} ohne \
+             Adresse, {} Warnung(en).",
+            plan.month,
+            plan.already_sent.len(),
+            plan.without_address.len(),
+            plan.warnings.len() + plan.notices.len()
+        );
+        text.push_str("Jetzt senden? [j/N] ");
+        eprint!("{text}");
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        if std::io::stdin().lock().read_line(&mut answer).is_err() {
+            return false;
+        }
+        matches!(
+            answer.trim().to_lowercase().as_str(),
+            "j" | "ja" | "y" | "yes"
+        )
+    }
+
+    fn progress(&mut self, line: &str) {
+        eprintln!("{line}");
+    }
+}
+
 fn send_diagnostics(report: &SendReport) -> String {
+    send_diagnostics_of(report, true)
+}
+
+/// Warnings and problems of `send`; `finished` adds what the run's end means.
+fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
     let mut out = report.warnings.to_string();
+    for notice in &report.notices {
+        let _ = writeln!(out, "Warnung: {notice}");
+    }
     for person in &report.without_address {
         let _ = writeln!(
             out,
-            "warning: {} ({}) has no e-mail address in sprecher.yaml; no message",
+            "Warnung: {} ({}) hat keine E-Mail-Adresse in sprecher.yaml; keine Nachricht",
             person.id, person.name
         );
     }
-    for failed in &report.failed {
+    for unknown in &report.unknown {
         let _ = writeln!(
             out,
-            "error: {} <{}>: {}",
-            failed.recipient.id, failed.recipient.address, failed.reason
+            "Warnung: unklar, ob {} <{}> die Nachricht erhalten hat: sie ging am {} an den \
+             Mailserver, seine Bestätigung kam nicht an (Message-ID {}). Sie wird nicht von selbst \
+             erneut gesendet. Fragen Sie beim Empfänger oder im Postausgang des Mailservers \
+             nach; fehlt sie, senden Sie mit `briefing send --resend {}` (gleiche Message-ID, ein \
+             Mailserver kann ein Doppel erkennen), ist sie angekommen, vermerken Sie das mit \
+             `briefing send --angekommen {}`.",
+            unknown.id, unknown.address, unknown.when, unknown.message_id, unknown.id, unknown.id
         );
     }
-    if !report.complete() {
+    if !finished {
+        return out;
+    }
+    // One line per kind of failure, naming everyone it hit.
+    let mut kinds: Vec<Option<FailureKind>> = report.failed.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let hit: Vec<_> = report.failed.iter().filter(|f| f.kind == kind).collect();
+        let who: Vec<String> = hit
+            .iter()
+            .map(|f| format!("{} <{}>", f.recipient.id, f.recipient.address))
+            .collect();
+        let reasons: Vec<&str> = {
+            let mut reasons: Vec<&str> = hit.iter().map(|f| f.reason.as_str()).collect();
+            reasons.dedup();
+            reasons
+        };
+        let hint = match (&report.aborted, kind) {
+            (Some(aborted), Some(k)) if aborted.kind == k => String::new(),
+            (_, Some(FailureKind::Rejected)) => {
+                " Der Mailserver hat die Nachricht endgültig abgelehnt.".to_string()
+            }
+            (_, Some(FailureKind::Temporary)) => {
+                " Der Mailserver hat auch nach mehreren Versuchen vorübergehend abgelehnt."
+                    .to_string()
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "Fehler: nicht gesendet an {}: {}.{hint}",
+            who.join(", "),
+            reasons.join("; ")
+        );
+    }
+    if let Some(aborted) = &report.aborted {
+        let _ = writeln!(
+            out,
+            "Fehler: {} (Meldung: {}). Der Versand wurde angehalten; {} Nachricht(en) wurden \
+             nicht versucht.",
+            aborted.hint,
+            aborted.detail,
+            report.not_attempted.len()
+        );
+    }
+    if report.cancelled {
+        out.push_str("Abgebrochen: nichts wurde gesendet.\n");
+    } else if !report.complete() {
         out.push_str(
-            "error: not every spokesperson received the briefing; fix the above and run send again (what was sent is not sent twice)\n",
+            "Fehler: nicht alle Sprecher:innen haben das Briefing erhalten; beheben Sie das \
+             Obige und starten Sie `briefing send` erneut (was angekommen ist, geht nicht \
+             doppelt hinaus)\n",
         );
     }
     out
@@ -141,23 +275,43 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
     if report.dry_run {
         return writeln!(
             f,
-            "wrote {} message(s) to {} (nothing was sent)",
+            "{} Nachricht(en) nach {} geschrieben (nichts wurde gesendet); {} haben das Briefing \
+             bereits",
             report.written.len(),
-            report.mail_dir.display()
+            report.mail_dir.display(),
+            report.already_sent.len()
         );
     }
     for recipient in &report.sent {
-        writeln!(f, "sent: {} -> {}", recipient.id, recipient.address)?;
+        writeln!(f, "gesendet: {} -> {}", recipient.id, recipient.address)?;
     }
-    for id in &report.already_sent {
-        writeln!(f, "already sent: {id}")?;
+    for already in &report.already_sent {
+        let changed = if already.changed {
+            "; das Dokument hat sich seither geändert (erneut senden: --resend-changed)"
+        } else {
+            ""
+        };
+        writeln!(
+            f,
+            "bereits erhalten: {} am {} (Prüfsumme {}){changed}",
+            already.id,
+            already.when,
+            &already.sha256[..already.sha256.len().min(12)]
+        )?;
     }
+    let target = match &report.test_address {
+        Some(address) => format!(" (Test an {address}, nicht als zugestellt vermerkt)"),
+        None => String::new(),
+    };
     writeln!(
         f,
-        "{} sent, {} already sent before, {} failed, {} without address; log: {}",
+        "{} gesendet{target}, {} bereits erhalten, {} unklar, {} fehlgeschlagen, {} nicht \
+         versucht, {} ohne Adresse; Protokoll: {}",
         report.sent.len(),
         report.already_sent.len(),
+        report.unknown.len(),
         report.failed.len(),
+        report.not_attempted.len(),
         report.without_address.len(),
         report.log.display()
     )

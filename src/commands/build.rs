@@ -1,11 +1,15 @@
-//! `briefing build`: the monthly batch. Load, produce every document into the month writer,
-//! swap the month in.
+//! `briefing build`: the monthly batch. Under the output lock: load, produce every document
+//! into the month writer, swap the month in.
+//!
+//! The send log is never read for the build itself, nor copied or moved; it is only read
+//! (read-only) to warn that a month that was already e-mailed is being replaced.
 
 use std::path::PathBuf;
 
+use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::output::{MonthWriter, WriteMode};
+use crate::output::{MonthWriter, OutputLock, WriteMode};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
 
@@ -20,16 +24,43 @@ pub struct BuildReport {
     pub overview: bool,
     /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
+    /// Further warnings of this run (German): misnamed month folders, a month already sent.
+    pub notices: Vec<String>,
 }
 
-/// Builds the selected documents of the month into its output folder.
+/// How a build gets the output lock.
+pub enum Locking {
+    /// Fail at once, naming the run that holds it (`build`).
+    FailIfBusy,
+    /// Wait until it is free (`watch`).
+    Wait,
+}
+
+/// Builds the selected documents of the month. The output lock is taken once the inputs are
+/// loaded (loading never touches the output), so a run with broken inputs leaves `out/` alone.
 pub fn run(
     settings: Settings,
     selection: &Selection,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
+    run_with(settings, selection, progress, Locking::FailIfBusy)
+}
+
+/// [`run`] with the given way of taking the output lock.
+pub fn run_with(
+    settings: Settings,
+    selection: &Selection,
+    progress: &dyn Progress,
+    locking: Locking,
+) -> Result<BuildReport, Error> {
+    let mut notices = settings.misnamed_month_folders();
     let project = Project::load(settings)?;
     project.check_selection(selection)?;
+    let out = &project.settings.paths.out;
+    let _lock = match locking {
+        Locking::FailIfBusy => OutputLock::acquire(out, "build")?,
+        Locking::Wait => OutputLock::wait(out, "watch")?,
+    };
     let mode = match selection {
         Selection::Everything => WriteMode::ReplaceMonth,
         _ => WriteMode::UpdateFiles,
@@ -39,10 +70,20 @@ pub fn run(
     let batch = project.documents(selection, &writer, progress)?;
     let briefings = batch.rows.len();
     let folder = writer.commit(batch.rows)?;
+    if let Some((count, last)) = send::delivered_summary(&layout) {
+        notices.push(format!(
+            "{} wurde bereits an {count} Sprecher:innen versandt (zuletzt {last}); die neu \
+             erstellten Dokumente gehen nicht von selbst noch einmal hinaus. `briefing send` \
+             zeigt, wessen Dokument sich seither geändert hat; senden mit `briefing send \
+             --resend-changed` oder `--resend KENNUNG`",
+            layout.month()
+        ));
+    }
     Ok(BuildReport {
         folder,
         briefings,
         overview: batch.overview,
         warnings: project.warnings,
+        notices,
     })
 }

@@ -3,7 +3,8 @@
 //! Polls modification times (no platform file-watching API needed, works on network drives
 //! too). A change to `uebersicht.md.j2` alone rebuilds only the overview, a change to
 //! `briefing.md.j2` or `email.txt.j2` alone only the briefings; anything else rebuilds
-//! everything. Errors are reported and the watch goes on.
+//! everything. Errors are reported and the watch goes on. Each rebuild waits for the output
+//! lock, so a `send` or `build` in another window finishes first.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ pub fn run(
 ) {
     let build = |selection: Selection| {
         Settings::resolve(overrides.clone())
-            .and_then(|settings| build::run(settings, &selection, &()))
+            .and_then(|settings| build::run_with(settings, &selection, &(), build::Locking::Wait))
     };
     let roots = watched_roots(overrides);
     let templates = templates_dir(overrides);

@@ -105,19 +105,55 @@ pub fn attachments(
     ])
 }
 
-/// The message for one letter: fixed date (the reference date, midnight UTC), Message-ID
-/// and boundary from month, id and attachments, so the same inputs give the same bytes.
+/// Which message of a spokesperson's month this is, for a Message-ID that stays the same
+/// when the same delivery is tried again (so a receiving server can drop a duplicate) and
+/// differs for a deliberate second delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// The n-th delivery of the month to the spokesperson (1 for the first).
+    Number(usize),
+    /// A test to another address (`--to`); never counted as a delivery.
+    Test,
+}
+
+/// `<2026-11.schroedter.1@fitko.de>`: from month, id and delivery, never from the content.
+pub fn message_id(month: Month, id: &str, delivery: Delivery, from: &Mailbox) -> String {
+    let domain = from.email.domain();
+    match delivery {
+        Delivery::Number(n) => format!("<{month}.{id}.{n}@{domain}>"),
+        Delivery::Test => format!(
+            "<{month}.{id}.test-{}@{domain}>",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S%f")
+        ),
+    }
+}
+
+/// The reference date at midnight UTC: the `Date:` of a dry run's `.eml` files, so the same
+/// inputs give the same bytes. A real delivery uses the time of sending.
+pub fn dry_run_date(stand: NaiveDate) -> SystemTime {
+    let seconds = stand
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp();
+    SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).unwrap_or(0))
+}
+
+/// The message for one letter, with the given Message-ID and date; the MIME boundary comes
+/// from the content, so a dry run gives the same bytes for the same inputs.
 pub fn message(
     letter: &Letter,
     from: &Mailbox,
-    month: Month,
-    stand: NaiveDate,
+    message_id: String,
+    date: SystemTime,
 ) -> Result<Prepared, String> {
     let row = &letter.row;
-    let address =
-        row.email.trim().parse().map_err(|error| {
-            format!("\"{}\" is not a usable e-mail address: {error}", row.email)
-        })?;
+    let address = row.email.trim().parse().map_err(|error| {
+        format!(
+            "\"{}\" ist keine verwendbare E-Mail-Adresse: {error}",
+            row.email
+        )
+    })?;
     let to = Mailbox::new(Some(row.name.clone()), address);
     let mut digest = String::new();
     for attachment in &letter.attachments {
@@ -126,14 +162,6 @@ pub fn message(
     digest.push_str(&sha256_hex(letter.body.as_bytes()));
     digest.push_str(&sha256_hex(row.subject.as_bytes()));
     let hash = sha256_hex(digest.as_bytes());
-    let domain = from.email.domain().to_string();
-    let message_id = format!("<{month}.{}.{}@{domain}>", row.id, &hash[..24]);
-    let seconds = stand
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight exists")
-        .and_utc()
-        .timestamp();
-    let date = SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
     let mut parts = MultiPart::mixed()
         .boundary(format!("briefing-{}", &hash[..32]))
         .singlepart(SinglePart::plain(letter.body.clone()));
@@ -236,16 +264,18 @@ mod tests {
         let from = sender(crate::settings::DEFAULT_FROM).unwrap();
         let month: Month = "2026-11".parse().unwrap();
         let stand = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let a = message(&letter(), &from, month, stand).unwrap();
-        let b = message(&letter(), &from, month, stand).unwrap();
+        let id = || message_id(month, "schroedter", Delivery::Number(1), &from);
+        let a = message(&letter(), &from, id(), dry_run_date(stand)).unwrap();
+        let b = message(&letter(), &from, id(), dry_run_date(stand)).unwrap();
         assert_eq!(a.message.formatted(), b.message.formatted());
         let text = String::from_utf8(a.message.formatted()).unwrap();
         assert!(
             text.contains("Date: Sat, 28 Nov 2026 00:00:00 +0000"),
             "{text}"
         );
-        assert!(a.message_id.starts_with("<2026-11.schroedter."));
-        assert!(a.message_id.ends_with("@fitko.de>"));
+        assert_eq!(a.message_id, "<2026-11.schroedter.1@fitko.de>");
+        let second = message_id(month, "schroedter", Delivery::Number(2), &from);
+        assert_eq!(second, "<2026-11.schroedter.2@fitko.de>");
     }
 
     #[test]
@@ -254,7 +284,7 @@ mod tests {
         bad.row.email = "kein at".into();
         let from = sender(crate::settings::DEFAULT_FROM).unwrap();
         let stand = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let error = message(&bad, &from, "2026-11".parse().unwrap(), stand).unwrap_err();
+        let error = message(&bad, &from, "<x@y>".into(), dry_run_date(stand)).unwrap_err();
         assert!(error.contains("kein at"), "{error}");
     }
 

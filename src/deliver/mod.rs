@@ -4,8 +4,9 @@
 //! manifest, the briefings and calendar files) plus the e-mail text rendered by the caller; it
 //! never renders documents. [`message`] builds one RFC 5322 message per spokesperson (also
 //! written as `.eml` files in a dry run), [`smtp`] sends them, [`freshness`] refuses documents
-//! older than their sources. Messages are deterministic: the date comes from the reference
-//! date, the Message-ID and the MIME boundary from the month, the id and the attachments.
+//! older than their sources. The Message-ID comes from the month, the id and the number of the
+//! delivery; a dry run's messages are byte-deterministic (the date is the reference date), a
+//! real delivery is dated when it is sent.
 
 pub mod freshness;
 pub mod message;
@@ -18,9 +19,10 @@ use crate::output::log::LogError;
 use crate::output::manifest::ManifestError;
 
 pub use message::{
-    AttachmentFile, Letter, Prepared, attachment_name, attachments, message, sender, write_eml,
+    AttachmentFile, Delivery, Letter, Prepared, attachment_name, attachments, dry_run_date,
+    message, message_id, sender, write_eml,
 };
-pub use smtp::Mailer;
+pub use smtp::{FailureKind, Mailer, SendFailure};
 
 /// Why a delivery cannot start, or a message cannot be made.
 #[derive(Debug, thiserror::Error)]

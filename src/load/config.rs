@@ -50,6 +50,10 @@ pub struct RawDelivery {
     pub benutzer: Option<String>,
     /// Sender address, e.g. `FITKO <it-plr@fitko.de>`.
     pub absender: Option<String>,
+    /// Seconds to wait for the server to connect and to answer each command.
+    pub timeout_sekunden: Option<u64>,
+    /// Allow a password over `verschluesselung: none` (a relay on the same machine only).
+    pub unverschluesselt_erlauben: Option<bool>,
 }
 
 /// How the SMTP connection is secured.
@@ -102,6 +106,10 @@ pub struct DeliveryConfig {
     pub user: Option<String>,
     /// `versand.absender`.
     pub from: Option<String>,
+    /// `versand.timeout_sekunden`.
+    pub timeout_seconds: Option<u64>,
+    /// `versand.unverschluesselt_erlauben`.
+    pub allow_unencrypted: Option<bool>,
 }
 
 /// Additional header names per column of the MPK spreadsheets.
@@ -355,6 +363,8 @@ impl Config {
             tls,
             user: delivery.benutzer,
             from: delivery.absender,
+            timeout_seconds: delivery.timeout_sekunden,
+            allow_unencrypted: delivery.unverschluesselt_erlauben,
         };
         let group_style = match raw.schreibweise.as_deref().map(GroupStyle::parse) {
             None => defaults.group_style,
@@ -370,6 +380,12 @@ impl Config {
                 defaults.group_style
             }
         };
+        if delivery.timeout_seconds == Some(0) {
+            diagnostics.error(
+                Location::file(path),
+                "versand.timeout_sekunden: 0 Sekunden sind keine Wartezeit; z. B. 30".to_string(),
+            );
+        }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }

@@ -1,5 +1,6 @@
 //! Every name under the output folder: the month folder, its documents, the manifest, the
-//! send log, the mail folder of a dry run, and the staging folders of a build.
+//! send log (beside the month folder, never in it), the lock, the mail folder of a dry run,
+//! and the staging folders of a build.
 //!
 //! The one place that decides file names, so the writer, `send` and the tests cannot disagree.
 //! It only computes paths; it never touches the file system.
@@ -10,8 +11,10 @@ use crate::month::Month;
 
 /// The delivery manifest in a month folder.
 pub const MANIFEST_FILE: &str = "versand.csv";
-/// The send log of `briefing send`.
-pub const SEND_LOG_FILE: &str = "versand.log";
+/// The send log of earlier versions, inside the month folder (read, never written).
+pub const LEGACY_SEND_LOG_FILE: &str = "versand.log";
+/// The lock file of the output folder (see [`crate::output::lock`]).
+pub const LOCK_FILE: &str = ".briefing.lock";
 /// The folder of a dry run's `.eml` files inside the month folder.
 pub const MAIL_DIR: &str = "mail";
 /// The overview document.
@@ -36,7 +39,7 @@ pub fn eml_file(id: &str) -> String {
 
 /// Names that the writer owns and a document may never take.
 pub fn is_reserved(name: &str) -> bool {
-    name == MANIFEST_FILE || name == SEND_LOG_FILE
+    name == MANIFEST_FILE || name == LEGACY_SEND_LOG_FILE
 }
 
 /// The folders of one month below the output folder.
@@ -90,9 +93,15 @@ impl MonthLayout {
         self.file(MANIFEST_FILE)
     }
 
-    /// The send log of the month.
+    /// The send log of the month: `out/versand-YYYY-MM.log`, outside the month folder, so
+    /// no rebuild can replace or lose it.
     pub fn send_log(&self) -> PathBuf {
-        self.file(SEND_LOG_FILE)
+        self.out.join(format!("versand-{}.log", self.month))
+    }
+
+    /// Where earlier versions kept the send log (inside the month folder).
+    pub fn legacy_send_log(&self) -> PathBuf {
+        self.file(LEGACY_SEND_LOG_FILE)
     }
 
     /// The folder of a dry run's messages.

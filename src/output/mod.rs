@@ -1,10 +1,11 @@
 //! Stage 5: the output folder of a month, and everything kept in it.
 //!
 //! [`layout`] names every file, [`writer`] writes a month all or nothing, [`manifest`] is the
-//! delivery manifest `versand.csv`, [`log`] the send log. Nothing here reads the inputs or
+//! delivery manifest `versand.csv`, [`log`] the send log, [`lock`] keeps a second run out. Nothing here reads the inputs or
 //! renders; `send` reads what it needs of a built month only through this module.
 
 pub mod layout;
+pub mod lock;
 pub mod log;
 pub mod manifest;
 pub mod writer;
@@ -12,8 +13,9 @@ pub mod writer;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use lock::OutputLock;
 pub use manifest::{DispatchRow, sha256_hex};
-pub use writer::{MonthWriter, OutputFile, WriteError, WriteMode};
+pub use writer::{MonthWriter, OutputFile, WriteError, WriteMode, recover};
 
 /// A file system operation on the output failed.
 #[derive(Debug, thiserror::Error)]

@@ -1,15 +1,18 @@
 //! Writing a month's documents into `out/YYYY-MM/`, all or nothing.
 //!
 //! The documents are written into a staging folder beside the month folder and swapped in
-//! only when every file is written, so a failed run leaves the previous output untouched. The
-//! delivery manifest lists every briefing in the folder with its checksum. This module only
-//! touches the output folder; it never reads the inputs or renders anything.
+//! only when every file is written and synced, so a failed run leaves the previous output
+//! untouched. The swap is two renames (month folder aside, staging folder in); a run killed
+//! between them leaves the complete previous month aside, and [`recover`] puts it back before
+//! anything else happens. Nothing here removes a folder while it is the only complete copy.
+//! The callers hold the output lock ([`super::lock`]), so no two runs share these folders.
+//! The send log lives outside the month folder and is never touched here.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::layout::{self, MonthLayout, SEND_LOG_FILE};
+use super::layout::{self, MonthLayout};
 use super::manifest::{self, DispatchRow, ManifestError};
 use super::{FsError, fs_error};
 use crate::month::Month;
@@ -50,6 +53,18 @@ pub enum WriteError {
          link: the output must be a real folder inside the output folder", .0.display()
     )]
     SymlinkedMonth(PathBuf),
+    /// Another run holds the output folder's lock.
+    #[error(
+        "{holder} arbeitet gerade mit diesem Ausgabeordner ({}); warten Sie, bis dieser Lauf \
+         fertig ist, und starten Sie dann erneut",
+        lock.display()
+    )]
+    Busy {
+        /// The lock file.
+        lock: PathBuf,
+        /// Who holds it, in words.
+        holder: String,
+    },
 }
 
 fn io_error<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteError + 'p {
@@ -127,21 +142,14 @@ impl MonthWriter {
         if fs::symlink_metadata(&writer.target).is_ok_and(|meta| meta.file_type().is_symlink()) {
             return Err(WriteError::SymlinkedMonth(writer.target.clone()));
         }
+        recover(&writer.layout)?;
         remove_if_present(&writer.staging)?;
-        remove_if_present(&writer.previous)?;
         fs::create_dir(&writer.staging).map_err(io_error(
             &writer.staging,
             "cannot create the staging folder",
         ))?;
         if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
             copy_existing(&writer.target, &writer.staging)?;
-        }
-        // The send log outlives a rebuild: it is what stops `send` from sending twice.
-        let log = writer.layout.send_log();
-        if mode == WriteMode::ReplaceMonth && log.is_file() {
-            let destination = writer.staging.join(SEND_LOG_FILE);
-            fs::copy(&log, &destination)
-                .map_err(io_error(&destination, "cannot copy the send log"))?;
         }
         Ok(writer)
     }
@@ -150,7 +158,7 @@ impl MonthWriter {
     pub fn add(&self, file: &OutputFile) -> Result<(), WriteError> {
         check_name(&file.name)?;
         let path = self.staging.join(&file.name);
-        fs::write(&path, &file.bytes).map_err(io_error(&path, "cannot write the file"))
+        write_synced(&path, &file.bytes)
     }
 
     /// Writes the manifest and swaps the staging folder in place of the month folder.
@@ -161,13 +169,16 @@ impl MonthWriter {
             rows
         };
         let manifest = self.staging.join(layout::MANIFEST_FILE);
-        fs::write(&manifest, manifest::to_bytes(&rows))
-            .map_err(io_error(&manifest, "cannot write the file"))?;
+        write_synced(&manifest, &manifest::to_bytes(&rows))?;
+        sync_dir(&self.staging)?;
+        let out = self.layout.out().to_path_buf();
         if self.target.exists() {
+            // `recover` ran at the start, so nothing is aside now: no complete copy is lost.
             fs::rename(&self.target, &self.previous).map_err(io_error(
                 &self.target,
                 "cannot move the previous output aside",
             ))?;
+            sync_dir(&out)?;
         }
         if let Err(source) = fs::rename(&self.staging, &self.target) {
             // Put the previous output back so the month folder is never missing.
@@ -180,6 +191,7 @@ impl MonthWriter {
             )(source));
         }
         self.committed = true;
+        sync_dir(&out)?;
         remove_if_present(&self.previous)?;
         Ok(self.target.clone())
     }
@@ -192,6 +204,54 @@ impl Drop for MonthWriter {
             let _ = fs::remove_dir_all(&self.staging);
         }
     }
+}
+
+/// Puts a complete month back after a run was killed during the swap: if the month folder is
+/// missing but the previous output waits aside, that is the only complete copy and goes back;
+/// if both exist, the swap had finished and the aside copy is surplus. A half-written staging
+/// folder is never a complete copy and is left for the next build to clear.
+pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
+    let target = layout.folder();
+    let previous = layout.previous();
+    let aside = fs::symlink_metadata(&previous).is_ok_and(|meta| meta.is_dir());
+    if !aside {
+        // A link or file under that name is not ours to follow; remove it as such.
+        if fs::symlink_metadata(&previous).is_ok() {
+            remove_if_present(&previous)?;
+        }
+        return Ok(());
+    }
+    if fs::symlink_metadata(&target).is_err() {
+        fs::rename(&previous, &target)
+            .map_err(io_error(&target, "cannot restore the previous output"))?;
+        sync_dir(layout.out())?;
+    } else {
+        remove_if_present(&previous)?;
+    }
+    Ok(())
+}
+
+/// Writes a file and syncs it to disk, so the swap never publishes a file still in the cache.
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    use std::io::Write;
+    let mut file = fs::File::create(path).map_err(io_error(path, "cannot write the file"))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(io_error(path, "cannot write the file"))
+}
+
+/// Syncs a folder's entries (the renames) to disk. Only Unix can open a folder for that;
+/// elsewhere the file system orders renames itself.
+fn sync_dir(dir: &Path) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)
+            .and_then(|folder| folder.sync_all())
+            .map_err(io_error(dir, "cannot sync the folder"))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Copies the regular files of the current month folder (no links, no sub-folders).
@@ -261,14 +321,15 @@ mod tests {
     }
 
     #[test]
-    fn the_send_log_survives_a_rebuild_of_the_month() {
+    fn a_swap_killed_between_the_renames_is_undone_before_anything_else() {
         let dir = tempfile::tempdir().unwrap();
         let month: Month = "2026-11".parse().unwrap();
+        let layout = MonthLayout::new(dir.path(), month);
         let file = OutputFile {
             name: "briefing-a.docx".into(),
             bytes: vec![1],
         };
-        let folder = write_month(
+        write_month(
             dir.path(),
             month,
             std::slice::from_ref(&file),
@@ -276,21 +337,28 @@ mod tests {
             WriteMode::ReplaceMonth,
         )
         .unwrap();
-        fs::write(folder.join(SEND_LOG_FILE), "zeit,id\n").unwrap();
-        fs::write(folder.join("alt.docx"), "x").unwrap();
-        write_month(
-            dir.path(),
-            month,
-            &[file],
-            vec![row("a", "1")],
-            WriteMode::ReplaceMonth,
-        )
-        .unwrap();
-        assert_eq!(
-            fs::read_to_string(folder.join(SEND_LOG_FILE)).unwrap(),
-            "zeit,id\n"
-        );
-        assert!(!folder.join("alt.docx").exists());
+        // The state a kill after the first rename leaves: only the aside copy is complete.
+        fs::rename(layout.folder(), layout.previous()).unwrap();
+        fs::create_dir(layout.staging()).unwrap();
+        fs::write(layout.staging().join("briefing-a.docx"), "halb").unwrap();
+        // A build that then fails (here: an unsafe name) must not lose the month.
+        let bad = OutputFile {
+            name: "../x".into(),
+            bytes: vec![],
+        };
+        let writer = MonthWriter::begin(dir.path(), month, WriteMode::ReplaceMonth).unwrap();
+        assert_eq!(fs::read(layout.file("briefing-a.docx")).unwrap(), vec![1]);
+        assert!(writer.add(&bad).is_err());
+        drop(writer);
+        assert_eq!(fs::read(layout.file("briefing-a.docx")).unwrap(), vec![1]);
+        assert!(!layout.previous().exists());
+        assert!(!layout.staging().exists());
+
+        // Killed after the second rename: the new month is in place, the aside copy goes.
+        fs::create_dir(layout.previous()).unwrap();
+        recover(&layout).unwrap();
+        assert!(!layout.previous().exists());
+        assert!(layout.manifest().is_file());
     }
 
     #[test]
