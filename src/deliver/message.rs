@@ -74,8 +74,7 @@ pub fn attachment_name(stem: &str, extension: &str) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{cleaned}.{extension}")
+    format!("{}.{extension}", crate::text::fold_whitespace(&cleaned))
 }
 
 /// Reads the briefing and the calendar file of `row` from the month folder and checks the

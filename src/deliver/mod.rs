@@ -10,6 +10,7 @@
 
 pub mod freshness;
 pub mod message;
+pub mod run;
 pub mod smtp;
 
 use std::path::PathBuf;
