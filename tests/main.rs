@@ -8,6 +8,7 @@ mod guide;
 mod hostile;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
+mod pdf;
 mod properties;
 mod send;
 mod snapshots;
