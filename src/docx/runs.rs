@@ -50,6 +50,8 @@ pub(super) struct RunCtx {
     pub force_bold: bool,
     /// Inside a hyperlink: the runs carry the Hyperlink style.
     pub hyperlink: bool,
+    /// Font size in half-points, when not the paragraph style's (a table set smaller).
+    pub size: Option<u32>,
 }
 
 /// The inlines as runs; hyperlink relationships are collected into `links`.
@@ -114,7 +116,15 @@ fn write_run(
     } else {
         None
     };
-    if ctx.hyperlink || style.code || bold || style.italic || style.strike || vert.is_some() {
+    let size = ctx.size.or(style.code.then_some(20)).map(|s| s.to_string());
+    if ctx.hyperlink
+        || style.code
+        || bold
+        || style.italic
+        || style.strike
+        || vert.is_some()
+        || size.is_some()
+    {
         // rPr order: rStyle, rFonts, b, i, strike, sz, szCs, vertAlign
         x.start("w:rPr", &[])?;
         if ctx.hyperlink {
@@ -139,9 +149,9 @@ fn write_run(
         if style.strike {
             x.empty("w:strike", &[])?;
         }
-        if style.code {
-            x.empty("w:sz", &[("w:val", "20")])?;
-            x.empty("w:szCs", &[("w:val", "20")])?;
+        if let Some(size) = &size {
+            x.empty("w:sz", &[("w:val", size)])?;
+            x.empty("w:szCs", &[("w:val", size)])?;
         }
         if let Some(v) = vert {
             x.empty("w:vertAlign", &[("w:val", v)])?;

@@ -1,12 +1,13 @@
 //! A GFM table as a Word table: fixed layout with the widths from [`super::widths`], a
-//! repeating, shaded header row, rows that do not split across pages.
+//! repeating, shaded header row, rows that do not split across pages; set in 9 pt when the
+//! longest words of its columns do not fit side by side at 11 pt.
 
 use pulldown_cmark::Alignment;
 
 use super::doc::Table;
 use super::ooxml::{Links, StyleMap};
 use super::runs::{RunCtx, write_inlines};
-use super::widths::{ColumnNeed, column_widths};
+use super::widths::{ColumnNeed, SMALL_TABLE_HALF_POINTS, column_widths, longest_words_fit};
 use super::xml::{Xml, XmlResult};
 
 /// The table `t`, `width` twips wide; hyperlink relationships are collected into `links`.
@@ -27,6 +28,18 @@ pub(super) fn write_table(
                 .fold(ColumnNeed::default(), ColumnNeed::max)
         })
         .collect();
+    // Where the longest words do not fit side by side at 11 pt (four columns of names,
+    // functions, phone numbers and e-mail addresses in portrait), the table is set in 9 pt
+    // rather than break words mid-word.
+    let small = !longest_words_fit(&needs, width);
+    let needs: Vec<ColumnNeed> = if small {
+        needs
+            .iter()
+            .map(|n| n.scaled(SMALL_TABLE_HALF_POINTS, 22))
+            .collect()
+    } else {
+        needs
+    };
     let widths = column_widths(&needs, width);
     x.start("w:tbl", &[])?;
     // tblPr order: tblStyle, tblW, ..., tblLayout, ..., tblLook
@@ -92,6 +105,7 @@ pub(super) fn write_table(
             let ctx = RunCtx {
                 force_bold: header,
                 hyperlink: false,
+                size: small.then_some(SMALL_TABLE_HALF_POINTS),
             };
             write_inlines(x, links, styles, cell, ctx)?;
             x.end("w:p")?;

@@ -155,6 +155,19 @@ impl ColumnNeed {
         need
     }
 
+    /// The need at `num`/`den` of the measured size (text set smaller; widths are linear in
+    /// the font size).
+    pub(crate) fn scaled(self, num: u32, den: u32) -> Self {
+        let scale = |w: u32| {
+            u32::try_from(u64::from(w) * u64::from(num) / u64::from(den.max(1))).unwrap_or(u32::MAX)
+        };
+        Self {
+            hard: scale(self.hard),
+            soft: scale(self.soft),
+            line: scale(self.line),
+        }
+    }
+
     /// What both need.
     pub(crate) fn max(self, other: Self) -> Self {
         Self {
@@ -168,6 +181,20 @@ impl ColumnNeed {
 /// Left plus right cell margin (85 twips each in the table style) and a little air; the
 /// text widths already carry a 5 % reserve.
 const CELL_PADDING: u32 = 200;
+
+/// The size (half-points) a table is set in when its longest words do not fit at 11 pt.
+pub(crate) const SMALL_TABLE_HALF_POINTS: u32 = 18;
+
+/// Each column's cap: no column claims more than 45 % of the table for its minimum.
+fn capped(w: u32, total: u32) -> u32 {
+    w.min(total * 45 / 100) + CELL_PADDING
+}
+
+/// Whether every column's longest word fits side by side in `total` twips.
+pub(crate) fn longest_words_fit(needs: &[ColumnNeed], total: u32) -> bool {
+    let sum: u64 = needs.iter().map(|c| u64::from(capped(c.hard, total))).sum();
+    sum <= u64::from(total)
+}
 
 /// Split `amount` in proportion to `weights` (rounded down).
 fn share(amount: u32, weights: &[u64]) -> Vec<u32> {
@@ -192,7 +219,7 @@ pub(crate) fn column_widths(needs: &[ColumnNeed], total: u32) -> Vec<u32> {
     if n == 0 {
         return Vec::new();
     }
-    let cap = |w: u32| w.min(total * 45 / 100) + CELL_PADDING;
+    let cap = |w: u32| capped(w, total);
     let soft: Vec<u32> = needs.iter().map(|c| cap(c.soft)).collect();
     let hard: Vec<u32> = needs.iter().map(|c| cap(c.hard)).collect();
     let (soft_sum, hard_sum) = (soft.iter().sum::<u32>(), hard.iter().sum::<u32>());

@@ -434,3 +434,23 @@ fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
         "emphasis not after a heading"
     );
 }
+
+#[test]
+fn a_table_whose_longest_words_do_not_fit_is_set_smaller_instead_of_breaking_them() {
+    let row = "| Andreas Brunner | Finanzministerkonferenz | 089 2306-2417 | andreas.brunner@example.org |";
+    let wide = body_of(&format!(
+        "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n{row}\n"
+    ));
+    assert!(wide.contains(r#"<w:sz w:val="18"/>"#));
+    // Every column holds its longest word at 9 pt (with the cell padding of 200 twips).
+    let grid: Vec<u32> = wide
+        .split(r#"<w:gridCol w:w=""#)
+        .skip(1)
+        .map(|g| g[..g.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(grid.iter().sum::<u32>(), 9072);
+    assert!(grid[3] >= 3614 * 9 / 11 + 200, "{grid:?}");
+    // A table whose words fit stays at the body's size.
+    let narrow = body_of("| Name | Telefon |\n|---|---|\n| Andreas Brunner | 089 2306-2417 |\n");
+    assert!(!narrow.contains("<w:sz "));
+}
