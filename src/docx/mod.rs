@@ -38,7 +38,9 @@
 //! widths of 11 pt Arial or DejaVu Sans, whichever is wider (bold in the header row), so
 //! words stay whole with Liberation Sans and with LibreOffice's DejaVu fallback; the rest of the text width goes to the
 //! columns with longer lines. Only when those minima do not fit do all columns shrink in
-//! proportion (then long words may break).
+//! proportion (then long words may break). A table whose longest words do not fit side
+//! by side at 11 pt is set in 9 pt and measured again (a four-column portrait table of
+//! names, functions, phone numbers and e-mail addresses with DejaVu's widths).
 //!
 //! Design ([`Design`]): built-in sober styles (Arial, dark blue headings), or the styles,
 //! theme and font table of a reference document (`templates/referenz.docx`, like pandoc's
