@@ -11,7 +11,7 @@ use super::ooxml::{
     list_indent,
 };
 use super::runs::{RunCtx, plain_run, write_inlines};
-use super::table::write_table;
+use super::table::{header_key, needs_small_text, write_table};
 use super::xml::{Xml, XmlResult};
 
 /// What the story writers share: hyperlink relationships of the part, style ids, and (in the
@@ -25,6 +25,9 @@ pub(crate) struct Ctx<'a> {
     section: Option<Orientation>,
     /// Whether the current section has content yet.
     section_started: bool,
+    /// Header rows of the tables set in 9 pt: a table too wide for 11 pt makes every
+    /// table with the same header small, so a document's contact tables look alike.
+    small_tables: Vec<Vec<Vec<Inline>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +39,7 @@ impl<'a> Ctx<'a> {
             parts: PartIds::default(),
             section: None,
             section_started: false,
+            small_tables: Vec::new(),
         }
     }
 
@@ -58,6 +62,7 @@ pub(crate) fn document_xml(
     x.start("w:body", &[])?;
     let blocks = short_tails_moved(&doc.blocks);
     ctx.section = Some(first_orientation(&blocks));
+    ctx.small_tables = small_tables(&blocks, first_orientation(&blocks));
     write_blocks(&mut x, ctx, &blocks, false)?;
     write_sect_pr(&mut x, ctx.parts, ctx.section.unwrap_or_default())?;
     x.end("w:body")?;
@@ -156,7 +161,8 @@ pub(super) fn write_blocks(
             }
             Block::Table(t) => {
                 let width = ctx.width();
-                write_table(x, ctx.links, ctx.styles, width, t)?;
+                let small = needs_small_text(t, width) || ctx.small_tables.contains(&header_key(t));
+                write_table(x, ctx.links, ctx.styles, width, t, small)?;
                 // Word merges adjacent tables and wants a paragraph after a final table (a
                 // section break brings its own paragraph).
                 if matches!(blocks.get(i + 1), None | Some(Block::Table(_)))
@@ -193,6 +199,25 @@ pub(super) fn write_blocks(
         }
     }
     Ok(())
+}
+
+/// The header rows of the body's tables that need 9 pt in their section's width.
+fn small_tables(blocks: &[Block], first: Orientation) -> Vec<Vec<Vec<Inline>>> {
+    let mut orientation = first;
+    let mut small = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Section(o) => orientation = *o,
+            Block::Table(t) if needs_small_text(t, orientation.text_width()) => {
+                let key = header_key(t);
+                if !small.contains(&key) {
+                    small.push(key);
+                }
+            }
+            _ => {}
+        }
+    }
+    small
 }
 
 /// The orientation of the first page. An opening that would stand alone on a page less

@@ -41,6 +41,8 @@
 //! proportion (then long words may break). A table whose longest words do not fit side
 //! by side at 11 pt is set in 9 pt and measured again (a four-column portrait table of
 //! names, functions, phone numbers and e-mail addresses with DejaVu's widths).
+//! Tables with the same header row as a 9 pt table are set in 9 pt too, so a document's
+//! tables of one kind look alike.
 //!
 //! Design ([`Design`]): built-in sober styles (Arial, dark blue headings), or the styles,
 //! theme and font table of a reference document (`templates/referenz.docx`, like pandoc's

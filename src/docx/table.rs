@@ -4,22 +4,15 @@
 
 use pulldown_cmark::Alignment;
 
-use super::doc::Table;
+use super::doc::{Inline, Table};
 use super::ooxml::{Links, StyleMap};
 use super::runs::{RunCtx, write_inlines};
 use super::widths::{ColumnNeed, SMALL_TABLE_HALF_POINTS, column_widths, longest_words_fit};
 use super::xml::{Xml, XmlResult};
 
-/// The table `t`, `width` twips wide; hyperlink relationships are collected into `links`.
-pub(super) fn write_table(
-    x: &mut Xml,
-    links: &mut Links,
-    styles: &StyleMap,
-    width: u32,
-    t: &Table,
-) -> XmlResult {
-    let ncols = t.aligns.len();
-    let needs: Vec<ColumnNeed> = (0..ncols)
+/// What the columns of `t` need at 11 pt.
+fn column_needs(t: &Table) -> Vec<ColumnNeed> {
+    (0..t.aligns.len())
         .map(|c| {
             t.rows
                 .iter()
@@ -27,11 +20,32 @@ pub(super) fn write_table(
                 .filter_map(|(r, row)| row.get(c).map(|cell| ColumnNeed::of(cell, r == 0)))
                 .fold(ColumnNeed::default(), ColumnNeed::max)
         })
-        .collect();
-    // Where the longest words do not fit side by side at 11 pt (four columns of names,
-    // functions, phone numbers and e-mail addresses in portrait), the table is set in 9 pt
-    // rather than break words mid-word.
-    let small = !longest_words_fit(&needs, width);
+        .collect()
+}
+
+/// Whether `t`, `width` twips wide, must be set in 9 pt: where the longest words do not fit
+/// side by side at 11 pt (four columns of names, functions, phone numbers and e-mail
+/// addresses in portrait), smaller text is better than words broken mid-word.
+pub(super) fn needs_small_text(t: &Table, width: u32) -> bool {
+    !longest_words_fit(&column_needs(t), width)
+}
+
+/// The text of a table's header row: tables with the same header are set alike.
+pub(super) fn header_key(t: &Table) -> Vec<Vec<Inline>> {
+    t.rows.first().cloned().unwrap_or_default()
+}
+
+/// The table `t`, `width` twips wide, in 9 pt if `small` (see [`needs_small_text`]);
+/// hyperlink relationships are collected into `links`.
+pub(super) fn write_table(
+    x: &mut Xml,
+    links: &mut Links,
+    styles: &StyleMap,
+    width: u32,
+    t: &Table,
+    small: bool,
+) -> XmlResult {
+    let needs = column_needs(t);
     let needs: Vec<ColumnNeed> = if small {
         needs
             .iter()

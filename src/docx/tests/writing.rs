@@ -450,7 +450,15 @@ fn a_table_whose_longest_words_do_not_fit_is_set_smaller_instead_of_breaking_the
         .collect();
     assert_eq!(grid.iter().sum::<u32>(), 9072);
     assert!(grid[3] >= 3614 * 9 / 11 + 200, "{grid:?}");
-    // A table whose words fit stays at the body's size.
+    // A table whose words fit stays at the body's size ...
     let narrow = body_of("| Name | Telefon |\n|---|---|\n| Andreas Brunner | 089 2306-2417 |\n");
     assert!(!narrow.contains("<w:sz "));
+    // ... unless another table with the same header is small: a document's tables of one
+    // kind look alike.
+    let header = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n";
+    let both = body_of(&format!(
+        "{header}| Jo | Leiter | 1 | a@b.de |\n\nText\n\n{header}{row}\n"
+    ));
+    let first_table = &both[..both.find("</w:tbl>").unwrap()];
+    assert!(first_table.contains(r#"<w:sz w:val="18"/>"#));
 }
