@@ -25,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod month;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod render;
 pub mod settings;

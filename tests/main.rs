@@ -10,6 +10,7 @@ mod guide;
 mod hostile;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
+mod pdf;
 mod properties;
 mod real_sheets;
 mod send;

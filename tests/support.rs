@@ -273,6 +273,7 @@ pub fn docx_text_of(bytes: &[u8]) -> String {
             }
             Event::Empty(e) if e.name().0 == "w:br" => text.push('\n'),
             Event::Empty(e) if e.name().0 == "w:tab" => text.push('\t'),
+            Event::Empty(e) if e.name().0 == "w:noBreakHyphen" => text.push('-'),
             Event::End(e) if e.name().0 == "w:p" => text.push('\n'),
             Event::Eof => break,
             _ => {}

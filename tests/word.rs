@@ -56,18 +56,25 @@ fn the_overview_puts_its_wide_tables_in_landscape_with_header_and_footer_everywh
     let project = built_example();
     let path = project.out("2026-11/uebersicht.docx");
     let doc = docx_part(&path, "word/document.xml");
-    // portrait title page | landscape: conferences + meetings | portrait: decisions, notes
+    // landscape: title block, conferences, meetings | portrait: changes, decisions, notes.
+    // The short title block does not get a portrait page of its own, and the short list
+    // of changes after the meetings table flows on in portrait instead of standing alone
+    // on a landscape page (issue 16).
     let sections: Vec<&str> = doc.split("<w:sectPr>").skip(1).collect();
-    assert_eq!(sections.len(), 3);
-    assert!(!sections[0].contains("landscape"));
-    assert!(sections[1].contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
-    assert!(!sections[2].contains("landscape"));
+    assert_eq!(sections.len(), 2);
+    let first_section = &doc[..doc.find("<w:sectPr>").unwrap()];
+    assert!(first_section.contains("Übersicht der Fachministerkonferenzen"));
+    assert!(first_section.contains("Anstehende Termine aller Konferenzen"));
+    assert!(!first_section.contains("Änderungen seit"));
+    assert!(sections[0].contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
+    assert!(!sections[1].contains("landscape"));
+    assert!(doc[first_section.len()..].contains("Änderungen seit"));
     for section in &sections {
         assert!(section.starts_with(r#"<w:headerReference w:type="default""#));
         assert!(section.contains(r#"<w:footerReference w:type="default""#));
     }
     // Both wide tables lie in the landscape section and span its text width.
-    let landscape_part = &doc[doc.find("<w:sectPr>").unwrap()..doc.rfind("<w:sectPr>").unwrap()];
+    let landscape_part = first_section;
     assert_eq!(
         landscape_part
             .matches(r#"<w:tblW w:w="14004" w:type="dxa"/>"#)
@@ -284,4 +291,53 @@ fn output_is_byte_identical_across_parallel_threads() {
             assert!(handle.join().unwrap() == expected);
         }
     });
+}
+
+#[test]
+fn headings_and_a_decisions_session_line_keep_with_the_next_paragraph() {
+    let project = built_example();
+    let doc = docx_part(
+        &project.out("2026-11/briefing-manke.docx"),
+        "word/document.xml",
+    );
+    let paragraphs: Vec<&str> = doc.split("<w:p>").skip(1).collect();
+    let mut decisions = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.contains(r#"<w:pStyle w:val="Heading"#) {
+            assert!(p.contains("<w:keepNext/>"), "heading without keepNext: {p}");
+        }
+        if p.contains(r#"<w:pStyle w:val="Heading3"/>"#) && p.contains("Beschluss 20") {
+            decisions += 1;
+            // The italic session line below the decision's title keeps with the text.
+            let session = paragraphs[i + 1];
+            assert!(
+                session.contains("<w:i/>") && session.contains("Sitzung"),
+                "{session}"
+            );
+            assert!(session.contains("<w:keepNext/>"), "{session}");
+            // The text after it does not (it may end a page).
+            assert!(
+                !paragraphs[i + 2].contains("<w:keepNext/>"),
+                "{}",
+                paragraphs[i + 2]
+            );
+        }
+    }
+    assert!(decisions >= 3, "{decisions}");
+}
+
+#[test]
+fn e_mail_addresses_and_phone_numbers_do_not_break_at_their_hyphens() {
+    let project = built_example();
+    let manke = docx_part(
+        &project.out("2026-11/briefing-manke.docx"),
+        "word/document.xml",
+    );
+    assert!(manke.contains("<w:t>it</w:t><w:noBreakHyphen/><w:t>plr@fitko.de</w:t>"));
+    let overview = docx_part(&project.out("2026-11/uebersicht.docx"), "word/document.xml");
+    // "Tel. 0385 588-19100" (GMK) and a hyphenated conference name that may break.
+    assert!(overview.contains("0385 588</w:t><w:noBreakHyphen/><w:t>19100"));
+    assert!(overview.contains("E-Justice-Rat"));
+    // The visible text is unchanged.
+    assert!(docx_text(&project.out("2026-11/briefing-manke.docx")).contains("it-plr@fitko.de"));
 }

@@ -2,14 +2,16 @@
 //! sections (each orientation change ends a section). Every property element is written in
 //! ECMA-376 sequence order by construction.
 
-use super::doc::{Block, Doc, Para, ParaKind};
+use std::borrow::Cow;
+
+use super::doc::{Block, Doc, Inline, Para, ParaKind};
 use super::error::DocxError;
 use super::ooxml::{
     DocumentRel, Links, MARGIN, Orientation, PAGE_H, PAGE_W, PartIds, STORY_NAMESPACES, StyleMap,
     list_indent,
 };
 use super::runs::{RunCtx, plain_run, write_inlines};
-use super::table::write_table;
+use super::table::{header_key, needs_small_text, write_table};
 use super::xml::{Xml, XmlResult};
 
 /// What the story writers share: hyperlink relationships of the part, style ids, and (in the
@@ -23,6 +25,9 @@ pub(crate) struct Ctx<'a> {
     section: Option<Orientation>,
     /// Whether the current section has content yet.
     section_started: bool,
+    /// Header rows of the tables set in 9 pt: a table too wide for 11 pt makes every
+    /// table with the same header small, so a document's contact tables look alike.
+    small_tables: Vec<Vec<Vec<Inline>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -34,6 +39,7 @@ impl<'a> Ctx<'a> {
             parts: PartIds::default(),
             section: None,
             section_started: false,
+            small_tables: Vec::new(),
         }
     }
 
@@ -54,8 +60,10 @@ pub(crate) fn document_xml(
     let mut x = Xml::new()?;
     x.start("w:document", &STORY_NAMESPACES)?;
     x.start("w:body", &[])?;
-    ctx.section = Some(Orientation::Portrait);
-    write_blocks(&mut x, ctx, &doc.blocks, false)?;
+    let blocks = short_tails_moved(&doc.blocks);
+    ctx.section = Some(first_orientation(&blocks));
+    ctx.small_tables = small_tables(&blocks, first_orientation(&blocks));
+    write_blocks(&mut x, ctx, &blocks, false)?;
     write_sect_pr(&mut x, ctx.parts, ctx.section.unwrap_or_default())?;
     x.end("w:body")?;
     x.end("w:document")?;
@@ -122,6 +130,10 @@ pub(super) fn write_blocks(
             // The section so far ends with a paragraph carrying its properties; the next
             // one starts on a new page. A marker before any content only sets the start.
             if let Some(current) = ctx.section {
+                if *next == current {
+                    // The short opening already took this orientation (first_orientation).
+                    continue;
+                }
                 if ctx.section_started {
                     x.start("w:p", &[])?;
                     x.start("w:pPr", &[])?;
@@ -144,11 +156,13 @@ pub(super) fn write_blocks(
                         Block::Para(prev) => is_list(prev.kind) && !is_list(p.kind),
                         _ => false,
                     };
-                write_para(x, ctx, p, footnote, false, after_block)?;
+                let keep_next = keeps_with_next(p, i.checked_sub(1).and_then(|j| blocks.get(j)));
+                write_para(x, ctx, p, footnote, false, after_block, keep_next)?;
             }
             Block::Table(t) => {
                 let width = ctx.width();
-                write_table(x, ctx.links, ctx.styles, width, t)?;
+                let small = needs_small_text(t, width) || ctx.small_tables.contains(&header_key(t));
+                write_table(x, ctx.links, ctx.styles, width, t, small)?;
                 // Word merges adjacent tables and wants a paragraph after a final table (a
                 // section break brings its own paragraph).
                 if matches!(blocks.get(i + 1), None | Some(Block::Table(_)))
@@ -187,6 +201,161 @@ pub(super) fn write_blocks(
     Ok(())
 }
 
+/// The header rows of the body's tables that need 9 pt in their section's width.
+fn small_tables(blocks: &[Block], first: Orientation) -> Vec<Vec<Vec<Inline>>> {
+    let mut orientation = first;
+    let mut small = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Section(o) => orientation = *o,
+            Block::Table(t) if needs_small_text(t, orientation.text_width()) => {
+                let key = header_key(t);
+                if !small.contains(&key) {
+                    small.push(key);
+                }
+            }
+            _ => {}
+        }
+    }
+    small
+}
+
+/// The orientation of the first page. An opening that would stand alone on a page less
+/// than a third full before the first orientation change (a title block before a
+/// `\querformat`) goes into the following section instead, so that page is not wasted.
+fn first_orientation(blocks: &[Block]) -> Orientation {
+    let portrait = Orientation::Portrait;
+    let Some(first_change) = blocks.iter().position(|b| matches!(b, Block::Section(_))) else {
+        return portrait;
+    };
+    let Block::Section(next) = blocks[first_change] else {
+        return portrait;
+    };
+    let opening = &blocks[..first_change];
+    let mut height = 0u32;
+    for block in opening {
+        match block {
+            Block::Para(p) => height = height.saturating_add(estimated_height(p, next)),
+            // A table or a deliberate page break: the author laid the page out.
+            Block::Table(_) | Block::PageBreak => return portrait,
+            Block::Rule | Block::Section(_) => {}
+        }
+    }
+    if height < portrait.text_height() / 3 && height < next.text_height() / 3 {
+        next
+    } else {
+        portrait
+    }
+}
+
+/// The blocks with each orientation change moved up to just after its section's last table
+/// when only a short stretch of paragraphs (less than half a page) follows that table: the
+/// landscape pages are there for wide tables, and a stretch that overflows the last table's
+/// page would otherwise stand alone on a landscape page before the section change forces
+/// the next page. In the next section it flows on at the top of the new page.
+fn short_tails_moved(blocks: &[Block]) -> Cow<'_, [Block]> {
+    let mut moves = Vec::new(); // (index of the marker, index to move it to)
+    let mut section_start = 0;
+    for (k, block) in blocks.iter().enumerate() {
+        let Block::Section(next) = block else {
+            continue;
+        };
+        let section = &blocks[section_start..k];
+        section_start = k + 1;
+        let Some(last_table) = section.iter().rposition(|b| matches!(b, Block::Table(_))) else {
+            continue;
+        };
+        let tail = &section[last_table + 1..];
+        let mut height = 0u32;
+        let mut only_text = true;
+        for b in tail {
+            match b {
+                Block::Para(p) => height = height.saturating_add(estimated_height(p, *next)),
+                Block::Rule => {}
+                _ => only_text = false,
+            }
+        }
+        if only_text && !tail.is_empty() && height < next.text_height() / 2 {
+            moves.push((k, k - tail.len()));
+        }
+    }
+    if moves.is_empty() {
+        return Cow::Borrowed(blocks);
+    }
+    let mut moved = blocks.to_vec();
+    for (from, to) in moves {
+        moved[to..=from].rotate_right(1);
+    }
+    Cow::Owned(moved)
+}
+
+/// A generous estimate of a paragraph's height in twips in orientation `o`: 11 pt lines of
+/// 0.55 em per character on average, headings at 1.5 times that, and the space after.
+fn estimated_height(p: &Para, o: Orientation) -> u32 {
+    let chars: usize = p
+        .inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.chars().count(),
+            Inline::Link { children, .. } => children.len() * 20,
+            Inline::Break => 200,
+            _ => 1,
+        })
+        .sum();
+    let chars = u32::try_from(chars).unwrap_or(u32::MAX);
+    let scale = if matches!(p.kind, ParaKind::Heading(_)) {
+        3
+    } else {
+        2
+    };
+    let char_width = 121 * scale / 2; // 0.55 em of 11 pt = 121 twips
+    let lines = chars.saturating_mul(char_width) / o.text_width().max(1) + 1;
+    lines.saturating_mul(276 * scale / 2).saturating_add(240)
+}
+
+/// Whether `p` must stay on the page of the paragraph after it: a heading, and a paragraph
+/// entirely in emphasis directly after a heading (a decision's title is a heading, its
+/// session line the italic paragraph below it; neither may end a page alone).
+fn keeps_with_next(p: &Para, previous: Option<&Block>) -> bool {
+    match p.kind {
+        ParaKind::Heading(_) => true,
+        ParaKind::Normal => {
+            let after_heading = matches!(
+                previous,
+                Some(Block::Para(Para {
+                    kind: ParaKind::Heading(_),
+                    ..
+                }))
+            );
+            after_heading && is_all_emphasis(&p.inlines)
+        }
+        _ => false,
+    }
+}
+
+/// Text that is all italic (spaces, breaks and footnote marks aside), with some text.
+fn is_all_emphasis(inlines: &[Inline]) -> bool {
+    let mut any = false;
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, style } => {
+                if !style.italic && !text.trim().is_empty() {
+                    return false;
+                }
+                any |= style.italic && !text.trim().is_empty();
+            }
+            Inline::Link { children, .. } => {
+                if !is_all_emphasis(children) {
+                    return false;
+                }
+                any = true;
+            }
+            Inline::Break | Inline::FootnoteRef(_) | Inline::FootnoteLabel(_) => {}
+        }
+    }
+    any
+}
+
 fn is_list(kind: ParaKind) -> bool {
     matches!(
         kind,
@@ -194,7 +363,9 @@ fn is_list(kind: ParaKind) -> bool {
     )
 }
 
-/// One paragraph; `footnote_mark` starts it with the footnote's number.
+/// One paragraph; `footnote_mark` starts it with the footnote's number; `keep_next` keeps
+/// it on the page of the next paragraph (in the paragraph itself, so a reference
+/// document's heading styles without it do not matter).
 pub(super) fn write_para(
     x: &mut Xml,
     ctx: &mut Ctx<'_>,
@@ -202,6 +373,7 @@ pub(super) fn write_para(
     footnote: bool,
     footnote_mark: bool,
     after_block: bool,
+    keep_next: bool,
 ) -> XmlResult {
     let space_before = after_block && !matches!(p.kind, ParaKind::Heading(_));
     let style = match p.kind {
@@ -217,15 +389,19 @@ pub(super) fn write_para(
     x.start("w:p", &[])?;
     let has_ppr = style.is_some()
         || space_before
+        || keep_next
         || matches!(
             p.kind,
             ParaKind::ListItem { .. } | ParaKind::ListContinuation { .. }
         );
     if has_ppr {
-        // pPr order: pStyle, ..., numPr, ..., spacing, ind
+        // pPr order: pStyle, keepNext, ..., numPr, ..., spacing, ind
         x.start("w:pPr", &[])?;
         if let Some(style) = &style {
             x.empty("w:pStyle", &[("w:val", ctx.styles.id(style))])?;
+        }
+        if keep_next {
+            x.empty("w:keepNext", &[])?;
         }
         if let ParaKind::ListItem { num_id, level } = p.kind {
             x.start("w:numPr", &[])?;

@@ -34,7 +34,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, ctx: &mut Ctx<'_>) -> Result<Vec<u8>, Doc
         x.start("w:footnote", &[("w:id", &id)])?;
         match blocks.split_first() {
             Some((Block::Para(first), rest)) => {
-                write_para(&mut x, ctx, first, true, true, false)?;
+                write_para(&mut x, ctx, first, true, true, false, false)?;
                 write_blocks(&mut x, ctx, rest, true)?;
             }
             _ => {
@@ -42,7 +42,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, ctx: &mut Ctx<'_>) -> Result<Vec<u8>, Doc
                     kind: ParaKind::Normal,
                     inlines: Vec::new(),
                 };
-                write_para(&mut x, ctx, &empty, true, true, false)?;
+                write_para(&mut x, ctx, &empty, true, true, false, false)?;
                 write_blocks(&mut x, ctx, blocks, true)?;
             }
         }

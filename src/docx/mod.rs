@@ -17,16 +17,32 @@
 //! - `\hochformat`: back to portrait, on a new page.
 //!
 //! A marker that does not change the orientation is ignored; a marker before any content
-//! sets the orientation of the first page. Inside lists, quotes and footnotes the markers
+//! sets the orientation of the first page. So that no page but the last is left mostly
+//! empty by a section change: a short opening (less than a third of a page, no table, no
+//! page break, such as a title block) before the first change goes into that change's
+//! section instead of onto a page of its own; and a short stretch of paragraphs (less than
+//! half a page) between a section's last table and the next change moves into the next
+//! section, where it flows on at the top of the new page.
+//!
+//! Pagination: headings keep with the next paragraph (in the paragraph itself, whatever a
+//! reference document's heading styles say), and so does a paragraph entirely in emphasis
+//! directly after a heading (a decision's italic session line under its title). Hyphens in
+//! e-mail and web addresses and between digits (phone numbers) are non-breaking
+//! (`w:noBreakHyphen`): "it-plr@fitko.de" never splits at its hyphen. Inside lists, quotes and footnotes the markers
 //! stay text. Every section has the header and footer; each orientation has its own header
 //! and footer part (`header1`/`footer1` portrait, `header2`/`footer2` landscape) whose right
 //! tab stop sits at that orientation's right margin.
 //!
 //! Column widths: each column first gets room for its longest word, and for short lines (up
 //! to 20 characters: dates, phone numbers, names) the whole line, measured with the advance
-//! widths of 11 pt Arial (bold in the header row); the rest of the text width goes to the
+//! widths of 11 pt Arial or DejaVu Sans, whichever is wider (bold in the header row), so
+//! words stay whole with Liberation Sans and with LibreOffice's DejaVu fallback; the rest of the text width goes to the
 //! columns with longer lines. Only when those minima do not fit do all columns shrink in
-//! proportion (then long words may break).
+//! proportion (then long words may break). A table whose longest words do not fit side
+//! by side at 11 pt is set in 9 pt and measured again (a four-column portrait table of
+//! names, functions, phone numbers and e-mail addresses with DejaVu's widths).
+//! Tables with the same header row as a 9 pt table are set in 9 pt too, so a document's
+//! tables of one kind look alike.
 //!
 //! Design ([`Design`]): built-in sober styles (Arial, dark blue headings), or the styles,
 //! theme and font table of a reference document (`templates/referenz.docx`, like pandoc's

@@ -121,6 +121,15 @@ impl Orientation {
             Orientation::Landscape => LANDSCAPE_TEXT_WIDTH,
         }
     }
+
+    /// Text height of a page in this orientation (page less top and bottom margin), in
+    /// twips.
+    pub(crate) const fn text_height(self) -> u32 {
+        match self {
+            Orientation::Portrait => PAGE_H - 2 * MARGIN,
+            Orientation::Landscape => PAGE_W - 2 * MARGIN,
+        }
+    }
 }
 
 /// A part that word/document.xml refers to.

@@ -50,6 +50,8 @@ pub(super) struct RunCtx {
     pub force_bold: bool,
     /// Inside a hyperlink: the runs carry the Hyperlink style.
     pub hyperlink: bool,
+    /// Font size in half-points, when not the paragraph style's (a table set smaller).
+    pub size: Option<u32>,
 }
 
 /// The inlines as runs; hyperlink relationships are collected into `links`.
@@ -114,7 +116,15 @@ fn write_run(
     } else {
         None
     };
-    if ctx.hyperlink || style.code || bold || style.italic || style.strike || vert.is_some() {
+    let size = ctx.size.or(style.code.then_some(20)).map(|s| s.to_string());
+    if ctx.hyperlink
+        || style.code
+        || bold
+        || style.italic
+        || style.strike
+        || vert.is_some()
+        || size.is_some()
+    {
         // rPr order: rStyle, rFonts, b, i, strike, sz, szCs, vertAlign
         x.start("w:rPr", &[])?;
         if ctx.hyperlink {
@@ -139,18 +149,20 @@ fn write_run(
         if style.strike {
             x.empty("w:strike", &[])?;
         }
-        if style.code {
-            x.empty("w:sz", &[("w:val", "20")])?;
-            x.empty("w:szCs", &[("w:val", "20")])?;
+        if let Some(size) = &size {
+            x.empty("w:sz", &[("w:val", size)])?;
+            x.empty("w:szCs", &[("w:val", size)])?;
         }
         if let Some(v) = vert {
             x.empty("w:vertAlign", &[("w:val", v)])?;
         }
         x.end("w:rPr")?;
     }
-    // Tabs and newlines inside text become w:tab / w:br.
+    // Tabs and newlines inside text become w:tab / w:br, the hyphens of e-mail addresses,
+    // web addresses and phone numbers w:noBreakHyphen.
+    let keep = unbreakable_hyphens(&text);
     let mut segment = String::new();
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
             '\t' | '\n' => {
                 if !segment.is_empty() {
@@ -158,6 +170,13 @@ fn write_run(
                     segment.clear();
                 }
                 x.empty(if c == '\t' { "w:tab" } else { "w:br" }, &[])?;
+            }
+            '-' if keep.contains(&i) => {
+                if !segment.is_empty() {
+                    x.w_t(&segment)?;
+                    segment.clear();
+                }
+                x.empty("w:noBreakHyphen", &[])?;
             }
             '\r' => {}
             _ => segment.push(c),
@@ -167,4 +186,49 @@ fn write_run(
         x.w_t(&segment)?;
     }
     x.end("w:r")
+}
+
+/// Byte offsets of the hyphens in `text` where a line must not break: inside an e-mail or
+/// web address ("it-plr@fitko.de" must not become "it-" / "plr@fitko.de") and between
+/// digits (phone numbers "0385 588-19140", number ranges).
+pub(super) fn unbreakable_hyphens(text: &str) -> Vec<usize> {
+    let mut keep = Vec::new();
+    let mut start = 0;
+    for token in text.split(char::is_whitespace) {
+        let is_address = token.contains('@') || token.contains("://") || token.starts_with("www.");
+        let bytes = token.as_bytes();
+        for (j, b) in bytes.iter().enumerate() {
+            if *b != b'-' {
+                continue;
+            }
+            let between_digits = j > 0
+                && bytes[j - 1].is_ascii_digit()
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+            if is_address || between_digits {
+                keep.push(start + j);
+            }
+        }
+        // split on a whitespace char: skip the token and its (possibly multi-byte) separator.
+        start += token.len();
+        start += text[start..].chars().next().map_or(0, char::len_utf8);
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unbreakable_hyphens;
+
+    #[test]
+    fn hyphens_of_addresses_and_numbers_do_not_break() {
+        let text = "Postfach it-plr@fitko.de, Tel.\u{a0}0385 588-19140, E-Justice-Rat";
+        let kept: Vec<&str> = unbreakable_hyphens(text)
+            .iter()
+            .map(|&i| &text[i - 2..i + 3])
+            .collect();
+        // The address and the phone number; "E-Justice-Rat" keeps its break points.
+        assert_eq!(kept, ["it-pl", "88-19"]);
+        assert!(unbreakable_hyphens("www.it-planungsrat.de").len() == 1);
+        assert!(unbreakable_hyphens("-1 - 2-").is_empty());
+    }
 }

@@ -1,24 +1,18 @@
 //! A GFM table as a Word table: fixed layout with the widths from [`super::widths`], a
-//! repeating, shaded header row, rows that do not split across pages.
+//! repeating, shaded header row, rows that do not split across pages; set in 9 pt when the
+//! longest words of its columns do not fit side by side at 11 pt.
 
 use pulldown_cmark::Alignment;
 
-use super::doc::Table;
+use super::doc::{Inline, Table};
 use super::ooxml::{Links, StyleMap};
 use super::runs::{RunCtx, write_inlines};
-use super::widths::{ColumnNeed, column_widths};
+use super::widths::{ColumnNeed, SMALL_TABLE_HALF_POINTS, column_widths, longest_words_fit};
 use super::xml::{Xml, XmlResult};
 
-/// The table `t`, `width` twips wide; hyperlink relationships are collected into `links`.
-pub(super) fn write_table(
-    x: &mut Xml,
-    links: &mut Links,
-    styles: &StyleMap,
-    width: u32,
-    t: &Table,
-) -> XmlResult {
-    let ncols = t.aligns.len();
-    let needs: Vec<ColumnNeed> = (0..ncols)
+/// What the columns of `t` need at 11 pt.
+fn column_needs(t: &Table) -> Vec<ColumnNeed> {
+    (0..t.aligns.len())
         .map(|c| {
             t.rows
                 .iter()
@@ -26,7 +20,40 @@ pub(super) fn write_table(
                 .filter_map(|(r, row)| row.get(c).map(|cell| ColumnNeed::of(cell, r == 0)))
                 .fold(ColumnNeed::default(), ColumnNeed::max)
         })
-        .collect();
+        .collect()
+}
+
+/// Whether `t`, `width` twips wide, must be set in 9 pt: where the longest words do not fit
+/// side by side at 11 pt (four columns of names, functions, phone numbers and e-mail
+/// addresses in portrait), smaller text is better than words broken mid-word.
+pub(super) fn needs_small_text(t: &Table, width: u32) -> bool {
+    !longest_words_fit(&column_needs(t), width)
+}
+
+/// The text of a table's header row: tables with the same header are set alike.
+pub(super) fn header_key(t: &Table) -> Vec<Vec<Inline>> {
+    t.rows.first().cloned().unwrap_or_default()
+}
+
+/// The table `t`, `width` twips wide, in 9 pt if `small` (see [`needs_small_text`]);
+/// hyperlink relationships are collected into `links`.
+pub(super) fn write_table(
+    x: &mut Xml,
+    links: &mut Links,
+    styles: &StyleMap,
+    width: u32,
+    t: &Table,
+    small: bool,
+) -> XmlResult {
+    let needs = column_needs(t);
+    let needs: Vec<ColumnNeed> = if small {
+        needs
+            .iter()
+            .map(|n| n.scaled(SMALL_TABLE_HALF_POINTS, 22))
+            .collect()
+    } else {
+        needs
+    };
     let widths = column_widths(&needs, width);
     x.start("w:tbl", &[])?;
     // tblPr order: tblStyle, tblW, ..., tblLayout, ..., tblLook
@@ -92,6 +119,7 @@ pub(super) fn write_table(
             let ctx = RunCtx {
                 force_bold: header,
                 hyperlink: false,
+                size: small.then_some(SMALL_TABLE_HALF_POINTS),
             };
             write_inlines(x, links, styles, cell, ctx)?;
             x.end("w:p")?;

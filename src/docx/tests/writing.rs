@@ -384,3 +384,81 @@ fn edge_cases_stay_well_formed() {
     let notes = &parts["word/footnotes.xml"];
     assert!(notes.contains("<w:tbl>") && notes.contains("<w:numPr>"));
 }
+
+/// document.xml of `markdown` with the built-in design.
+fn body_of(markdown: &str) -> String {
+    let bytes = markdown_to_docx(markdown, &meta(), &Design::default()).unwrap();
+    unzip(&bytes).1["word/document.xml"].clone()
+}
+
+#[test]
+fn a_short_opening_joins_the_first_section_instead_of_a_page_of_its_own() {
+    let short =
+        body_of("# Titel\n\nUntertitel\n\n\\querformat\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    // One section, landscape from the first page.
+    assert_eq!(count(&short, "<w:sectPr>"), 1);
+    assert!(short.contains(r#"w:orient="landscape""#));
+    // A longer opening keeps its portrait page.
+    let long_text = "Ein Satz mit einigen Wörtern darin. ".repeat(120);
+    let long = body_of(&format!(
+        "# Titel\n\n{long_text}\n\n\\querformat\n\n| a |\n|---|\n| 1 |\n"
+    ));
+    assert_eq!(count(&long, "<w:sectPr>"), 2);
+    let first = &long[..long.find("<w:sectPr>").unwrap()];
+    assert!(first.contains("Ein Satz") && !first.contains("<w:tbl>"));
+}
+
+#[test]
+fn a_short_tail_after_a_sections_last_table_moves_into_the_next_section() {
+    let md = "Text\n\n\\querformat\n\n| a |\n|---|\n| 1 |\n\n## Kurz danach\n\n- ein Punkt\n\n\\hochformat\n\n## Hoch\n";
+    let doc = body_of(md);
+    let break_at = doc.find("<w:sectPr>").unwrap();
+    // The landscape section ends right after its table; the tail starts the portrait one.
+    assert!(doc[..break_at].contains("<w:tbl>"));
+    assert!(!doc[..break_at].contains("Kurz danach"));
+    assert!(doc[break_at..].contains("Kurz danach"));
+    assert!(doc[break_at..doc.find("Kurz danach").unwrap()].contains(r#"w:orient="landscape""#));
+}
+
+#[test]
+fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
+    let doc = body_of(
+        "### Beschluss 1\n\n*Sitzung vom 1. Mai*\n\nText.\n\n*Kursiv ohne Überschrift*\n\nText.\n",
+    );
+    let paragraphs: Vec<&str> = doc.split("<w:p>").skip(1).collect();
+    assert!(paragraphs[0].contains("<w:keepNext/>"), "heading");
+    assert!(paragraphs[1].contains("<w:keepNext/>"), "session line");
+    assert!(!paragraphs[2].contains("<w:keepNext/>"));
+    assert!(
+        !paragraphs[3].contains("<w:keepNext/>"),
+        "emphasis not after a heading"
+    );
+}
+
+#[test]
+fn a_table_whose_longest_words_do_not_fit_is_set_smaller_instead_of_breaking_them() {
+    let row = "| Andreas Brunner | Finanzministerkonferenz | 089 2306-2417 | andreas.brunner@example.org |";
+    let wide = body_of(&format!(
+        "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n{row}\n"
+    ));
+    assert!(wide.contains(r#"<w:sz w:val="18"/>"#));
+    // Every column holds its longest word at 9 pt (with the cell padding of 200 twips).
+    let grid: Vec<u32> = wide
+        .split(r#"<w:gridCol w:w=""#)
+        .skip(1)
+        .map(|g| g[..g.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(grid.iter().sum::<u32>(), 9072);
+    assert!(grid[3] >= 3614 * 9 / 11 + 200, "{grid:?}");
+    // A table whose words fit stays at the body's size ...
+    let narrow = body_of("| Name | Telefon |\n|---|---|\n| Andreas Brunner | 089 2306-2417 |\n");
+    assert!(!narrow.contains("<w:sz "));
+    // ... unless another table with the same header is small: a document's tables of one
+    // kind look alike.
+    let header = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n";
+    let both = body_of(&format!(
+        "{header}| Jo | Leiter | 1 | a@b.de |\n\nText\n\n{header}{row}\n"
+    ));
+    let first_table = &both[..both.find("</w:tbl>").unwrap()];
+    assert!(first_table.contains(r#"<w:sz w:val="18"/>"#));
+}
