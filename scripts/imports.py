@@ -22,7 +22,7 @@ STAGES = [
     ["model"],
     ["calendar", "render", "docx"],
     ["assemble"],
-    ["output"],
+    ["output", "pdf"],
     ["deliver"],
     ["error"],
     ["settings"],
