@@ -178,7 +178,7 @@ fn send_refuses_documents_that_are_missing_or_older_than_the_inputs() {
     let output = project.run(&["send", "--dry-run", "--stand", STAND]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("run `briefing build` first"),
+        stderr(&output).contains("bitte zuerst `briefing build` ausführen"),
         "{}",
         stderr(&output)
     );
@@ -193,7 +193,7 @@ fn send_refuses_documents_that_are_missing_or_older_than_the_inputs() {
     let message = stderr(&output);
     assert!(message.contains("termine.xlsx"), "{message}");
     assert!(
-        message.contains("out of date, run `briefing build` first"),
+        message.contains("nicht mehr aktuell, bitte zuerst `briefing build` ausführen"),
         "{message}"
     );
     assert!(!project.out("2026-11/mail").exists());

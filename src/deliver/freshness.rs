@@ -12,7 +12,12 @@ pub fn check_fresh(documents: &[PathBuf], sources: &[PathBuf]) -> Result<(), Del
     let modified = |path: &Path| {
         std::fs::metadata(path)
             .and_then(|meta| meta.modified())
-            .map_err(|e| DeliverError::Io(fs_error(path, "cannot read the modification time")(e)))
+            .map_err(|e| {
+                DeliverError::Io(fs_error(
+                    path,
+                    "das Änderungsdatum kann nicht gelesen werden",
+                )(e))
+            })
     };
     let mut oldest: Option<(SystemTime, &PathBuf)> = None;
     for document in documents {

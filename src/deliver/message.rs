@@ -29,7 +29,7 @@ fn read(path: &Path) -> Result<Vec<u8>, DeliverError> {
     if !path.is_file() {
         return Err(DeliverError::NotBuilt(path.to_path_buf()));
     }
-    fs::read(path).map_err(io_error(path, "cannot read the file"))
+    fs::read(path).map_err(io_error(path, "die Datei kann nicht gelesen werden"))
 }
 
 /// A file to attach.
@@ -214,20 +214,24 @@ pub fn write_eml(
     messages: &[Prepared],
 ) -> Result<Vec<PathBuf>, DeliverError> {
     let dir = layout.mail_dir();
-    fs::create_dir_all(&dir).map_err(io_error(&dir, "cannot create the folder"))?;
+    fs::create_dir_all(&dir).map_err(io_error(&dir, "der Ordner kann nicht angelegt werden"))?;
     // Messages of an earlier dry run (perhaps for someone no longer listed) go first.
-    let entries = fs::read_dir(&dir).map_err(io_error(&dir, "cannot read the folder"))?;
+    let entries =
+        fs::read_dir(&dir).map_err(io_error(&dir, "der Ordner kann nicht gelesen werden"))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_file() && path.extension().is_some_and(|ext| ext == "eml") {
-            fs::remove_file(&path).map_err(io_error(&path, "cannot remove the old message"))?;
+            fs::remove_file(&path).map_err(io_error(
+                &path,
+                "die alte Nachricht kann nicht entfernt werden",
+            ))?;
         }
     }
     let mut written = Vec::new();
     for prepared in messages {
         let path = dir.join(eml_file(&prepared.id));
         fs::write(&path, prepared.message.formatted())
-            .map_err(io_error(&path, "cannot write the file"))?;
+            .map_err(io_error(&path, "die Datei kann nicht geschrieben werden"))?;
         written.push(path);
     }
     Ok(written)

@@ -38,11 +38,11 @@ pub enum DeliverError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A file of the built month is missing.
-    #[error("{}: the month has not been built (file missing); run `briefing build` first", .0.display())]
+    #[error("{}: der Monat ist noch nicht erstellt (die Datei fehlt); bitte zuerst `briefing build` ausführen", .0.display())]
     NotBuilt(PathBuf),
     /// A document is older than one of the files it is made from.
     #[error(
-        "{} is older than {}; the documents are out of date, run `briefing build` first",
+        "{} ist älter als {}; die Dokumente sind nicht mehr aktuell, bitte zuerst `briefing build` ausführen",
         document.display(),
         source_file.display()
     )]
@@ -54,19 +54,19 @@ pub enum DeliverError {
     },
     /// A document differs from its checksum in the manifest.
     #[error(
-        "{}: the file differs from the checksum in versand.csv (changed after the build); run `briefing build` again",
+        "{}: die Datei weicht von ihrer Prüfsumme in versand.csv ab (nach dem Erstellen geändert); bitte `briefing build` erneut ausführen",
         .0.display()
     )]
     Checksum(PathBuf),
     /// The sender is not an address.
-    #[error("the sender \"{0}\" is not an e-mail address (e.g. FITKO <it-plr@fitko.de>)")]
+    #[error("der Absender „{0}“ ist keine E-Mail-Adresse (z. B. FITKO <it-plr@fitko.de>)")]
     Sender(String),
     /// The mail server cannot be used with these settings.
     #[error("{0}")]
     Smtp(String),
     /// The documents of the month were built with different reference dates.
     #[error(
-        "{}: the briefings were built with different reference dates ({}); build the whole month again",
+        "{}: die Briefings wurden mit verschiedenen Stichtagen erstellt ({}); bitte den ganzen Monat neu erstellen",
         path.display(),
         dates
     )]

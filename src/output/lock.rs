@@ -21,8 +21,12 @@ pub struct OutputLock {
 }
 
 fn open(out: &Path) -> Result<(File, PathBuf), WriteError> {
-    fs::create_dir_all(out)
-        .map_err(|e| WriteError::Io(fs_error(out, "cannot create the output folder")(e)))?;
+    fs::create_dir_all(out).map_err(|e| {
+        WriteError::Io(fs_error(
+            out,
+            "der Ausgabeordner kann nicht angelegt werden",
+        )(e))
+    })?;
     let path = out.join(LOCK_FILE);
     let file = OpenOptions::new()
         .read(true)
@@ -30,7 +34,9 @@ fn open(out: &Path) -> Result<(File, PathBuf), WriteError> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| WriteError::Io(fs_error(&path, "cannot open the lock file")(e)))?;
+        .map_err(|e| {
+            WriteError::Io(fs_error(&path, "die Sperrdatei kann nicht geöffnet werden")(e))
+        })?;
     Ok((file, path))
 }
 
@@ -51,7 +57,7 @@ impl OutputLock {
             Err(fs::TryLockError::Error(error)) => {
                 return Err(WriteError::Io(fs_error(
                     &path,
-                    "cannot lock the output folder",
+                    "der Ausgabeordner kann nicht gesperrt werden",
                 )(error)));
             }
         }
@@ -62,8 +68,12 @@ impl OutputLock {
     /// a `send` or `build` in another window is the natural thing).
     pub fn wait(out: &Path, command: &str) -> Result<OutputLock, WriteError> {
         let (file, path) = open(out)?;
-        file.lock()
-            .map_err(|e| WriteError::Io(fs_error(&path, "cannot lock the output folder")(e)))?;
+        file.lock().map_err(|e| {
+            WriteError::Io(fs_error(
+                &path,
+                "der Ausgabeordner kann nicht gesperrt werden",
+            )(e))
+        })?;
         OutputLock { file, path }.stamp(command)
     }
 
@@ -76,8 +86,12 @@ impl OutputLock {
             .and_then(|()| self.file.rewind())
             .and_then(|()| self.file.write_all(text.as_bytes()))
             .and_then(|()| self.file.flush());
-        written
-            .map_err(|e| WriteError::Io(fs_error(&self.path, "cannot write the lock file")(e)))?;
+        written.map_err(|e| {
+            WriteError::Io(fs_error(
+                &self.path,
+                "die Sperrdatei kann nicht geschrieben werden",
+            )(e))
+        })?;
         Ok(self)
     }
 }

@@ -83,7 +83,10 @@ fn read_file(path: &Path, month: &str) -> Result<Vec<LogEntry>, LogError> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let mut bytes = std::fs::read(path).map_err(fs_error(path, "cannot read the send log"))?;
+    let mut bytes = std::fs::read(path).map_err(fs_error(
+        path,
+        "das Versandprotokoll kann nicht gelesen werden",
+    ))?;
     // A run killed while writing leaves at most a partial last line; it is not an event (the
     // `versand` before it still makes the message "unknown").
     let complete = bytes
@@ -143,11 +146,16 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
         .create(true)
         .append(true)
         .open(path)
-        .map_err(fs_error(path, "cannot open the send log"))?;
+        .map_err(fs_error(
+            path,
+            "das Versandprotokoll kann nicht geöffnet werden",
+        ))?;
     if !new && !existing.ends_with(b"\n") {
         // End a line torn by a killed run, so this entry starts a line of its own.
-        file.write_all(b"\n")
-            .map_err(fs_error(path, "cannot write the send log"))?;
+        file.write_all(b"\n").map_err(fs_error(
+            path,
+            "das Versandprotokoll kann nicht geschrieben werden",
+        ))?;
     }
     let mut line = csv::WriterBuilder::new()
         .has_headers(new)
@@ -159,7 +167,10 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
     // One write per event, so a kill leaves at most one torn line (which `read_file` skips).
     file.write_all(&line)
         .and_then(|()| file.sync_all())
-        .map_err(fs_error(path, "cannot write the send log"))?;
+        .map_err(fs_error(
+            path,
+            "das Versandprotokoll kann nicht geschrieben werden",
+        ))?;
     Ok(())
 }
 

@@ -19,7 +19,7 @@ pub use writer::{MonthWriter, OutputFile, WriteError, WriteMode, recover};
 
 /// A file system operation on the output failed.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {action}: {source}", path.display())]
+#[error("{}: {action}: {}", path.display(), crate::io_reason::describe(source))]
 pub struct FsError {
     /// The file or folder.
     pub path: PathBuf,

@@ -125,8 +125,10 @@ impl MonthWriter {
     /// Creates the staging folder beside `out_dir/<month>`; in [`WriteMode::UpdateFiles`] it
     /// starts as a copy of the current month folder.
     pub fn begin(out_dir: &Path, month: Month, mode: WriteMode) -> Result<MonthWriter, WriteError> {
-        fs::create_dir_all(out_dir)
-            .map_err(io_error(out_dir, "cannot create the output folder"))?;
+        fs::create_dir_all(out_dir).map_err(io_error(
+            out_dir,
+            "der Ausgabeordner kann nicht angelegt werden",
+        ))?;
         let layout = MonthLayout::new(out_dir, month);
         let writer = MonthWriter {
             staging: layout.staging(),
@@ -146,7 +148,7 @@ impl MonthWriter {
         remove_if_present(&writer.staging)?;
         fs::create_dir(&writer.staging).map_err(io_error(
             &writer.staging,
-            "cannot create the staging folder",
+            "der Zwischenordner kann nicht angelegt werden",
         ))?;
         if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
             copy_existing(&writer.target, &writer.staging)?;
@@ -176,7 +178,7 @@ impl MonthWriter {
             // `recover` ran at the start, so nothing is aside now: no complete copy is lost.
             fs::rename(&self.target, &self.previous).map_err(io_error(
                 &self.target,
-                "cannot move the previous output aside",
+                "die bisherige Ausgabe kann nicht beiseitegelegt werden",
             ))?;
             sync_dir(&out)?;
         }
@@ -187,7 +189,7 @@ impl MonthWriter {
             }
             return Err(io_error(
                 &self.target,
-                "cannot move the new output into place",
+                "die neue Ausgabe kann nicht an ihren Platz gebracht werden",
             )(source));
         }
         self.committed = true;
@@ -222,8 +224,10 @@ pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
         return Ok(());
     }
     if fs::symlink_metadata(&target).is_err() {
-        fs::rename(&previous, &target)
-            .map_err(io_error(&target, "cannot restore the previous output"))?;
+        fs::rename(&previous, &target).map_err(io_error(
+            &target,
+            "die bisherige Ausgabe kann nicht wiederhergestellt werden",
+        ))?;
         sync_dir(layout.out())?;
     } else {
         remove_if_present(&previous)?;
@@ -234,10 +238,11 @@ pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
 /// Writes a file and syncs it to disk, so the swap never publishes a file still in the cache.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write;
-    let mut file = fs::File::create(path).map_err(io_error(path, "cannot write the file"))?;
+    let mut file = fs::File::create(path)
+        .map_err(io_error(path, "die Datei kann nicht geschrieben werden"))?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(io_error(path, "cannot write the file"))
+        .map_err(io_error(path, "die Datei kann nicht geschrieben werden"))
 }
 
 /// Syncs a folder's entries (the renames) to disk. Only Unix can open a folder for that;
@@ -247,7 +252,10 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
     {
         fs::File::open(dir)
             .and_then(|folder| folder.sync_all())
-            .map_err(io_error(dir, "cannot sync the folder"))?;
+            .map_err(io_error(
+                dir,
+                "der Ordner kann nicht auf den Datenträger geschrieben werden",
+            ))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -256,16 +264,20 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
 
 /// Copies the regular files of the current month folder (no links, no sub-folders).
 fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
-    let entries = fs::read_dir(from).map_err(io_error(from, "cannot read the folder"))?;
+    let entries =
+        fs::read_dir(from).map_err(io_error(from, "der Ordner kann nicht gelesen werden"))?;
     for entry in entries {
-        let entry = entry.map_err(io_error(from, "cannot read the folder"))?;
-        let kind = entry
-            .file_type()
-            .map_err(io_error(&entry.path(), "cannot inspect the file"))?;
+        let entry = entry.map_err(io_error(from, "der Ordner kann nicht gelesen werden"))?;
+        let kind = entry.file_type().map_err(io_error(
+            &entry.path(),
+            "die Datei kann nicht geprüft werden",
+        ))?;
         if kind.is_file() {
             let destination = to.join(entry.file_name());
-            fs::copy(entry.path(), &destination)
-                .map_err(io_error(&destination, "cannot copy the previous file"))?;
+            fs::copy(entry.path(), &destination).map_err(io_error(
+                &destination,
+                "die bisherige Datei kann nicht kopiert werden",
+            ))?;
         }
     }
     Ok(())
@@ -273,10 +285,10 @@ fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
 
 fn remove_if_present(path: &Path) -> Result<(), WriteError> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            fs::remove_dir_all(path).map_err(io_error(path, "cannot remove the old folder"))
-        }
-        Ok(_) => fs::remove_file(path).map_err(io_error(path, "cannot remove the old file")),
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path)
+            .map_err(io_error(path, "der alte Ordner kann nicht entfernt werden")),
+        Ok(_) => fs::remove_file(path)
+            .map_err(io_error(path, "die alte Datei kann nicht entfernt werden")),
         Err(_) => Ok(()),
     }
 }
