@@ -30,15 +30,25 @@ pub enum PdfError {
         "LibreOffice (soffice) ist nicht installiert oder nicht im Suchpfad; es wird für die \
          PDF-Dateien gebraucht (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
     )]
+    /// `soffice` is not on the PATH.
     NotInstalled,
+    /// Two documents would give the same PDF name.
     #[error("Zwei Dokumente ergäben dieselbe PDF-Datei {0}")]
     DuplicateName(String),
+    /// LibreOffice could not be started.
     #[error("LibreOffice konnte nicht gestartet werden: {0}")]
     Start(io::Error),
+    /// LibreOffice took too long and was stopped.
     #[error("LibreOffice hat die PDF-Dateien nicht binnen {0} Sekunden erzeugt und wurde beendet")]
     Timeout(u64),
+    /// LibreOffice ended without writing every PDF.
     #[error("LibreOffice hat keine PDF-Datei erzeugt für: {missing} ({detail})")]
-    Failed { missing: String, detail: String },
+    Failed {
+        /// The documents without a PDF.
+        missing: String,
+        /// What LibreOffice said.
+        detail: String,
+    },
 }
 
 /// Converts `docx_files` into PDF/A-2b files in `out_dir` (same stem, `.pdf`), with one

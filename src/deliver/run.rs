@@ -175,8 +175,11 @@ pub struct Planned {
 
 /// What the send log says about one spokesperson's briefing.
 pub enum Decision {
+    /// Send it, as this delivery of the month.
     Send(Delivery),
+    /// The briefing of the month already arrived.
     Already(AlreadySent),
+    /// A delivery was attempted and its outcome is not known.
     Unknown(Unknown),
 }
 
@@ -214,6 +217,7 @@ pub fn decide(row: &DispatchRow, history: &History, options: &SendOptions) -> De
     }
 }
 
+/// The current time as the send log writes it (UTC, RFC 3339).
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -27,8 +27,11 @@ pub fn capitalize_first(text: &str) -> String {
 /// Grammatical gender of a noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Genus {
+    /// der
     Masculine,
+    /// die
     Feminine,
+    /// das
     Neuter,
 }
 
@@ -111,9 +114,13 @@ pub fn genus_from_name(name: &str) -> Option<Genus> {
 /// Grammatical case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
+    /// wer oder was
     Nominative,
+    /// wessen
     Genitive,
+    /// wem
     Dative,
+    /// wen oder was
     Accusative,
 }
 

@@ -57,6 +57,7 @@ pub const FILTER_NAMES: &[&str] = &[
     "satzanfang",
 ];
 
+/// Adds every filter of this module to a template environment.
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("datum", |value: Value| -> Result<String, Error> {
         Ok(date_of(&value)?.format("%d.%m.%Y").to_string())

@@ -94,15 +94,20 @@ pub(super) fn style_of(state: &State) -> Result<Style, Error> {
 /// Whom a role noun names: one person or several, by what their salutations say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
+    /// One person.
     One(Sex),
+    /// Several persons.
     Many(Sex),
 }
 
 /// What the salutations tell: all "Herr", all "Frau", or unknown/mixed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sex {
+    /// "Herr" (all of them).
     Male,
+    /// "Frau" (all of them).
     Female,
+    /// No salutation, or mixed.
     Unknown,
 }
 
