@@ -12,6 +12,7 @@
 
 mod errors;
 pub mod filters;
+mod lint;
 mod names;
 mod quotes;
 pub mod shape;
@@ -35,6 +36,11 @@ pub const OVERVIEW_TEMPLATE: &str = "uebersicht.md.j2";
 /// The template for the e-mail (subject line and body).
 pub const EMAIL_TEMPLATE: &str = "email.txt.j2";
 
+/// Where the per-conference partials are (`<CODE>.md.j2`, found whatever the case).
+const CONFERENCE_PARTIALS: &str = "partials/konferenzen/";
+/// The partial for conferences without their own.
+const CONFERENCE_DEFAULT_PARTIAL: &str = "standard";
+
 /// The auto-escape mode of Markdown templates.
 const MARKDOWN_ESCAPE: &str = "markdown";
 
@@ -51,6 +57,12 @@ pub struct Email {
 /// Messages of this module (German, for editors).
 mod messages {
     pub const REQUIRED_MISSING: &str = "diese Vorlage wird gebraucht, fehlt aber";
+    pub fn partial_without_conference(code: &str) -> String {
+        format!(
+            "eine Konferenz „{code}“ gibt es in sprecher.yaml nicht: dieser Baustein wird nie \
+             eingebunden (steht das Kürzel im Dateinamen richtig?)"
+        )
+    }
     pub const EMAIL_SUBJECT: &str =
         "die erste Zeile der E-Mail-Vorlage muss „Betreff: <Betreff>“ lauten";
 }
@@ -135,6 +147,13 @@ impl Renderer {
         }
         let unknown_names = renderer.check_names();
         renderer.static_problems.extend(unknown_names);
+        for (name, text) in renderer.originals.iter() {
+            if name.ends_with(".md.j2") {
+                for problem in lint::check(&renderer.dir, name, text) {
+                    renderer.static_problems.push_diagnostic(problem);
+                }
+            }
+        }
         renderer
     }
 
@@ -145,6 +164,40 @@ impl Renderer {
         context: Option<&Value>,
     ) -> Diagnostics {
         errors::diagnose(&self.dir, name, error, context, &self.originals)
+    }
+
+    /// Warns about per-conference partials (`partials/konferenzen/<CODE>.md.j2`, any case)
+    /// whose code is not a conference of the roster: they would never be included.
+    pub fn with_conference_codes<'a>(mut self, codes: impl IntoIterator<Item = &'a str>) -> Self {
+        let codes: Vec<String> = codes.into_iter().map(str::to_lowercase).collect();
+        for name in &self.names {
+            let Some(code) = name
+                .strip_prefix(CONFERENCE_PARTIALS)
+                .and_then(|rest| rest.strip_suffix(".md.j2"))
+            else {
+                continue;
+            };
+            if code.contains('/') || code == CONFERENCE_DEFAULT_PARTIAL {
+                continue;
+            }
+            if !codes.contains(&code.to_lowercase()) {
+                self.static_problems.warning(
+                    Location::file(&self.dir.join(name)),
+                    messages::partial_without_conference(code),
+                );
+            }
+        }
+        self
+    }
+
+    /// The warnings the static checks found (a doubtful `**`, a partial for no conference),
+    /// for runs that go on despite them.
+    pub fn warnings(&self) -> Diagnostics {
+        let mut warnings = Diagnostics::new();
+        for warning in self.static_problems.warnings() {
+            warnings.push_diagnostic(warning.clone());
+        }
+        warnings
     }
 
     /// The file a template name stands for (for messages).
