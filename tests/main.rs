@@ -3,6 +3,7 @@
 mod build;
 mod calendar;
 mod changes;
+mod editor;
 mod example;
 mod guide;
 mod hostile;

@@ -216,9 +216,10 @@ fn parse_once<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, (YamlEr
             .filter(|location| location.line() > 0)
             .map(|location| (location.line(), location.column()));
         let raw = error.without_snippet().to_string();
-        if raw.contains("found a tab") {
-            // The parser reports the end of the value before; the tab is at or after it.
-            let at = line.map_or(Some((1, 1)), |(l, c)| first_tab_from(text, l, c));
+        if raw.contains("found a tab") || raw.contains("tabs disallowed") {
+            // The parser reports a spot near the tab (the end of the value before, or just
+            // after it); the first tab from the start of that line is the one.
+            let at = line.map_or(Some((1, 1)), |(l, _)| first_tab_from(text, l, 1));
             return (
                 YamlError {
                     file: path.to_path_buf(),

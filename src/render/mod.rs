@@ -231,6 +231,7 @@ impl Renderer {
         let shapes = shape::Shapes::from_model_types();
         let input = names::Check {
             sources: &self.normalized,
+            all_names: &self.names,
             entry_points: vec![
                 (BRIEFING_TEMPLATE, shapes.briefing.clone()),
                 (EMAIL_TEMPLATE, shapes.briefing),

@@ -177,6 +177,8 @@ pub enum What {
 /// The templates to check, by name, with the data shape of each entry point.
 pub struct Check<'a> {
     pub sources: &'a BTreeMap<String, String>,
+    /// Every template name found, readable or not (a refused one is reported elsewhere).
+    pub all_names: &'a [String],
     pub entry_points: Vec<(&'a str, Shape)>,
     pub syntax: SyntaxConfig,
     pub filters: Vec<&'a str>,
@@ -193,6 +195,7 @@ pub fn check(input: &Check<'_>) -> Vec<Finding> {
     }
     let mut walker = Walker {
         sources: input.sources,
+        all_names: input.all_names,
         asts: &asts,
         filters: input
             .filters
@@ -273,6 +276,7 @@ impl Scope {
 
 struct Walker<'t, 's> {
     sources: &'t BTreeMap<String, String>,
+    all_names: &'t [String],
     asts: &'t BTreeMap<&'s str, Stmt<'s>>,
     filters: HashSet<&'t str>,
     findings: BTreeSet<Finding>,
@@ -466,8 +470,8 @@ impl<'t, 's> Walker<'t, 's> {
 
     /// Whether a template of this name exists (parsed or not; case as the loader ignores it).
     fn exists(&self, name: &str) -> bool {
-        self.sources
-            .keys()
+        self.all_names
+            .iter()
             .any(|known| known.to_lowercase() == name.to_lowercase())
     }
 
