@@ -463,6 +463,20 @@ mod tests {
     }
 
     #[test]
+    fn ranges_inside_multibyte_characters_and_crlf_lines_do_not_panic() {
+        // „ is three bytes: offsets 1 and 2 are inside it.
+        let source = "a\r\n{% if k == „IMK“ %}\r\n";
+        for start in 0..source.len() + 2 {
+            for end in start..source.len() + 2 {
+                let _ = excerpt(source, 2, Some(&(start..end)));
+                let _ = column_of(source, start);
+            }
+        }
+        let lines = excerpt(source, 2, Some(&(14..17)));
+        assert_eq!(lines, ["2 | {% if k == „IMK“ %}", "  |            ^"]);
+    }
+
+    #[test]
     fn the_excerpt_marks_the_range() {
         let source = "line1\n  {{ sprecher.nmae }}\n";
         let lines = excerpt(source, 2, Some(&(9..22)));
