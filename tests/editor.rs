@@ -380,6 +380,21 @@ fn arbitrary_unicode_templates_never_panic() {
     run_templates(256);
 }
 
+/// Inputs the `templates` fuzz target found (`fuzz/regressions/templates-*`).
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let mut found = 0;
+    for entry in std::fs::read_dir(repo().join("fuzz/regressions")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("templates-") {
+            exercise(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+            found += 1;
+        }
+    }
+    assert!(found >= 1);
+}
+
 #[test]
 #[ignore = "long: run in CI with -- --ignored"]
 fn arbitrary_unicode_templates_never_panic_many_cases() {

@@ -305,8 +305,9 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 return None;
             }
             let word_start = source[..start]
-                .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .map_or(0, |at| at + 1);
+                .char_indices()
+                .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+                .map_or(0, |(at, c)| at + c.len_utf8());
             let word: String = source[word_start..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
