@@ -400,3 +400,12 @@ fn fuzz_findings_stay_fixed() {
 fn arbitrary_unicode_templates_never_panic_many_cases() {
     run_templates(20_000);
 }
+
+/// A partial that includes itself twice was walked 2^depth times by the static check (a
+/// fuzz timeout); now each include chain visits a template once.
+#[test]
+fn a_partial_including_itself_twice_is_checked_quickly() {
+    let started = std::time::Instant::now();
+    exercise("{% include \"partials/x.md.j2\" %}{% include \"partials/x.md.j2\" %}{{ k.nme }}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

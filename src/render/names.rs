@@ -135,6 +135,10 @@ const LOOP_FIELDS: &[&str] = &[
     "cycle",
 ];
 
+/// Most template walks and macro calls of one check; the shipped templates need about a
+/// hundred.
+const WALK_BUDGET: usize = 10_000;
+
 /// Deepest chain of includes and macro calls followed (templates that include themselves).
 const MAX_NESTING: usize = 24;
 
@@ -207,6 +211,8 @@ pub fn check(input: &Check<'_>) -> Vec<Finding> {
         reached: HashSet::new(),
         visited_macros: HashSet::new(),
         depth: 0,
+        including: Vec::new(),
+        budget: WALK_BUDGET,
     };
     for (name, shape) in &input.entry_points {
         if asts.contains_key(name) {
@@ -283,6 +289,10 @@ struct Walker<'t, 's> {
     reached: HashSet<String>,
     visited_macros: HashSet<String>,
     depth: usize,
+    /// The templates being walked, outermost first (an include cycle stops here).
+    including: Vec<String>,
+    /// Templates and macro calls still to walk.
+    budget: usize,
 }
 
 fn top_level_macros<'a, 's>(tree: &'a Stmt<'s>) -> Vec<(&'s str, &'a ast::Macro<'s>)> {
@@ -329,13 +339,22 @@ impl<'t, 's> Walker<'t, 's> {
         let Some(tree) = self.asts.get(name) else {
             return;
         };
-        if self.depth > MAX_NESTING {
+        // A template that includes itself (directly or through others) is walked once per
+        // chain, and the whole walk has a budget: a partial included twice per level would
+        // otherwise be walked 2^depth times.
+        if self.depth > MAX_NESTING || self.including.iter().any(|open| open == name) {
             return;
         }
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
         self.reached.insert(name.to_string());
+        self.including.push(name.to_string());
         self.depth += 1;
         self.stmt(name, tree, scope);
         self.depth -= 1;
+        self.including.pop();
     }
 
     fn body(&mut self, file: &str, body: &[Stmt<'s>], scope: &mut Scope) {
@@ -811,9 +830,10 @@ impl<'t, 's> Walker<'t, 's> {
         root: &Shape,
     ) {
         let key = format!("{module}\u{0}{name}\u{0}{positional:?}{named:?}");
-        if self.depth > MAX_NESTING || !self.visited_macros.insert(key) {
+        if self.depth > MAX_NESTING || self.budget == 0 || !self.visited_macros.insert(key) {
             return;
         }
+        self.budget -= 1;
         let asts = self.asts;
         let Some(tree) = asts.get(module) else {
             return;
