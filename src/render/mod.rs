@@ -63,6 +63,9 @@ mod messages {
              eingebunden (steht das Kürzel im Dateinamen richtig?)"
         )
     }
+    pub const INTERNAL: &str = "das Vorlagensystem ist an einer Anweisung dieser Vorlage \
+        gescheitert; bitte die zuletzt geänderten {% … %}-Anweisungen prüfen (z. B. ein Name \
+        nach „as“ mit / oder .)";
     pub const EMAIL_SUBJECT: &str =
         "die erste Zeile der E-Mail-Vorlage muss „Betreff: <Betreff>“ lauten";
 }
@@ -210,7 +213,7 @@ impl Renderer {
     pub fn check_all(&self) -> Diagnostics {
         let mut diagnostics = self.static_problems.clone();
         for name in self.normalized.keys() {
-            if let Err(error) = self.env.get_template(name) {
+            if let Err(error) = guarded(|| self.env.get_template(name).map(|_| ())) {
                 diagnostics.extend(self.diagnose(name, &error, None));
             }
         }
@@ -286,15 +289,24 @@ impl Renderer {
         if self.static_problems.has_errors() {
             return Err(self.static_problems.clone());
         }
-        let template = self
-            .env
-            .get_template(name)
+        let template = guarded(|| self.env.get_template(name))
             .map_err(|error| self.diagnose(name, &error, None))?;
         let value = Value::from(minijinja::value::Serde(context));
-        template
-            .render(&value)
+        guarded(|| template.render(&value))
             .map_err(|error| self.diagnose(name, &error, Some(&value)))
     }
+}
+
+/// Runs minijinja, turning a panic inside it into an error: minijinja 3.1.0's code generator
+/// reaches `unreachable!()` for some templates (`{% import "x" as a/b %}`, a fuzz finding),
+/// and no template may crash the run.
+fn guarded<T>(run: impl FnOnce() -> Result<T, minijinja::Error>) -> Result<T, minijinja::Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            messages::INTERNAL,
+        ))
+    })
 }
 
 fn syntax_config() -> SyntaxConfig {
