@@ -143,8 +143,11 @@ impl Project {
         }
         sources.extend(settings.config_file.clone());
         sources.sort();
+        let renderer = Renderer::new(&templates)
+            .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()));
+        warnings.extend(renderer.warnings());
         Ok(Project {
-            renderer: Renderer::new(&templates),
+            renderer,
             settings,
             model,
             design,

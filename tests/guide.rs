@@ -166,8 +166,9 @@ fn as_documented(path: &str) -> String {
 #[test]
 fn the_guide_documents_every_variable_of_every_template() {
     let guide = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
-    let model = full_model();
-    let briefing = model.briefing("manke").unwrap();
+    // The same sample `check` derives the templates' data shape from (one source of truth).
+    let model = briefing::render::shape::full_sample();
+    let briefing = model.briefing(&model.sprecher[0].id).unwrap();
     let mut all = Vec::new();
     paths(
         &Value::from(minijinja::value::Serde(&briefing)),

@@ -5,6 +5,7 @@ mod calendar;
 mod changes;
 mod concurrency;
 mod delivery;
+mod editor;
 mod example;
 mod guide;
 mod hostile;

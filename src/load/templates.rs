@@ -22,8 +22,9 @@ const MAX_DEPTH: usize = 8;
 pub enum TemplateSource {
     /// The file's text.
     Text(String),
-    /// The file cannot be used; the reason is reported where the template is asked for.
-    Refused(String),
+    /// The file cannot be used; the reason (and the line, where there is one) is reported
+    /// once by the renderer's check.
+    Refused { reason: String, line: Option<u64> },
 }
 
 /// Every template of the templates folder, by name.
@@ -95,23 +96,53 @@ fn source(path: &Path, name: &str, root: &Path) -> TemplateSource {
         .canonicalize()
         .is_ok_and(|resolved| resolved.starts_with(root));
     if !inside {
-        return TemplateSource::Refused(format!(
-            "\"{name}\" is a link to a file outside the templates folder; templates are read \
-             only from the templates folder"
-        ));
+        return TemplateSource::Refused {
+            reason: messages::outside(name),
+            line: None,
+        };
     }
     match read_bounded(path, MAX_TEMPLATE_BYTES) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match text_of(bytes) {
             Ok(text) => TemplateSource::Text(text),
-            Err(_) => TemplateSource::Refused(format!(
-                "template \"{name}\" cannot be read: stream did not contain valid UTF-8"
-            )),
+            Err(line) => TemplateSource::Refused {
+                reason: messages::NOT_UTF8.to_string(),
+                line: Some(line),
+            },
         },
-        Err(error) => TemplateSource::Refused(format!(
-            "template \"{name}\" cannot be read: {}",
-            error.reason()
-        )),
+        Err(error) => TemplateSource::Refused {
+            reason: messages::unreadable(&error.reason()),
+            line: None,
+        },
     }
+}
+
+/// Messages of this module (German, for editors).
+pub mod messages {
+    pub const NOT_UTF8: &str = "die Datei ist nicht als UTF-8 gespeichert (in dieser Zeile steht \
+        ein Zeichen in einer anderen Kodierung, z. B. Windows-1252): Bitte als UTF-8 speichern \
+        (im Editor „Speichern unter“, Kodierung „UTF-8“)";
+    pub fn outside(name: &str) -> String {
+        format!(
+            "„{name}“ ist ein Verweis auf eine Datei außerhalb des Vorlagenordners; Vorlagen \
+             werden nur aus dem Vorlagenordner gelesen"
+        )
+    }
+    pub fn unreadable(reason: &str) -> String {
+        format!("die Vorlage kann nicht gelesen werden: {reason}")
+    }
+}
+
+/// The text of a file as editors save it: a UTF-8 byte-order mark (older Notepad) is dropped;
+/// a file that is not UTF-8 gives the line (1-based) of the first bad byte.
+pub fn text_of(mut bytes: Vec<u8>) -> Result<String, u64> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let good = error.utf8_error().valid_up_to();
+        let bytes = error.into_bytes();
+        bytes[..good].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    })
 }
 
 #[cfg(test)]
@@ -134,6 +165,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_a_bad_byte_names_its_line() {
+        assert_eq!(
+            text_of(b"\xEF\xBB\xBF# Titel".to_vec()),
+            Ok("# Titel".into())
+        );
+        assert_eq!(text_of(b"a\r\nb\r\nGr\xF6\xDFe".to_vec()), Err(3));
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_link_out_of_the_folder_is_refused() {
@@ -149,7 +189,7 @@ mod tests {
         let templates = read(&templates_dir);
         assert!(matches!(
             &templates.sources["x.md.j2"],
-            TemplateSource::Refused(reason) if reason.contains("outside the templates folder")
+            TemplateSource::Refused { reason, .. } if reason.contains("außerhalb des Vorlagenordners")
         ));
     }
 }

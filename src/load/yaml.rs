@@ -77,42 +77,212 @@ impl fmt::Display for YamlError {
     }
 }
 
-/// Reads and deserializes a YAML file, naming the file in every error.
+/// Reads and deserializes a YAML file, naming the file in the error (the first problem).
 pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<T, YamlError> {
-    let bytes = super::fs::read_bounded(path, MAX_YAML_BYTES).map_err(|error| YamlError {
-        file: path.to_path_buf(),
-        line: None,
-        message: error.reason(),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| YamlError {
-        file: path.to_path_buf(),
-        line: None,
-        message: "cannot read the file: stream did not contain valid UTF-8".to_string(),
-    })?;
-    parse_str(&text, path)
+    parse_file_all(path).map_err(YamlErrors::into_first)
 }
 
-/// Deserializes YAML text; `path` is only used to name the source in errors.
+/// Deserializes YAML text (the first problem); `path` only names the source in errors.
 pub fn parse_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlError> {
-    let text = &crate::text::nfc(text);
+    parse_str_all(text, path).map_err(YamlErrors::into_first)
+}
+
+/// Reads and deserializes a YAML file, with every unknown key reported.
+pub fn parse_file_all<T: DeserializeOwned>(path: &Path) -> Result<T, YamlErrors> {
+    let bytes = super::fs::read_bounded(path, MAX_YAML_BYTES).map_err(|error| {
+        YamlErrors::from(YamlError {
+            file: path.to_path_buf(),
+            line: None,
+            message: error.reason(),
+        })
+    })?;
+    let text = super::templates::text_of(bytes).map_err(|line| {
+        YamlErrors::from(YamlError {
+            file: path.to_path_buf(),
+            line: Some((line, 1)),
+            message: messages::NOT_UTF8.to_string(),
+        })
+    })?;
+    parse_str_all(&text, path)
+}
+
+/// Messages of this module (German, for editors).
+mod messages {
+    pub use super::super::templates::messages::NOT_UTF8;
+    pub const TAB: &str = "hier steht ein Tabulatorzeichen: YAML erlaubt zum Einrücken und \
+        zwischen den Werten nur Leerzeichen; bitte den Tabulator durch Leerzeichen ersetzen";
+    pub fn duplicate(key: &str) -> String {
+        format!(
+            "„{key}“ steht in dieser Gruppe zweimal; bitte einen der beiden Einträge löschen \
+             oder zusammenführen"
+        )
+    }
+    pub fn unknown_field(field: &str, allowed: &str) -> String {
+        match allowed.is_empty() {
+            true => format!("unbekanntes Feld {field}"),
+            false => format!("unbekanntes Feld {field}; erlaubt sind hier: {allowed}"),
+        }
+    }
+    pub fn missing_field(field: &str) -> String {
+        format!("das Pflichtfeld {field} fehlt")
+    }
+}
+
+/// Most unknown keys reported for one file.
+const MAX_UNKNOWN_KEYS: usize = 50;
+
+/// Deserializes YAML text; `path` is only used to name the source in errors. Every unknown
+/// key of the file is reported, not only the first: after one, its lines are blanked (line
+/// numbers stay) and the text is read again.
+pub fn parse_str_all<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlErrors> {
+    let mut errors = Vec::new();
+    // Decomposed umlauts (macOS, web forms) compare unequal to composed ones: NFC first.
+    let mut current = crate::text::nfc(text);
+    loop {
+        match parse_once::<T>(&current, path) {
+            Ok(value) if errors.is_empty() => return Ok(value),
+            Ok(_) => return Err(YamlErrors(errors)),
+            Err((error, unknown_key_line)) => {
+                errors.push(error);
+                match unknown_key_line {
+                    Some(line) if errors.len() < MAX_UNKNOWN_KEYS => {
+                        current = blank_entry(&current, line);
+                    }
+                    _ => return Err(YamlErrors(errors)),
+                }
+            }
+        }
+    }
+}
+
+/// Every problem found in one YAML file.
+#[derive(Debug)]
+pub struct YamlErrors(pub Vec<YamlError>);
+
+impl YamlErrors {
+    fn into_first(self) -> YamlError {
+        self.0.into_iter().next().expect("at least one error")
+    }
+}
+
+impl From<YamlError> for YamlErrors {
+    fn from(error: YamlError) -> Self {
+        YamlErrors(vec![error])
+    }
+}
+
+impl From<YamlErrors> for Diagnostics {
+    fn from(errors: YamlErrors) -> Self {
+        let mut diagnostics = Diagnostics::new();
+        for error in errors.0 {
+            diagnostics.error(error.location(), error.message);
+        }
+        diagnostics
+    }
+}
+
+/// The text with the entry starting at `line` (1-based) and the lines indented below it
+/// replaced by empty lines (a list item's dash stays, so the item stays in place).
+fn blank_entry(text: &str, line: u64) -> String {
+    let index = usize::try_from(line)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(1);
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut out = Vec::new();
+    let mut key_column = None;
+    for (number, content) in text.split('\n').enumerate() {
+        if number == index {
+            let key_at = content.len() - content.trim_start_matches([' ', '-']).len();
+            key_column = Some(key_at);
+            let dash = content[..key_at].rfind('-').map_or(0, |at| at + 1);
+            out.push(content[..dash].to_string());
+            continue;
+        }
+        if let Some(column) = key_column {
+            if content.trim().is_empty() || indent(content) > column {
+                out.push(String::new());
+                continue;
+            }
+            key_column = None;
+        }
+        out.push(content.to_string());
+    }
+    out.join("\n")
+}
+
+fn parse_once<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, (YamlError, Option<u64>)> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let line = error
             .location()
             .filter(|location| location.line() > 0)
             .map(|location| (location.line(), location.column()));
+        let raw = error.without_snippet().to_string();
+        if raw.contains("found a tab") || raw.contains("tabs disallowed") {
+            // The parser reports a spot near the tab (the end of the value before, or just
+            // after it); the first tab from the start of that line is the one.
+            let at = line.map_or(Some((1, 1)), |(l, _)| first_tab_from(text, l, 1));
+            return (
+                YamlError {
+                    file: path.to_path_buf(),
+                    line: at.or(line),
+                    message: messages::TAB.to_string(),
+                },
+                None,
+            );
+        }
+        if let Some(rest) = raw.split("duplicate mapping key: ").nth(1) {
+            let key = rest.split(',').next().unwrap_or(rest).trim();
+            return (
+                YamlError {
+                    file: path.to_path_buf(),
+                    line,
+                    message: messages::duplicate(key),
+                },
+                None,
+            );
+        }
         let key = line.and_then(|(line, _)| key_on_line(text, line));
         let mut message = plain_message(&error);
+        let unknown_key = raw.contains("unknown field").then_some(line).flatten();
         if let Some(key) = key
-            && !message.contains(&format!("\"{key}\""))
+            && !message.contains(&format!("„{key}“"))
         {
             message = format!("{key}: {message}");
         }
-        YamlError {
-            file: path.to_path_buf(),
-            line,
-            message,
-        }
+        (
+            YamlError {
+                file: path.to_path_buf(),
+                line,
+                message,
+            },
+            unknown_key.map(|(line, _)| line),
+        )
     })
+}
+
+/// Line and column (1-based) of the first tab at or after a position.
+fn first_tab_from(text: &str, line: u64, column: u64) -> Option<(u64, u64)> {
+    for (number, content) in text
+        .split('\n')
+        .enumerate()
+        .skip(usize::try_from(line).ok()?.saturating_sub(1))
+    {
+        let number = number as u64 + 1;
+        let skip = if number == line {
+            column.saturating_sub(1) as usize
+        } else {
+            0
+        };
+        if let Some((at, _)) = content
+            .chars()
+            .enumerate()
+            .skip(skip)
+            .find(|(_, c)| *c == '\t')
+        {
+            return Some((number, at as u64 + 1));
+        }
+    }
+    None
 }
 
 /// The key written on a line (`    konferenzen: AMK` -> `konferenzen`), to name the field
@@ -180,17 +350,14 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
 
 /// serde's wording in the words an editor uses.
 fn reword(message: &str) -> Option<String> {
-    let quoted = |text: &str| text.replace('`', "\"");
+    let quoted = |text: &str| format!("„{}“", text.trim_matches('`'));
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let allowed = expected.trim_start_matches("one of ");
-        return Some(match allowed.is_empty() {
-            true => format!("unknown field {}", quoted(field)),
-            false => format!("unknown field {}; allowed here: {allowed}", quoted(field)),
-        });
+        let allowed = expected.trim_start_matches("one of ").replace('`', "");
+        return Some(messages::unknown_field(&quoted(field), &allowed));
     }
     if let Some(field) = message.strip_prefix("missing field ") {
-        return Some(format!("the required field {} is missing", quoted(field)));
+        return Some(messages::missing_field(&quoted(field)));
     }
     let plain = match message {
         "recursion limit exceeded" => {
@@ -293,7 +460,7 @@ pub struct SpokespersonEntry {
 
 /// Reads `sprecher.yaml`.
 pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
-    let raw: RawRoster = parse_file(path)?;
+    let raw: RawRoster = parse_file_all(path)?;
     let conferences = raw
         .konferenzen
         .into_iter()
@@ -402,7 +569,7 @@ pub struct Decisions {
 
 /// Reads `beschluesse.yaml`; a date that is not `YYYY-MM-DD` is reported with its line.
 pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
-    let raw: RawDecisions = parse_file(path)?;
+    let raw: RawDecisions = parse_file_all(path)?;
     let mut diagnostics = Diagnostics::new();
     let mut entries = Vec::with_capacity(raw.beschluesse.len());
     for decision in raw.beschluesse {
@@ -491,7 +658,49 @@ mod tests {
         assert!(error.starts_with("error: "), "{error}");
         assert!(error.contains("input.yaml:6:"), "{error}");
         assert!(
-            error.contains("unknown field \"telefon\"; allowed here: id, anrede"),
+            error.contains("unbekanntes Feld „telefon“; erlaubt sind hier: id, anrede"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn every_unknown_key_tabs_and_duplicates_in_plain_words() {
+        let (_dir, path) = write(
+            "konferenzen: []\nsprecher:\n  - id: a\n    name: X\n    telefon: 1\n    konferenzen: []\n\
+             \x20 - fax:\n      nummer: 2\n    id: b\n    name: Y\n    konferenzen: []\n",
+        );
+        let error = load_roster(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("input.yaml:5:5: unbekanntes Feld „telefon“"),
+            "{error}"
+        );
+        assert!(
+            error.contains("input.yaml:7:5: unbekanntes Feld „fax“"),
+            "{error}"
+        );
+        assert_eq!(error.lines().count(), 2, "{error}");
+
+        let (_dir, path) = write("konferenzen: []\nsprecher:\n  - id: manke\n\tname: X\n");
+        let error = load_roster(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("input.yaml:4:1: hier steht ein Tabulatorzeichen"),
+            "{error}"
+        );
+
+        let (_dir, path) =
+            write("konferenzen: []\nsprecher:\n  - id: a\n    name: X\n    name: Y\n");
+        let error = load_roster(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("input.yaml:5:5: „name“ steht in dieser Gruppe zweimal"),
+            "{error}"
+        );
+
+        let (_dir, path) = write("\u{feff}konferenzen: []\nsprecher: []\n");
+        assert!(load_roster(&path).is_ok());
+        std::fs::write(&path, b"konferenzen: []\nsprecher:\n  - id: m\xfcller\n").unwrap();
+        let error = load_roster(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("input.yaml:3:1: die Datei ist nicht als UTF-8"),
             "{error}"
         );
     }

@@ -2,68 +2,148 @@
 //! line with a marker under the spot, what is wrong, and a hint where one is obvious (a close
 //! variable or filter name, the block that is not closed).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use minijinja::value::{Value, ValueKind};
 use minijinja::{Error, ErrorKind};
 
 use super::filters::FILTER_NAMES;
-use crate::diagnostics::{Diagnostics, Location};
+use super::names::{Finding, What};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 
-/// minijinja's own filters and tests editors are likely to use, for suggestions.
-const BUILTIN_FILTERS: &[&str] = &[
-    "default",
-    "join",
-    "length",
-    "lower",
-    "upper",
-    "title",
-    "trim",
-    "replace",
-    "first",
-    "last",
-    "list",
-    "sort",
-    "reverse",
-    "unique",
-    "selectattr",
-    "rejectattr",
-    "select",
-    "reject",
-    "map",
-    "safe",
-    "split",
-    "round",
-    "abs",
-    "int",
-    "float",
-    "string",
-    "batch",
-    "slice",
-    "indent",
-    "capitalize",
-    "items",
-    "dictsort",
-    "groupby",
-    "min",
-    "max",
-    "sum",
-    "attr",
-    "bool",
-];
+/// Messages of the static name check (German, for editors).
+mod messages {
+    pub fn unknown_name(path: &str) -> String {
+        format!(
+            "„{path}“ gibt es in den Daten dieser Vorlage nicht (alle Variablen stehen in \
+             templates/README.md)"
+        )
+    }
+    pub fn unknown_filter(name: &str) -> String {
+        format!("unbekannter Filter „{name}“")
+    }
+    pub fn unknown_test(name: &str) -> String {
+        format!("unbekannter Test „{name}“ (nach „is“)")
+    }
+    pub fn unknown_macro(module: &str, name: &str) -> String {
+        format!("den Baustein (Makro) „{name}“ gibt es in „{module}“ nicht")
+    }
+    pub fn missing_include(name: &str) -> String {
+        format!("die eingebundene Vorlage „{name}“ gibt es im Vorlagenordner nicht")
+    }
+    pub fn non_ascii_name(word: &str, ascii: &str) -> String {
+        format!(
+            "in Namen stehen nur a–z, 0–9 und _, ohne Umlaute und ß: „{word}“ heißt in den \
+             Daten „{ascii}“"
+        )
+    }
+    pub fn did_you_mean(name: &str) -> String {
+        format!("meinten Sie „{name}“?")
+    }
+    pub fn hint(text: &str) -> String {
+        format!("Hinweis: {text}")
+    }
+    pub fn missing_value(name: &str) -> String {
+        format!(
+            "der Wert „{name}“ fehlt in den Daten dieses Dokuments (alle Variablen stehen in \
+             templates/README.md)"
+        )
+    }
+    pub const TEST_WITH_IF: &str = "ein Feld, das nicht immer gefüllt ist, vor der Ausgabe mit \
+        {% if … %} prüfen";
+    pub fn template_not_found(name: &str) -> String {
+        format!("diese Vorlage gibt es im Vorlagenordner nicht: {name}")
+    }
+    pub const SYNTAX: &str = "Schreibfehler in einer Vorlagen-Anweisung";
+    pub const ENDS_INSIDE_BLOCK: &str = "die Vorlage endet, bevor ein Block geschlossen ist";
+    pub const UNEXPECTED_CHARACTER: &str =
+        "dieses Zeichen ist in einer Vorlagen-Anweisung nicht erlaubt";
+    pub fn closes_nothing(tag: &str) -> String {
+        format!("{{% {tag} %}} schließt nicht den Block, der hier offen ist")
+    }
+    pub fn syntax(what: &str, detail: &str) -> String {
+        format!("{what} (technisch: {detail})")
+    }
+    pub const OUT_OF_FUEL: &str =
+        "die Vorlage rechnet zu lange und wurde angehalten (eine Schleife ohne Ende?)";
+    pub const TOO_DEEP: &str = "Vorlagen binden sich zu tief gegenseitig ein: bindet sich ein \
+        Baustein selbst ein, oder ruft sich ein Makro ohne Ende selbst auf?";
+    pub fn impossible(detail: &str) -> String {
+        format!("die Vorlage kann so nicht ausgeführt werden: {detail}")
+    }
+    pub fn not_closed(tag: &str, line: usize) -> String {
+        format!(
+            "das {{% {tag} %}} in Zeile {line} ist nicht geschlossen: {{% end{tag} %}} ergänzen"
+        )
+    }
+}
+
+/// The diagnostic for one unknown name found by the static check.
+pub fn unknown_name(dir: &Path, source: &str, finding: &Finding) -> Diagnostic {
+    let start = floor_char_boundary(source, finding.start);
+    let line = source[..start].matches('\n').count() + 1;
+    let column = column_of(source, start).unwrap_or(1);
+    let (message, suggestion) = match &finding.what {
+        What::Name { path, wrong, known } => (
+            messages::unknown_name(path),
+            closest(wrong, known.iter().map(String::as_str)),
+        ),
+        What::Filter { name } => (
+            messages::unknown_filter(name),
+            closest(name, FILTER_NAMES.iter().chain(BUILTIN_FILTERS).copied()),
+        ),
+        What::Test { name } => (
+            messages::unknown_test(name),
+            closest(name, super::names::BUILTIN_TESTS.iter().copied()),
+        ),
+        What::Macro {
+            module,
+            name,
+            known,
+        } => (
+            messages::unknown_macro(module, name),
+            closest(name, known.iter().map(String::as_str)),
+        ),
+        What::Include { name } => (messages::missing_include(name), None),
+    };
+    let mut detail = excerpt(source, line, Some(&(finding.start..finding.end)));
+    if let Some(name) = suggestion {
+        detail.push(messages::hint(&messages::did_you_mean(name)));
+    }
+    Diagnostic {
+        severity: Severity::Error,
+        location: Location::line(&dir.join(&finding.template), line as u64, column),
+        message,
+        detail: Some(detail.join("\n")),
+    }
+}
+
+use super::names::BUILTIN_FILTERS;
 
 /// The diagnostics for a template error. `context` is the data the template was rendered
 /// with (for suggesting field names), if rendering got that far.
-pub fn diagnose(dir: &Path, name: &str, error: &Error, context: Option<&Value>) -> Diagnostics {
+pub fn diagnose(
+    dir: &Path,
+    name: &str,
+    error: &Error,
+    context: Option<&Value>,
+    originals: &BTreeMap<String, String>,
+) -> Diagnostics {
     // An error inside an included template: point at the spot in that template.
     if error.kind() == ErrorKind::BadInclude
         && let Some(inner) =
             std::error::Error::source(error).and_then(|source| source.downcast_ref::<Error>())
     {
-        return diagnose(dir, name, inner, context);
+        return diagnose(dir, name, inner, context, originals);
     }
     let file = dir.join(error.name().unwrap_or(name));
-    let source = error.template_source();
+    // The editor's text, not the one with quotes made ASCII (both have the same offsets).
+    let source = error
+        .name()
+        .and_then(|name| originals.get(name))
+        .map(String::as_str)
+        .or(error.template_source());
     let range = error.range();
     let column = match (source, &range) {
         (Some(source), Some(range)) => column_of(source, range.start),
@@ -79,7 +159,7 @@ pub fn diagnose(dir: &Path, name: &str, error: &Error, context: Option<&Value>) 
     }
     let hint = source.and_then(|source| hint(error, source, context));
     if let Some(hint) = &hint {
-        detail.push(format!("hint: {hint}"));
+        detail.push(messages::hint(hint));
     }
     let mut diagnostics = Diagnostics::new();
     if detail.is_empty() {
@@ -92,80 +172,107 @@ pub fn diagnose(dir: &Path, name: &str, error: &Error, context: Option<&Value>) 
 
 /// 1-based column (in characters) of a byte offset.
 fn column_of(source: &str, offset: usize) -> Option<u64> {
-    let before = source.get(..offset)?;
+    let before = &source[..floor_char_boundary(source, offset)];
     let line_start = before.rfind('\n').map_or(0, |index| index + 1);
     Some(before[line_start..].chars().count() as u64 + 1)
 }
 
-/// "12 | {{ sprecher.nmae }}" and a line of carets under the range.
-fn excerpt(source: &str, line: usize, range: Option<&std::ops::Range<usize>>) -> Vec<String> {
-    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+/// "12 | {{ sprecher.nmae }}" and a line of carets under the range. `range` is in bytes
+/// (as minijinja reports it) and may fall inside a multi-byte character or past the line:
+/// it is clamped to character boundaries of the line, never sliced blindly.
+pub(super) fn excerpt(
+    source: &str,
+    line: usize,
+    range: Option<&std::ops::Range<usize>>,
+) -> Vec<String> {
+    let Some(index) = line.checked_sub(1) else {
         return Vec::new();
     };
+    let mut line_start = 0;
+    let mut text = None;
+    for (number, raw) in source.split('\n').enumerate() {
+        if number == index {
+            text = Some(raw);
+            break;
+        }
+        line_start += raw.len() + 1;
+    }
+    let Some(raw) = text else {
+        return Vec::new();
+    };
+    let text = raw.strip_suffix('\r').unwrap_or(raw);
     let number = line.to_string();
     let gutter = " ".repeat(number.len());
     let mut lines = vec![format!("{number} | {text}")];
-    if let Some(range) = range {
-        let line_start: usize = source.lines().take(line - 1).map(|l| l.len() + 1).sum();
-        if range.start >= line_start && range.start <= line_start + text.len() {
-            let start = text[..range.start - line_start].chars().count();
-            let end_byte = range.end.min(line_start + text.len()).max(range.start);
-            let width = source[range.start..end_byte].chars().count().max(1);
-            lines.push(format!(
-                "{gutter} | {}{}",
-                " ".repeat(start),
-                "^".repeat(width)
-            ));
-        }
+    if let Some(range) = range
+        && range.start >= line_start
+        && range.start <= line_start + text.len()
+    {
+        let start = floor_char_boundary(text, range.start - line_start);
+        let end = floor_char_boundary(
+            text,
+            range
+                .end
+                .saturating_sub(line_start)
+                .clamp(start, text.len()),
+        );
+        let before = text[..start].chars().count();
+        let width = text[start..end].chars().count().max(1);
+        lines.push(format!(
+            "{gutter} | {}{}",
+            " ".repeat(before),
+            "^".repeat(width)
+        ));
     }
     lines
 }
 
-/// What went wrong, in plain words.
+/// The largest character boundary of `text` at or before `index`.
+pub(super) fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// What went wrong, in plain words; minijinja's own text follows as the technical detail.
 fn describe(error: &Error) -> String {
     let detail = error.detail().unwrap_or_default();
     match error.kind() {
         ErrorKind::UndefinedError => {
             let what = detail
                 .strip_suffix(" is undefined")
-                .map(|name| format!(" {}", name.replace('`', "\"")))
+                .map(|name| name.trim_matches('`'))
                 .unwrap_or_default();
-            format!(
-                "unknown variable or missing value{what}: it does not exist in the data of this \
-                 template (see templates/README.md for every variable)"
-            )
+            messages::missing_value(what)
         }
         ErrorKind::UnknownFilter => {
             let name = detail
                 .strip_prefix("filter ")
                 .and_then(|rest| rest.strip_suffix(" is unknown"))
                 .unwrap_or(detail);
-            format!("unknown filter \"{name}\"")
+            messages::unknown_filter(name)
         }
-        ErrorKind::TemplateNotFound => {
-            format!("template not found in the templates folder: {detail}")
-        }
+        ErrorKind::TemplateNotFound => messages::template_not_found(detail),
         ErrorKind::SyntaxError if detail.starts_with("unexpected end of input") => {
-            format!("template syntax error: the template ends inside a block ({detail})")
+            messages::syntax(messages::ENDS_INSIDE_BLOCK, detail)
         }
         ErrorKind::SyntaxError if detail.starts_with("unknown statement end") => {
             let tag = detail.trim_start_matches("unknown statement ");
-            format!(
-                "template syntax error: {{% {tag} %}} does not close the block that is open here"
-            )
+            messages::syntax(&messages::closes_nothing(tag), detail)
         }
-        ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
-        ErrorKind::OutOfFuel => {
-            "the template does too much work and was stopped (an endless loop?)".to_string()
+        ErrorKind::SyntaxError if detail.starts_with("unexpected character") => {
+            messages::syntax(messages::UNEXPECTED_CHARACTER, detail)
         }
+        ErrorKind::SyntaxError => messages::syntax(messages::SYNTAX, detail),
+        ErrorKind::OutOfFuel => messages::OUT_OF_FUEL.to_string(),
         ErrorKind::InvalidOperation if detail.contains("recursion limit") => {
-            "templates include or call each other too deeply: does a partial include itself, or \
-             a macro call itself without end?"
-                .to_string()
+            messages::TOO_DEEP.to_string()
         }
-        ErrorKind::InvalidOperation => format!("this operation is not possible: {detail}"),
-        other if detail.is_empty() => other.to_string(),
-        other => format!("{other}: {detail}"),
+        ErrorKind::InvalidOperation => messages::impossible(detail),
+        other if detail.is_empty() => messages::impossible(&other.to_string()),
+        other => messages::impossible(&format!("{other}: {detail}")),
     }
 }
 
@@ -180,11 +287,8 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 collect_keys(context, &mut names, 0);
             }
             match closest(wrong, names.iter().map(String::as_str)) {
-                Some(name) => Some(format!("did you mean \"{name}\"?")),
-                None => Some(
-                    "optional fields can be tested with {% if ... %} before they are printed"
-                        .to_string(),
-                ),
+                Some(name) => Some(messages::did_you_mean(name)),
+                None => Some(messages::TEST_WITH_IF.to_string()),
             }
         }
         ErrorKind::UnknownFilter => {
@@ -192,7 +296,23 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 .strip_prefix("filter ")?
                 .strip_suffix(" is unknown")?;
             let known = FILTER_NAMES.iter().chain(BUILTIN_FILTERS).copied();
-            closest(name, known).map(|known| format!("did you mean \"{known}\"?"))
+            closest(name, known).map(messages::did_you_mean)
+        }
+        ErrorKind::SyntaxError if detail.starts_with("unexpected character") => {
+            let start = floor_char_boundary(source, error.range()?.start);
+            let found = source[start..].chars().next()?;
+            if found.is_ascii() {
+                return None;
+            }
+            let word_start = source[..start]
+                .char_indices()
+                .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            let word: String = source[word_start..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            Some(messages::non_ascii_name(&word, &transliterate(&word)))
         }
         ErrorKind::SyntaxError
             if detail.starts_with("unexpected end of input")
@@ -200,12 +320,29 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
         {
             // Only the text before the error: the block open at that point is the culprit.
             let end = error.range().map_or(source.len(), |range| range.start);
-            unclosed_block(source.get(..end).unwrap_or(source)).map(|(tag, line)| {
-                format!("the {{% {tag} %}} on line {line} is not closed: add {{% end{tag} %}}")
-            })
+            unclosed_block(source.get(..end).unwrap_or(source))
+                .map(|(tag, line)| messages::not_closed(&tag, line))
         }
         _ => None,
     }
+}
+
+/// How the model's field names spell umlauts and ß (`größe` -> `groesse`).
+fn transliterate(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Every map key in the data (a few levels deep), as candidates for a mistyped name.
@@ -324,6 +461,20 @@ mod tests {
         let source = "a\n{% for k in x %}\n{% if k %}\nb\n{% endif %}\n";
         assert_eq!(unclosed_block(source), Some(("for".to_string(), 2)));
         assert_eq!(unclosed_block("{% if a %}{% endif %}"), None);
+    }
+
+    #[test]
+    fn ranges_inside_multibyte_characters_and_crlf_lines_do_not_panic() {
+        // „ is three bytes: offsets 1 and 2 are inside it.
+        let source = "a\r\n{% if k == „IMK“ %}\r\n";
+        for start in 0..source.len() + 2 {
+            for end in start..source.len() + 2 {
+                let _ = excerpt(source, 2, Some(&(start..end)));
+                let _ = column_of(source, start);
+            }
+        }
+        let lines = excerpt(source, 2, Some(&(14..17)));
+        assert_eq!(lines, ["2 | {% if k == „IMK“ %}", "  |            ^"]);
     }
 
     #[test]

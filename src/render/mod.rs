@@ -12,7 +12,12 @@
 
 mod errors;
 pub mod filters;
+mod lint;
+mod names;
+mod quotes;
+pub mod shape;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -31,6 +36,11 @@ pub const OVERVIEW_TEMPLATE: &str = "uebersicht.md.j2";
 /// The template for the e-mail (subject line and body).
 pub const EMAIL_TEMPLATE: &str = "email.txt.j2";
 
+/// Where the per-conference partials are (`<CODE>.md.j2`, found whatever the case).
+const CONFERENCE_PARTIALS: &str = "partials/konferenzen/";
+/// The partial for conferences without their own.
+const CONFERENCE_DEFAULT_PARTIAL: &str = "standard";
+
 /// The auto-escape mode of Markdown templates.
 const MARKDOWN_ESCAPE: &str = "markdown";
 
@@ -44,32 +54,62 @@ pub struct Email {
     pub body: String,
 }
 
+/// Messages of this module (German, for editors).
+mod messages {
+    pub const REQUIRED_MISSING: &str = "diese Vorlage wird gebraucht, fehlt aber";
+    pub fn partial_without_conference(code: &str) -> String {
+        format!(
+            "eine Konferenz „{code}“ gibt es in sprecher.yaml nicht: dieser Baustein wird nie \
+             eingebunden (steht das Kürzel im Dateinamen richtig?)"
+        )
+    }
+    pub const INTERNAL: &str = "das Vorlagensystem ist an einer Anweisung dieser Vorlage \
+        gescheitert; bitte die zuletzt geänderten {% … %}-Anweisungen prüfen (z. B. ein Name \
+        nach „as“ mit / oder .)";
+    pub const EMAIL_SUBJECT: &str =
+        "die erste Zeile der E-Mail-Vorlage muss „Betreff: <Betreff>“ lauten";
+}
+
 /// The loaded template environment; cheap to share between threads.
 pub struct Renderer {
     env: Environment<'static>,
     dir: PathBuf,
     /// Every template found, in name order.
     names: Vec<String>,
+    /// The templates' texts as the editors wrote them, for excerpts in messages.
+    originals: Arc<BTreeMap<String, String>>,
+    /// The texts minijinja parses (typographic quotes in tags made ASCII, same offsets).
+    normalized: Arc<BTreeMap<String, String>>,
+    /// Unreadable templates and what the static name check found, computed once.
+    static_problems: Diagnostics,
 }
 
 impl Renderer {
     /// Prepares the templates read by the loading stage.
     pub fn new(templates: &Templates) -> Renderer {
+        let mut originals = BTreeMap::new();
+        let mut normalized = BTreeMap::new();
+        let mut refused = Vec::new();
+        for (name, source) in &templates.sources {
+            match source {
+                TemplateSource::Text(text) => {
+                    normalized.insert(name.clone(), quotes::normalize(text));
+                    originals.insert(name.clone(), text.clone());
+                }
+                TemplateSource::Refused { reason, line } => {
+                    refused.push((name.clone(), *line, reason.clone()));
+                }
+            }
+        }
+        let normalized = Arc::new(normalized);
         let mut env = Environment::new();
-        env.set_loader(templates_loader(templates));
+        env.set_loader(templates_loader(templates, Arc::clone(&normalized)));
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         // Release builds otherwise lose the variable names in errors.
         env.set_debug(true);
         env.set_fuel(Some(FUEL));
         env.set_recursion_limit(64);
-        env.set_syntax(
-            SyntaxConfig::builder()
-                .trim_blocks(true)
-                .lstrip_blocks(true)
-                .keep_trailing_newline(true)
-                .build()
-                .expect("the default delimiters are valid"),
-        );
+        env.set_syntax(syntax_config());
         // A custom auto-escape mode (rather than none) also makes minijinja mark the output
         // of macros as safe, so a macro's Markdown is not escaped a second time.
         env.set_auto_escape_callback(|name| {
@@ -92,11 +132,75 @@ impl Renderer {
             minijinja::escape_formatter(out, state, value)
         });
         filters::register(&mut env);
-        Renderer {
+        let mut renderer = Renderer {
             env,
             dir: templates.dir.clone(),
             names: templates.sources.keys().cloned().collect(),
+            originals: Arc::new(originals),
+            normalized,
+            static_problems: Diagnostics::new(),
+        };
+        for (name, line, reason) in refused {
+            let file = renderer.dir.join(name);
+            let location = match line {
+                Some(line) => Location::line(&file, line, 1),
+                None => Location::file(&file),
+            };
+            renderer.static_problems.error(location, reason);
         }
+        let unknown_names = renderer.check_names();
+        renderer.static_problems.extend(unknown_names);
+        for (name, text) in renderer.originals.iter() {
+            if name.ends_with(".md.j2") {
+                for problem in lint::check(&renderer.dir, name, text) {
+                    renderer.static_problems.push_diagnostic(problem);
+                }
+            }
+        }
+        renderer
+    }
+
+    fn diagnose(
+        &self,
+        name: &str,
+        error: &minijinja::Error,
+        context: Option<&Value>,
+    ) -> Diagnostics {
+        errors::diagnose(&self.dir, name, error, context, &self.originals)
+    }
+
+    /// Warns about per-conference partials (`partials/konferenzen/<CODE>.md.j2`, any case)
+    /// whose code is not a conference of the roster: they would never be included.
+    pub fn with_conference_codes<'a>(mut self, codes: impl IntoIterator<Item = &'a str>) -> Self {
+        let codes: Vec<String> = codes.into_iter().map(str::to_lowercase).collect();
+        for name in &self.names {
+            let Some(code) = name
+                .strip_prefix(CONFERENCE_PARTIALS)
+                .and_then(|rest| rest.strip_suffix(".md.j2"))
+            else {
+                continue;
+            };
+            if code.contains('/') || code == CONFERENCE_DEFAULT_PARTIAL {
+                continue;
+            }
+            if !codes.contains(&code.to_lowercase()) {
+                self.static_problems.warning(
+                    Location::file(&self.dir.join(name)),
+                    messages::partial_without_conference(code),
+                );
+            }
+        }
+        self
+    }
+
+    /// The warnings the static checks found (a doubtful `**`, a partial for no conference),
+    /// for runs that go on despite them.
+    pub fn warnings(&self) -> Diagnostics {
+        let mut warnings = Diagnostics::new();
+        for warning in self.static_problems.warnings() {
+            warnings.push_diagnostic(warning.clone());
+        }
+        warnings
     }
 
     /// The file a template name stands for (for messages).
@@ -107,19 +211,45 @@ impl Renderer {
     /// Parses every `.j2` file in the templates folder, so a syntax error in a partial no
     /// document includes this month is found too.
     pub fn check_all(&self) -> Diagnostics {
-        let mut diagnostics = Diagnostics::new();
-        for name in &self.names {
-            if let Err(error) = self.env.get_template(name) {
-                diagnostics.extend(errors::diagnose(&self.dir, name, &error, None));
+        let mut diagnostics = self.static_problems.clone();
+        for name in self.normalized.keys() {
+            if let Err(error) = guarded(|| self.env.get_template(name).map(|_| ())) {
+                diagnostics.extend(self.diagnose(name, &error, None));
             }
         }
         for required in [BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, EMAIL_TEMPLATE] {
             if !self.names.iter().any(|name| name == required) {
                 diagnostics.error(
                     Location::file(&self.dir.join(required)),
-                    "this template is required but missing",
+                    messages::REQUIRED_MISSING,
                 );
             }
+        }
+        diagnostics
+    }
+
+    /// Every variable, attribute path, filter, test, macro and include of every template,
+    /// looked up statically against the data shape derived from the model's types.
+    fn check_names(&self) -> Diagnostics {
+        let shapes = shape::Shapes::from_model_types();
+        let input = names::Check {
+            sources: &self.normalized,
+            all_names: &self.names,
+            entry_points: vec![
+                (BRIEFING_TEMPLATE, shapes.briefing.clone()),
+                (EMAIL_TEMPLATE, shapes.briefing),
+                (OVERVIEW_TEMPLATE, shapes.overview),
+            ],
+            syntax: syntax_config(),
+            filters: filters::FILTER_NAMES.to_vec(),
+        };
+        let mut diagnostics = Diagnostics::new();
+        for finding in names::check(&input) {
+            let original = self
+                .originals
+                .get(&finding.template)
+                .map_or("", String::as_str);
+            diagnostics.push_diagnostic(errors::unknown_name(&self.dir, original, &finding));
         }
         diagnostics
     }
@@ -143,7 +273,7 @@ impl Renderer {
             let mut diagnostics = Diagnostics::new();
             diagnostics.error(
                 Location::line(&self.dir.join(EMAIL_TEMPLATE), 1, 1),
-                "the first line of the e-mail must be \"Betreff: <subject>\"",
+                messages::EMAIL_SUBJECT,
             );
             return Err(diagnostics);
         };
@@ -154,24 +284,56 @@ impl Renderer {
     }
 
     fn render<S: Serialize>(&self, name: &str, context: &S) -> Result<String, Diagnostics> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|error| errors::diagnose(&self.dir, name, &error, None))?;
+        // A problem `check_all` reports would fail again here, in other words; the caller
+        // gets the same diagnostics as `check_all` (and drops the duplicates).
+        if self.static_problems.has_errors() {
+            return Err(self.static_problems.clone());
+        }
+        let template = guarded(|| self.env.get_template(name))
+            .map_err(|error| self.diagnose(name, &error, None))?;
         let value = Value::from(minijinja::value::Serde(context));
-        template
-            .render(&value)
-            .map_err(|error| errors::diagnose(&self.dir, name, &error, Some(&value)))
+        guarded(|| template.render(&value))
+            .map_err(|error| self.diagnose(name, &error, Some(&value)))
     }
+}
+
+/// Runs minijinja, turning a panic inside it into an error: minijinja 3.1.0's code generator
+/// reaches `unreachable!()` for some templates (`{% import "x" as a/b %}`, a fuzz finding),
+/// and no template may crash the run.
+fn guarded<T>(run: impl FnOnce() -> Result<T, minijinja::Error>) -> Result<T, minijinja::Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            messages::INTERNAL,
+        ))
+    })
+}
+
+fn syntax_config() -> SyntaxConfig {
+    SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .expect("the default delimiters are valid")
 }
 
 /// Finds templates among the texts the loading stage read, and nowhere else: a name is a
 /// relative path without `..` (as with minijinja's path loader; `/etc/x` is looked up as
-/// `etc/x`).
+/// `etc/x`). A name that differs only in case is found too (`partials/konferenzen/gmk.md.j2`
+/// for the code GMK), as Windows, where editors save, does not tell them apart.
 fn templates_loader(
     templates: &Templates,
+    normalized: Arc<BTreeMap<String, String>>,
 ) -> impl Fn(&str) -> Result<Option<String>, minijinja::Error> + Send + Sync + 'static {
-    let sources = Arc::new(templates.sources.clone());
+    let refused: BTreeMap<String, String> = templates
+        .sources
+        .iter()
+        .filter_map(|(name, source)| match source {
+            TemplateSource::Refused { reason, .. } => Some((name.clone(), reason.clone())),
+            TemplateSource::Text(_) => None,
+        })
+        .collect();
     move |name| {
         let mut segments = Vec::new();
         for segment in name.split('/') {
@@ -183,10 +345,19 @@ fn templates_loader(
             }
             segments.push(segment);
         }
-        match sources.get(&segments.join("/")) {
+        let wanted = segments.join("/");
+        let found = normalized.get(&wanted).or_else(|| {
+            normalized
+                .iter()
+                .find(|(known, _)| known.to_lowercase() == wanted.to_lowercase())
+                .map(|(_, text)| text)
+        });
+        if let Some(text) = found {
+            return Ok(Some(text.clone()));
+        }
+        match refused.get(&wanted) {
             None => Ok(None),
-            Some(TemplateSource::Text(text)) => Ok(Some(text.clone())),
-            Some(TemplateSource::Refused(reason)) => Err(minijinja::Error::new(
+            Some(reason) => Err(minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
                 reason.clone(),
             )),
@@ -303,6 +474,6 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("t.md.j2:2:"), "{error}");
-        assert!(error.contains("does not exist"), "{error}");
+        assert!(error.contains("fehlt in den Daten"), "{error}");
     }
 }

@@ -1,0 +1,411 @@
+//! Issue 15, the editors' safety net: each case an editor met (quotes from Word, a typo in a
+//! branch this month's data does not reach, Markdown that cannot become Word structure, files
+//! saved as Windows does, YAML slips) as a run of the real binary on a copy of the shipped
+//! example, with its exit code and the exact message pinned with insta. A property test feeds
+//! arbitrary Unicode templates through the renderer's check, its messages and a render.
+
+use std::path::PathBuf;
+
+use briefing::diagnostics::Place;
+use briefing::load::templates::{TemplateSource, Templates};
+use briefing::model::BriefingContexts;
+use briefing::render::{Renderer, shape};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+use crate::support::*;
+
+const STAND: &[&str] = &["--stand", "2026-11-28", "--month", "2026-11"];
+
+/// Appends `text` to a shipped template (the per-conference default partial is included
+/// once per conference, with `k` the conference).
+fn append(project: &Project, file: &str, text: &str) {
+    let path = project.path().join("templates").join(file);
+    let mut old = std::fs::read(&path).unwrap();
+    old.extend_from_slice(text.as_bytes());
+    std::fs::write(&path, old).unwrap();
+}
+
+const PARTIAL: &str = "partials/konferenzen/standard.md.j2";
+
+/// `exit N` and stderr of a command, for a snapshot.
+fn outcome(project: &Project, args: &[&str]) -> String {
+    let output = project.run(args);
+    format!(
+        "exit {}\n{}",
+        output.status.code().unwrap_or(-1),
+        stderr(&output)
+    )
+}
+
+fn check(project: &Project) -> String {
+    let mut args = vec!["check"];
+    args.extend_from_slice(STAND);
+    outcome(project, &args)
+}
+
+fn preview(project: &Project, id: &str) -> String {
+    let mut args = vec!["preview", id];
+    args.extend_from_slice(STAND);
+    let output = project.run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn german_quotes_and_no_break_spaces_in_tags_work() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        PARTIAL,
+        "{% if k.kuerzel == „GMK“ %}Sonderfall GMK{%\u{a0}endif\u{a0}%}\n{{ ‚-‘ ~ »x« ~ “y” }} „Zitat“\n",
+    );
+    insta::assert_snapshot!(check(&project), @"exit 0");
+    let manke = preview(&project, "manke");
+    assert!(manke.contains("Sonderfall GMK"), "{manke}");
+    assert!(manke.contains("\\-xy „Zitat“"), "{manke}");
+    assert_eq!(
+        manke.matches("Sonderfall GMK").count(),
+        1,
+        "only under the GMK"
+    );
+}
+
+#[test]
+fn an_umlaut_in_a_name_is_a_message_not_a_crash() {
+    let project = Project::shipped_example();
+    append(&project, PARTIAL, "{{ k.größe }}\n");
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_typo_in_a_branch_this_month_does_not_reach() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        PARTIAL,
+        "{% for t in k.termine %}{% if t.datum_offen %}{{ t.datum_offn }}{% endif %}{% endfor %}\n\
+         {% for x in k.themen %}{{ x }}{% else %}{{ k.nme }}{% endfor %}\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_typo_in_the_changes_of_a_first_month() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        PARTIAL,
+        "{% if k.aenderungen %}{{ k.aenderungen.anzhl }}{% endif %}\n",
+    );
+    insta::assert_snapshot!(outcome(
+        &project,
+        &["check", "--stand", "2026-10-28", "--month", "2026-10"]
+    ));
+}
+
+#[test]
+fn a_typo_in_a_macro_and_a_misspelt_filter_and_test() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        "partials/makros.md.j2",
+        "{% macro ort(t) %}{{ t.ortt }}{% endmacro %}\n",
+    );
+    append(
+        &project,
+        PARTIAL,
+        "{{ k.name | uper }}{% if k.name is strin %}x{% endif %}\n\
+         {% import \"partials/makros.md.j2\" as mm %}\
+         {% for t in k.termine %}{{ mm.ort(t) }}{{ mm.ortt(t) }}{% endfor %}\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_table_without_separator_row_or_with_a_missing_cell() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        PARTIAL,
+        "\n| Name | Kürzel |\n| {{ k.name }} | {{ k.kuerzel }} |\n\n\
+         | Name | Kürzel |\n|---|---|\n{% for s in k.sprecher %}\n| {{ s.name }} |\n{% endfor %}\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn bold_that_would_print_literally_html_and_a_misspelt_command() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        PARTIAL,
+        "\n## **Zentrale Botschaften\n\n<b>wichtig</b><br>\n\n\\querfomat\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let project = Project::shipped_example();
+    let path = project.path().join("templates/briefing.md.j2");
+    let mut text = b"\xEF\xBB\xBF".to_vec();
+    text.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, text).unwrap();
+    insta::assert_snapshot!(check(&project), @"exit 0");
+    assert!(preview(&project, "manke").starts_with("# Briefing für"));
+}
+
+#[test]
+fn windows_line_endings_are_fine() {
+    let project = Project::shipped_example();
+    let path = project.path().join("templates/briefing.md.j2");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    insta::assert_snapshot!(check(&project), @"exit 0");
+}
+
+#[test]
+fn a_template_saved_as_windows_1252() {
+    let project = Project::shipped_example();
+    let path = project.path().join("templates/partials/hinweise.md.j2");
+    std::fs::write(&path, b"Erste Zeile\nZweite Zeile\nGr\xF6\xDFe\n").unwrap();
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_tab_in_the_roster() {
+    let project = Project::shipped_example();
+    let path = project.input("sprecher.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("    name: Stephan Manke", "\tname: Stephan Manke", 1),
+    )
+    .unwrap();
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_duplicate_key_in_the_roster() {
+    let project = Project::shipped_example();
+    let path = project.input("sprecher.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "    name: Stephan Manke\n",
+            "    name: Stephan Manke\n    name: S. Manke\n",
+            1,
+        ),
+    )
+    .unwrap();
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn two_unknown_keys_in_one_file_are_both_reported() {
+    let project = Project::shipped_example();
+    let path = project.input("sprecher.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replacen(
+            "    name: Stephan Manke\n",
+            "    name: Stephan Manke\n    telefon: 0511 1\n",
+            1,
+        )
+        .replacen("  - id: manke\n", "  - id: manke\n    raum: 3.14\n", 1);
+    std::fs::write(&path, text).unwrap();
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_conference_partial_in_lower_case_is_used_and_one_for_no_conference_warned() {
+    let project = Project::shipped_example();
+    project.write(
+        "templates/partials/konferenzen/gmk.md.j2",
+        "Nur für die GMK: {{ k.name }}\n",
+    );
+    project.write("templates/partials/konferenzen/XMK.md.j2", "Nie benutzt\n");
+    insta::assert_snapshot!(check(&project));
+    let manke = preview(&project, "manke");
+    assert!(
+        manke.contains("Nur für die GMK: Gesundheitsministerkonferenz"),
+        "{manke}"
+    );
+}
+
+/// Pieces editors' templates are made of, hostile ones included.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        prop::sample::select(vec![
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "{#",
+            "#}",
+            "{%-",
+            "-%}",
+            "„",
+            "“",
+            "”",
+            "‚",
+            "‘",
+            "’",
+            "»",
+            "«",
+            "\u{a0}",
+            "\u{202f}",
+            " ",
+            "\n",
+            "\r\n",
+            "if ",
+            "for x in ",
+            " in ",
+            "endif",
+            "endfor",
+            "else",
+            "k.",
+            "k.name",
+            "konferenzen",
+            "sprecher.",
+            "größe",
+            "ä",
+            "|",
+            " | datum",
+            " is defined",
+            "~",
+            "\"",
+            "'",
+            "raw",
+            "endraw",
+            "macro m(a)",
+            "endmacro",
+            "include ",
+            "import ",
+            "set x = ",
+            "\\",
+            "**",
+            "## ",
+            "| a | b |",
+            "|---|",
+            "<b>",
+            "\\querfomat",
+            "\u{feff}",
+            "\u{10ffff}",
+            "\u{0}",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+fn template() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..40).prop_map(|parts| parts.concat())
+}
+
+/// The template (as `briefing.md.j2` and as a partial the overview includes) through
+/// `check_all`, its messages and a render with fully populated data.
+fn exercise(text: &str) {
+    let templates = Templates {
+        dir: PathBuf::from("templates"),
+        sources: [
+            ("briefing.md.j2", text.to_string()),
+            ("partials/x.md.j2", text.to_string()),
+            (
+                "uebersicht.md.j2",
+                "{% include \"partials/x.md.j2\" %}".to_string(),
+            ),
+            (
+                "email.txt.j2",
+                "Betreff: x\n\n{{ sprecher.name }}".to_string(),
+            ),
+        ]
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), TemplateSource::Text(text)))
+        .collect(),
+    };
+    let renderer = Renderer::new(&templates);
+    let problems = renderer.check_all();
+    let lines = text.split('\n').count() as u64;
+    for problem in problems.iter() {
+        let shown = problem.to_string();
+        assert!(!shown.is_empty());
+        if let Place::Line { line, column } = problem.location.place {
+            assert!(
+                line >= 1 && line <= lines,
+                "line {line} of {lines}: {shown}"
+            );
+            assert!(column >= 1, "{shown}");
+        }
+    }
+    let model = shape::full_sample();
+    let contexts = BriefingContexts::new(&model);
+    if let Err(problems) = renderer.briefing(&contexts.of(&model.sprecher[0])) {
+        let _ = problems.to_string();
+    }
+    if let Err(problems) = renderer.overview(&model) {
+        let _ = problems.to_string();
+    }
+}
+
+fn run_templates(cases: u32) {
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&template(), |text| {
+            exercise(&text);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn arbitrary_unicode_templates_never_panic() {
+    for text in [
+        "{% if k.kuerzel == „IMK“ %}",
+        "{{ k.größe }}",
+        "{{\u{a0}x }}",
+        "„{{",
+        "{{ „",
+        "{{ 'ä' }}\r\n{{ ö",
+        "{%\u{202f}if „ä‘ %}{% endif %}",
+    ] {
+        exercise(text);
+    }
+    run_templates(256);
+}
+
+/// Inputs the `templates` fuzz target found (`fuzz/regressions/templates-*`).
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let mut found = 0;
+    for entry in std::fs::read_dir(repo().join("fuzz/regressions")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("templates-") {
+            exercise(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+            found += 1;
+        }
+    }
+    assert!(found >= 1);
+}
+
+#[test]
+#[ignore = "long: run in CI with -- --ignored"]
+fn arbitrary_unicode_templates_never_panic_many_cases() {
+    run_templates(20_000);
+}
+
+/// A partial that includes itself twice was walked 2^depth times by the static check (a
+/// fuzz timeout); now each include chain visits a template once.
+#[test]
+fn a_partial_including_itself_twice_is_checked_quickly() {
+    let started = std::time::Instant::now();
+    exercise("{% include \"partials/x.md.j2\" %}{% include \"partials/x.md.j2\" %}{{ k.nme }}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
