@@ -144,7 +144,8 @@ impl Project {
         sources.extend(settings.config_file.clone());
         sources.sort();
         let renderer = Renderer::new(&templates)
-            .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()));
+            .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()))
+            .with_group_style(settings.config.group_style);
         warnings.extend(renderer.warnings());
         Ok(Project {
             renderer,

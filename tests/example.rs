@@ -174,3 +174,31 @@ fn the_example_briefings_write_correct_current_german() {
         assert!(notes.contains("OZG-Änderungsgesetz"), "{id}");
     }
 }
+
+#[test]
+fn the_configured_group_style_reaches_the_header_and_the_templates() {
+    let project = Project::shipped_example();
+    let config = std::fs::read_to_string(project.path().join("briefing.yaml")).unwrap();
+    project.write(
+        "briefing.yaml",
+        &format!("{config}\nschreibweise: doppelpunkt\n"),
+    );
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let header = {
+        let bytes = std::fs::read(project.out("2026-11/briefing-manke.docx")).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/header1.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    };
+    assert!(header.contains("Fachpolitische Sprecher:innen"), "{header}");
+    // A person with a salutation keeps the form that fits them.
+    let manke = docx_text(&project.out("2026-11/briefing-manke.docx"));
+    assert!(
+        manke.contains("Fachpolitischer Sprecher des IT-Planungsrates"),
+        "{manke}"
+    );
+    assert!(!manke.contains("Sprecherinnen und Sprecher"), "{manke}");
+}

@@ -169,6 +169,13 @@ impl Renderer {
         errors::diagnose(&self.dir, name, error, context, &self.originals)
     }
 
+    /// The group style of `briefing.yaml` (`schreibweise`), which the role-noun filters use
+    /// unless a template sets its own with `{% set schreibweise = ... %}`.
+    pub fn with_group_style(mut self, style: crate::load::config::GroupStyle) -> Self {
+        self.env.add_global("schreibweise", style.name());
+        self
+    }
+
     /// Warns about per-conference partials (`partials/konferenzen/<CODE>.md.j2`, any case)
     /// whose code is not a conference of the roster: they would never be included.
     pub fn with_conference_codes<'a>(mut self, codes: impl IntoIterator<Item = &'a str>) -> Self {
