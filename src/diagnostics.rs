@@ -74,7 +74,7 @@ impl fmt::Display for Location {
         match &self.place {
             Place::File => Ok(()),
             Place::Row { sheet, row } => write!(f, ":{sheet}:{row}"),
-            Place::Cell { sheet, row, column } => write!(f, ":{sheet}:{row}: column \"{column}\""),
+            Place::Cell { sheet, row, column } => write!(f, ":{sheet}:{row}: Spalte „{column}“"),
             Place::Line { line, column } => write!(f, ":{line}:{column}"),
         }
     }
@@ -93,8 +93,8 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => "Fehler",
+            Severity::Warning => "Warnung",
         };
         write!(f, "{label}: {}: {}", self.location, self.message)?;
         if let Some(detail) = &self.detail {
@@ -211,8 +211,8 @@ mod tests {
         );
         assert_eq!(
             diagnostics.to_string(),
-            "error: inputs/2026-11/termine.xlsx:Termine:14: \"31.02.2026\" is not a date\n\
-             warning: inputs/sprecher.yaml:12:18: unknown conference code \"XMK\"\n"
+            "Fehler: inputs/2026-11/termine.xlsx:Termine:14: \"31.02.2026\" is not a date\n\
+             Warnung: inputs/sprecher.yaml:12:18: unknown conference code \"XMK\"\n"
         );
         assert!(diagnostics.has_errors());
     }

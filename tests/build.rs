@@ -292,9 +292,9 @@ fn warnings_name_file_sheet_and_row() {
     assert_contains_all(
         &warnings,
         &[
-            "warning: inputs/2026-11/Ansprechpartner_MPK.xlsx:Ansprechpersonen:8: unknown conference \"Deltakonferenz\"",
-            "warning: inputs/2026-11/termine.xlsx:Termine:11: unknown conference \"Deltakonferenz\"",
-            "warning: inputs/2026-11/termine.xlsx:Termine:9: column \"Datum\": \"Herbst 2027\" is not a date",
+            "Warnung: inputs/2026-11/Ansprechpartner_MPK.xlsx:Ansprechpersonen:8: unknown conference \"Deltakonferenz\"",
+            "Warnung: inputs/2026-11/termine.xlsx:Termine:11: unknown conference \"Deltakonferenz\"",
+            "Warnung: inputs/2026-11/termine.xlsx:Termine:9: Spalte „Datum“: \"Herbst 2027\" is not a date",
         ],
         "stderr",
     );
@@ -423,7 +423,7 @@ fn an_unknown_conference_code_in_the_roster_fails_and_keeps_the_previous_output(
     let message = stderr(&output);
     assert!(
         message.contains(
-            "error: inputs/sprecher.yaml:30:19: spokesperson lea: unknown conference code \"XMK\""
+            "Fehler: inputs/sprecher.yaml:30:19: spokesperson lea: unknown conference code \"XMK\""
         ),
         "{message}"
     );
@@ -450,7 +450,7 @@ fn every_input_problem_is_reported_at_once_and_nothing_is_written() {
     let message = stderr(&output);
     assert_contains_all(
         &message,
-        &["error: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook"],
+        &["Fehler: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook"],
         "stderr",
     );
     assert!(!project.out("2026-11").exists());
@@ -469,7 +469,7 @@ fn every_input_problem_is_reported_at_once_and_nothing_is_written() {
     assert_contains_all(
         &message,
         &[
-            "error: inputs/beschluesse.yaml:9:11: decision 2026/1: link \"javascript:alert(1)\" must start with https://, http:// or mailto:",
+            "Fehler: inputs/beschluesse.yaml:9:11: decision 2026/1: link \"javascript:alert(1)\" must start with https://, http:// or mailto:",
             "inputs/beschluesse.yaml:29:20: decision 2026/3: unknown conference code \"ZMK\" in relevant_fuer",
         ],
         "stderr",

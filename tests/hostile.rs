@@ -73,7 +73,7 @@ fn a_spreadsheet_over_32_mib() {
             let file = std::fs::File::create(project.input("2026-11/termine.xlsx")).unwrap();
             file.set_len(33 * 1024 * 1024).unwrap();
         },
-        "error: inputs/2026-11/termine.xlsx: the file is 34603008 bytes; at most 33554432 bytes \
+        "Fehler: inputs/2026-11/termine.xlsx: the file is 34603008 bytes; at most 33554432 bytes \
          are accepted",
     );
 }
@@ -108,7 +108,7 @@ fn a_zip_bomb_in_a_spreadsheet() {
                 64 * 1024 * 1024,
             )
         },
-        "error: inputs/2026-11/ansprechpartner.xlsx: part \"xl/sharedStrings2.xml\" unpacks from",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: part \"xl/sharedStrings2.xml\" unpacks from",
     );
     assert!(message.contains("zip bomb"), "{message}");
 }
@@ -128,7 +128,7 @@ fn a_sheet_with_more_than_100000_rows() {
                 &rows,
             );
         },
-        "error: inputs/2026-11/termine.xlsx: sheet \"Termine\" has data in row 100003; at most \
+        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Termine\" has data in row 100003; at most \
          100000 rows are read",
     );
 }
@@ -146,7 +146,7 @@ fn a_sheet_spanning_millions_of_cells() {
             sheet.write_string(99_000, 900, "x").unwrap();
             workbook.save(path).unwrap();
         },
-        "error: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" spans more than 5000000 cells",
+        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" spans more than 5000000 cells",
     );
 }
 
@@ -162,7 +162,7 @@ fn a_sheet_with_data_beyond_column_1000() {
             sheet.write_string(0, 16_000, "x").unwrap();
             workbook.save(path).unwrap();
         },
-        "error: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" has data in column 16001; at most \
+        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" has data in column 16001; at most \
          1000 columns are read",
     );
 }
@@ -188,7 +188,7 @@ fn deeply_nested_yaml() {
                 &decisions_with_relevance(&relevance),
             );
         },
-        "error: inputs/beschluesse.yaml:",
+        "Fehler: inputs/beschluesse.yaml:",
     );
     assert!(message.contains("nested more than 16 levels"), "{message}");
 }
@@ -206,7 +206,7 @@ fn deeply_nested_yaml_in_block_style() {
                 &decisions_with_relevance(&relevance),
             );
         },
-        "error: inputs/beschluesse.yaml:",
+        "Fehler: inputs/beschluesse.yaml:",
     );
     assert!(message.contains("nested more than 16 levels"), "{message}");
 }
@@ -226,7 +226,7 @@ fn billion_laughs_in_yaml() {
                 &decisions_with_relevance(&relevance),
             );
         },
-        "error: inputs/beschluesse.yaml:",
+        "Fehler: inputs/beschluesse.yaml:",
     );
     assert!(message.contains("200000 values"), "{message}");
 }
@@ -245,7 +245,7 @@ fn one_long_text_repeated_by_aliases() {
             );
             project.write("inputs/sprecher.yaml", &roster);
         },
-        "error: inputs/sprecher.yaml:",
+        "Fehler: inputs/sprecher.yaml:",
     );
     assert!(message.contains("alias"), "{message}");
 }
@@ -262,7 +262,7 @@ fn a_template_loop_that_runs_for_ever() {
                 "{% for i in range(100000000) %}{{ i }}{% endfor %}\n",
             );
         },
-        "error: templates/briefing.md.j2:1",
+        "Fehler: templates/briefing.md.j2:1",
     );
     assert!(message.contains("range"), "{message}");
 }
@@ -277,7 +277,7 @@ fn nested_template_loops_run_out_of_fuel() {
                  {% endfor %}\n",
             );
         },
-        "error: templates/briefing.md.j2:1",
+        "Fehler: templates/briefing.md.j2:1",
     );
     assert!(message.contains("rechnet zu lange"), "{message}");
 }
@@ -291,7 +291,7 @@ fn a_partial_that_includes_itself() {
                 "Frage\n{% include \"partials/leitfragen.md.j2\" %}\n",
             );
         },
-        "error: templates/partials/leitfragen.md.j2",
+        "Fehler: templates/partials/leitfragen.md.j2",
     );
     assert!(
         message.contains("binden sich zu tief gegenseitig ein"),
@@ -308,7 +308,7 @@ fn a_macro_that_calls_itself() {
                 "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}\n",
             );
         },
-        "error: templates/briefing.md.j2",
+        "Fehler: templates/briefing.md.j2",
     );
     assert!(
         message.contains("binden sich zu tief gegenseitig ein"),
@@ -326,7 +326,7 @@ fn a_template_cannot_include_files_outside_the_templates_folder() {
                     &format!("{{% include \"{target}\" %}}\n"),
                 );
             },
-            "error: templates/briefing.md.j2:1",
+            "Fehler: templates/briefing.md.j2:1",
         );
         assert!(message.contains(target), "{target}: {message}");
         assert!(!message.contains("root:"), "{message}");
@@ -449,7 +449,7 @@ fn a_template_link_with_another_scheme() {
                 std::fs::write(path, text).unwrap();
             },
             &format!(
-                "error: templates/briefing.md.j2: das Dokument verlinkt auf „{link}“; erlaubt \
+                "Fehler: templates/briefing.md.j2: das Dokument verlinkt auf „{link}“; erlaubt \
                  sind nur Links mit http://, https:// und mailto:"
             ),
         );
@@ -477,11 +477,11 @@ fn an_input_that_never_ends() {
     for (file, expected) in [
         (
             "inputs/sprecher.yaml",
-            "error: inputs/sprecher.yaml: die Datei ist größer als 8388608 Bytes",
+            "Fehler: inputs/sprecher.yaml: die Datei ist größer als 8388608 Bytes",
         ),
         (
             "inputs/2026-11/termine.xlsx",
-            "error: inputs/2026-11/termine.xlsx: the file is larger than 33554432 bytes",
+            "Fehler: inputs/2026-11/termine.xlsx: the file is larger than 33554432 bytes",
         ),
     ] {
         assert_refused(
@@ -506,7 +506,7 @@ fn a_template_linked_to_a_file_outside_the_templates_folder() {
             std::fs::write(&outside, "GEHEIM\n").unwrap();
             std::os::unix::fs::symlink(&outside, &partial).unwrap();
         },
-        "error: templates/partials/leitfragen.md.j2",
+        "Fehler: templates/partials/leitfragen.md.j2",
     );
     assert!(
         message.contains("außerhalb des Vorlagenordners"),

@@ -87,7 +87,7 @@ fn an_error_in_a_partial_no_document_includes_is_found_by_check() {
     let output = project.run(&["check", "--stand", "2026-11-28"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("error: templates/partials/entwurf.md.j2:2:"),
+        stderr(&output).contains("Fehler: templates/partials/entwurf.md.j2:2:"),
         "{}",
         stderr(&output)
     );

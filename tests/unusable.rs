@@ -42,7 +42,7 @@ fn assert_fails_naming(damage: impl FnOnce(&Project), expected: &str) {
 fn a_missing_spreadsheet() {
     assert_fails_naming(
         |project| std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap(),
-        "error: inputs/2026-11: no spreadsheet whose name starts with \"termin\"",
+        "Fehler: inputs/2026-11: no spreadsheet whose name starts with \"termin\"",
     );
 }
 
@@ -50,7 +50,7 @@ fn a_missing_spreadsheet() {
 fn random_bytes_instead_of_a_workbook() {
     assert_fails_naming(
         |project| std::fs::write(project.input("2026-11/termine.xlsx"), [0x13u8; 900]).unwrap(),
-        "error: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook",
+        "Fehler: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook",
     );
 }
 
@@ -61,7 +61,7 @@ fn a_word_document_renamed_to_xlsx() {
             let briefing = project.out("2026-11/briefing-max.docx");
             std::fs::copy(briefing, project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "error: inputs/2026-11/ansprechpartner.xlsx: not a readable .xlsx workbook",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: not a readable .xlsx workbook",
     );
 }
 
@@ -72,7 +72,7 @@ fn a_password_protected_workbook() {
             let fixture = repo().join("tests/fixtures/passwortgeschuetzt.xlsx");
             std::fs::copy(fixture, project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "error: inputs/2026-11/ansprechpartner.xlsx: the workbook is password-protected",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: the workbook is password-protected",
     );
 }
 
@@ -83,7 +83,7 @@ fn an_empty_month_folder() {
             std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap();
             std::fs::remove_file(project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "error: inputs/2026-11: no spreadsheet whose name starts with \"ansprech\"",
+        "Fehler: inputs/2026-11: no spreadsheet whose name starts with \"ansprech\"",
     );
 }
 
@@ -99,7 +99,7 @@ fn no_sheet_with_the_required_headers() {
                 &[vec![t("AMK"), t("Herbstkonferenz"), t("Kiel")]],
             )
         },
-        "error: inputs/2026-11/termine.xlsx: no sheet has the required headers \"Konferenz\" and \"Datum\" (or \"Beginn\")",
+        "Fehler: inputs/2026-11/termine.xlsx: no sheet has the required headers \"Konferenz\" and \"Datum\" (or \"Beginn\")",
     );
 }
 
@@ -107,6 +107,6 @@ fn no_sheet_with_the_required_headers() {
 fn a_missing_roster() {
     assert_fails_naming(
         |project| std::fs::remove_file(project.path().join("inputs/sprecher.yaml")).unwrap(),
-        "error: inputs/sprecher.yaml: die Datei kann nicht gelesen werden: nicht gefunden",
+        "Fehler: inputs/sprecher.yaml: die Datei kann nicht gelesen werden: nicht gefunden",
     );
 }

@@ -134,7 +134,7 @@ fn watch_rebuilds_after_a_template_change_and_survives_an_error() {
         std::fs::write(&template, "{{ sprecher.nmae }}").unwrap();
         let reported = wait_for(limit, || {
             std::fs::read_to_string(&log)
-                .is_ok_and(|log| log.contains("error: templates/briefing.md.j2:1:13"))
+                .is_ok_and(|log| log.contains("Fehler: templates/briefing.md.j2:1:13"))
         });
         if !reported {
             return Err("the template error was not reported".to_string());

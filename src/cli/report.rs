@@ -117,7 +117,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 pub fn failure(error: &Error) -> String {
     match error {
         Error::Problems(diagnostics) => format!("{diagnostics}{error}\n"),
-        other => format!("error: {other}\n"),
+        other => format!("Fehler: {other}\n"),
     }
 }
 

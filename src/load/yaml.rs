@@ -655,7 +655,7 @@ mod tests {
             "konferenzen: []\nsprecher:\n  - id: manke\n    name: X\n    konferenzen: []\n    telefon: 1\n",
         );
         let error = load_roster(&path).unwrap_err().to_string();
-        assert!(error.starts_with("error: "), "{error}");
+        assert!(error.starts_with("Fehler: "), "{error}");
         assert!(error.contains("input.yaml:6:"), "{error}");
         assert!(
             error.contains("unbekanntes Feld „telefon“; erlaubt sind hier: id, anrede"),
