@@ -3,6 +3,7 @@
 mod build;
 mod calendar;
 mod changes;
+mod date_forms;
 mod example;
 mod guide;
 mod hostile;
