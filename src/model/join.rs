@@ -93,13 +93,25 @@ fn attach_changes(
             })
             .map(|record| meeting(konferenz, record))
             .collect();
-        konferenz.aenderungen = Some(changes::compare(
-            previous.month,
-            &contacts,
-            &konferenz.ansprechpersonen,
-            &meetings,
-            &konferenz.termine,
-        ));
+        let mut records = previous
+            .contacts
+            .iter()
+            .filter(|record| mine(&record.conference));
+        let chair = records.clone().find_map(|record| record.chair.as_deref());
+        let office = records.find_map(|record| record.office.as_deref());
+        let before = changes::Lists {
+            chair,
+            office,
+            contacts: &contacts,
+            meetings: &meetings,
+        };
+        let now = changes::Lists {
+            chair: konferenz.vorsitz.as_deref(),
+            office: konferenz.geschaeftsstelle.as_deref(),
+            contacts: &konferenz.ansprechpersonen,
+            meetings: &konferenz.termine,
+        };
+        konferenz.aenderungen = Some(changes::compare(previous.month, before, now));
     }
 }
 
