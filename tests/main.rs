@@ -7,6 +7,7 @@ mod date_forms;
 mod example;
 mod guide;
 mod hostile;
+mod other_formats;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
 mod properties;
