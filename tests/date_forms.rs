@@ -161,6 +161,21 @@ fn an_end_before_the_start_is_an_error_naming_both_cells() {
     );
     assert!(message.contains("Termine:2"), "the row is named: {message}");
 
+    // The same in one cell.
+    meetings(&project, |sheet, row| {
+        sheet.write_string(row, 0, "AMK").unwrap();
+        sheet
+            .write_string(row, 1, "10.12.2026 10:00 - 11.12.2025 12:00")
+            .unwrap();
+    });
+    let output = project.run(&["check", "--stand", "2026-11-28"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("liegt das Ende 11.12.2025 vor dem Beginn 10.12.2026"),
+        "{message}"
+    );
+
     // Without the reversed row, the far meeting is a warning only.
     meetings(&project, |sheet, row| {
         sheet.write_string(row, 0, "AMK").unwrap();

@@ -51,6 +51,19 @@ pub fn parse_date_text(text: &str) -> Option<DateSpan> {
         .then_some(DateSpan { start, end })
 }
 
+/// A range written with its end before its start (`11.12.2026 - 10.12.2026`,
+/// `14./12.06.2025`): both days, so the caller can report it rather than guess which is wrong.
+pub fn reversed_range(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if text.len() > 64 {
+        return None;
+    }
+    let normalized = normalize(text);
+    let (first, second) = split_range(&normalized)?;
+    let end = PartialDate::parse(second?)?.complete()?;
+    let start = PartialDate::parse(first)?.complete_from(end)?;
+    (start > end).then_some((start, end))
+}
+
 /// The first day of the month an open date names (`Dezember 2026`, `Dez. 2026`), so that it
 /// sorts into that month; `None` for anything else.
 pub fn open_month(text: &str) -> Option<NaiveDate> {
@@ -319,6 +332,30 @@ mod tests {
         assert_eq!(span("10.12.2026 10:00 - 11.12.2026 12:00"), two_days);
         assert_eq!(span("Do., 10.12. - Fr., 11.12.2026"), two_days);
         assert_eq!(span("Dezember 2026"), None);
+    }
+
+    #[test]
+    fn ranges_ending_before_they_start_are_found() {
+        assert_eq!(
+            reversed_range("11.12.2026 - 10.12.2026"),
+            Some((date(2026, 12, 11), date(2026, 12, 10)))
+        );
+        assert_eq!(
+            reversed_range("14./12.06.2025"),
+            Some((date(2025, 6, 14), date(2025, 6, 12)))
+        );
+        assert_eq!(
+            reversed_range("10.12.2026 10:00 - 11.12.2025 12:00"),
+            Some((date(2026, 12, 10), date(2025, 12, 11)))
+        );
+        for text in [
+            "10.12.2026 - 11.12.2026",
+            "30.12.-02.01.2027",
+            "10.12.2026",
+            "tbd",
+        ] {
+            assert_eq!(reversed_range(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::markup::{CellPosition, cell_name};
 use super::table::Table;
 use super::{MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::dates::{DateSpan, parse_date_text, parse_serial};
+use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
@@ -360,6 +360,19 @@ impl TableRow<'_, '_> {
                 let text = self.text(field, diagnostics)?;
                 if let Some(span) = parse_date_text(&text) {
                     return Some(MeetingDate::Days(span));
+                }
+                if let Some((start, end)) = reversed_range(&text) {
+                    diagnostics.error(
+                        self.cell_location(header),
+                        format!(
+                            "in Zelle {} („{text}“) liegt das Ende {} vor dem Beginn {}. \
+                             Korrigieren Sie Beginn oder Ende",
+                            self.cell_name(field),
+                            end.format("%d.%m.%Y"),
+                            start.format("%d.%m.%Y")
+                        ),
+                    );
+                    return Some(MeetingDate::Open(text));
                 }
                 if let Some(day) = parse_serial(&text) {
                     diagnostics.warning(
