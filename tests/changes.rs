@@ -188,3 +188,143 @@ fn every_kind_of_change_reaches_the_briefings_of_its_conference() {
     // CMK had no list in October: its contact is new.
     assert!(overview.contains("Neue Ansprechperson: Gina Gamma"));
 }
+
+/// A real workbook per month with chair, office and remark columns in both sheets.
+fn full_lists(project: &Project, month: &str, contacts: &[[&str; 6]], meetings: &[[&str; 5]]) {
+    let rows = |rows: Vec<Vec<Cell>>| rows;
+    write_xlsx(
+        &project.input(&format!("{month}/ansprechpartner.xlsx")),
+        "Ansprechpersonen",
+        &[],
+        &[
+            "Konferenz",
+            "Vorsitz",
+            "Geschäftsstelle",
+            "Ansprechperson",
+            "E-Mail",
+            "Bemerkung",
+        ],
+        &rows(
+            contacts
+                .iter()
+                .map(|row| row.iter().map(|cell| t(cell)).collect())
+                .collect(),
+        ),
+    );
+    write_xlsx(
+        &project.input(&format!("{month}/termine.xlsx")),
+        "Termine",
+        &[],
+        &["Konferenz", "Sitzung", "Datum", "Ort", "Bemerkung"],
+        &meetings
+            .iter()
+            .map(|row| vec![t(row[0]), t(row[1]), d(row[2]), t(row[3]), t(row[4])])
+            .collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn a_new_chair_office_remark_or_place_is_a_change_never_none() {
+    let project = Project::with_shipped_templates();
+    project.write("inputs/sprecher.yaml", ROSTER);
+    project.write("inputs/beschluesse.yaml", DECISIONS);
+    full_lists(
+        &project,
+        "2026-10",
+        &[
+            [
+                "AMK",
+                "Bayern",
+                "Bundesrat",
+                "Anna Alpha",
+                "anna@example.org",
+                "",
+            ],
+            [
+                "BMK",
+                "Hessen",
+                "Wiesbaden",
+                "Bernd Beta",
+                "bernd@example.org",
+                "vormittags",
+            ],
+        ],
+        &[
+            ["AMK", "Plenum", "2027-03-10", "Köln", ""],
+            ["BMK", "Herbst", "2027-09-15", "Jena", "mit Presse"],
+        ],
+    );
+    // The chair rotates in January; here it already changed, as did AMK's office.
+    full_lists(
+        &project,
+        "2026-11",
+        &[
+            [
+                "AMK",
+                "Berlin",
+                "Senatskanzlei",
+                "Anna Alpha",
+                "anna@example.org",
+                "",
+            ],
+            [
+                "BMK",
+                "Hessen",
+                "Wiesbaden",
+                "Bernd Beta",
+                "bernd@example.org",
+                "nachmittags",
+            ],
+        ],
+        &[
+            ["AMK", "Plenum", "2027-03-10", "Potsdam", ""],
+            ["BMK", "Herbst", "2027-09-15", "Jena", "ohne Presse"],
+        ],
+    );
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let read = |id: &str| docx_text(&project.out(&format!("2026-11/briefing-{id}.docx")));
+    let (max, lea) = (read("max"), read("lea"));
+    let amk = section(&max, "Änderungen seit Oktober 2026");
+    for change in [
+        "Vorsitz: Berlin (bisher: Bayern)",
+        "Geschäftsstelle: Senatskanzlei (bisher: Bundesrat)",
+        "Geänderte Angaben: Plenum, 10.03.2027, Potsdam (bisher: Plenum, 10.03.2027, Köln)",
+    ] {
+        assert!(amk.contains(change), "{change}\n{amk}");
+    }
+    assert!(!amk.contains("Keine Änderungen"), "{amk}");
+    let bmk = section(&lea, "Änderungen seit Oktober 2026");
+    for change in [
+        "Geänderte Angaben: Bernd Beta, bernd@example.org, nachmittags (bisher: Bernd Beta, \
+         bernd@example.org, vormittags)",
+        "Geänderte Angaben: Herbst, 15.09.2027, Jena (ohne Presse) (bisher: Herbst, 15.09.2027, \
+         Jena (mit Presse))",
+    ] {
+        assert!(bmk.contains(change), "{change}\n{bmk}");
+    }
+    assert!(!bmk.contains("Vorsitz:"), "{bmk}");
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    assert!(
+        overview.contains("Vorsitz: Berlin (bisher: Bayern)"),
+        "{overview}"
+    );
+
+    // The same lists again: nothing changed, and the briefing says so.
+    std::fs::remove_dir_all(project.input("2026-10")).unwrap();
+    std::fs::create_dir_all(project.input("2026-10")).unwrap();
+    for file in ["ansprechpartner.xlsx", "termine.xlsx"] {
+        std::fs::copy(
+            project.input(&format!("2026-11/{file}")),
+            project.input(&format!("2026-10/{file}")),
+        )
+        .unwrap();
+    }
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let max = read("max");
+    assert!(
+        section(&max, "Änderungen seit Oktober 2026").contains("Keine Änderungen"),
+        "{max}"
+    );
+}

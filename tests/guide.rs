@@ -45,7 +45,15 @@ fn full_model() -> Model {
         vakant: false,
         aenderungen: Some(Aenderungen {
             vormonat: "2026-10".parse().unwrap(),
-            anzahl: 6,
+            anzahl: 9,
+            vorsitz: Some(Aenderung {
+                vorher: Some("Bayern".into()),
+                jetzt: Some("Hamburg".into()),
+            }),
+            geschaeftsstelle: Some(Aenderung {
+                vorher: None,
+                jetzt: Some("Bundesrat".into()),
+            }),
             neue_ansprechpersonen: vec![person.clone()],
             geaenderte_ansprechpersonen: vec![Aenderung {
                 vorher: person.clone(),
@@ -54,6 +62,10 @@ fn full_model() -> Model {
             entfallene_ansprechpersonen: vec![person.clone()],
             neue_termine: vec![termin.clone()],
             verschobene_termine: vec![Aenderung {
+                vorher: termin.clone(),
+                jetzt: termin.clone(),
+            }],
+            geaenderte_termine: vec![Aenderung {
                 vorher: termin.clone(),
                 jetzt: termin.clone(),
             }],
@@ -133,6 +145,8 @@ fn as_documented(path: &str) -> String {
         ("aenderungen.abgesagte_termine[].", "termine[]."),
         ("aenderungen.verschobene_termine[].vorher.", "termine[]."),
         ("aenderungen.verschobene_termine[].jetzt.", "termine[]."),
+        ("aenderungen.geaenderte_termine[].vorher.", "termine[]."),
+        ("aenderungen.geaenderte_termine[].jetzt.", "termine[]."),
         (
             "aenderungen.neue_ansprechpersonen[].",
             "ansprechpersonen[].",

@@ -4,11 +4,13 @@ mod build;
 mod calendar;
 mod changes;
 mod concurrency;
+mod date_forms;
 mod delivery;
 mod editor;
 mod example;
 mod guide;
 mod hostile;
+mod other_formats;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
 mod pdf;

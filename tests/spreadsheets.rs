@@ -278,7 +278,7 @@ fn configured_column_names_are_accepted() {
     );
     let without = project.run(&["check", "--stand", "2026-11-28"]);
     assert_eq!(without.status.code(), Some(1));
-    assert!(stderr(&without).contains("no sheet has the required headers"));
+    assert!(stderr(&without).contains("kein Blatt hat die nötigen Überschriften"));
     project.write(
         "briefing.yaml",
         "spalten:\n  datum: [Sitzungstag]\n  ort: [Sitzungsort]\n",
@@ -287,4 +287,44 @@ fn configured_column_names_are_accepted() {
     assert!(with.status.success(), "{}", stderr(&with));
     let max = docx_text(&project.out("2026-11/briefing-max.docx"));
     assert!(max.contains("03.03.2027") && max.contains("Erfurt"));
+}
+
+#[test]
+fn a_header_row_too_deep_is_named_with_its_row() {
+    let project = project();
+    let titles: Vec<&str> = (1..=19).map(|_| "Übersicht der MPK").collect();
+    write_xlsx(
+        &project.input("2026-11/Termine_2026-11.xlsx"),
+        "Termine",
+        &titles,
+        &["Konferenz", "Datum", "Ort"],
+        &[vec![t("AMK"), d("2027-03-03"), t("Erfurt")]],
+    );
+    let output = project.run(&["check", "--stand", "2026-11-28"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains(
+            "kein Blatt hat die nötigen Überschriften „Konferenz“ und „Datum“ (oder „Beginn“) \
+             in seinen ersten 15 Zeilen; Blatt „Termine“ hat sie in Zeile 20 („Konferenz“, \
+             „Datum“, „Ort“), zu weit unten"
+        ),
+        "{message}"
+    );
+
+    // Deep and incomplete: the row with the most headers is named.
+    write_xlsx(
+        &project.input("2026-11/Termine_2026-11.xlsx"),
+        "Termine",
+        &titles,
+        &["Konferenz", "Sitzung", "Ort"],
+        &[vec![t("AMK"), t("Plenum"), t("Erfurt")]],
+    );
+    let message = stderr(&project.run(&["check", "--stand", "2026-11-28"]));
+    assert!(
+        message.contains(
+            "am nächsten kommt Blatt „Termine“ Zeile 20 mit „Konferenz“, „Sitzung“, „Ort“"
+        ),
+        "{message}"
+    );
 }

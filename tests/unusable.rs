@@ -99,7 +99,7 @@ fn no_sheet_with_the_required_headers() {
                 &[vec![t("AMK"), t("Herbstkonferenz"), t("Kiel")]],
             )
         },
-        "Fehler: inputs/2026-11/termine.xlsx: no sheet has the required headers \"Konferenz\" and \"Datum\" (or \"Beginn\")",
+        "Fehler: inputs/2026-11/termine.xlsx: kein Blatt hat die nötigen Überschriften „Konferenz“ und „Datum“ (oder „Beginn“)",
     );
 }
 

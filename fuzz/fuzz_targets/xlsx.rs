@@ -1,10 +1,13 @@
 //! The spreadsheet reader on mutated workbooks: never panics, never runs away with memory;
 //! it gives records or a clean error.
 //!
-//! An input that starts with `PK` is a whole workbook, mutated as bytes. Since mutating
-//! deflated bytes rarely reaches the XML parsers behind them, any other input is split at
-//! NUL bytes into the sheet XML, the shared strings and the styles, which the target packs
-//! (stored, with valid checksums) into a workbook around them.
+//! An input that starts with `PK` (a zip: `.xlsx`, `.xlsm`, `.xlsb`, `.ods`) or with the
+//! compound-file signature (`.xls`) is a whole workbook, mutated as bytes and given to the
+//! same entry points that choose the reader by content. Since mutating deflated bytes rarely
+//! reaches the XML parsers behind them, any other input is split at NUL bytes into the sheet
+//! XML, the shared strings, the styles and the sheet's relationships (the targets of cell
+//! hyperlinks), which the target packs (stored, with valid checksums) into a workbook around
+//! them; formulas with and without a stored result are in the sheet XML.
 #![no_main]
 
 use std::io::{Cursor, Write};
@@ -26,11 +29,15 @@ const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
 
+/// The first bytes of an OLE compound file, as `.xls` workbooks are.
+const COMPOUND_FILE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 fn workbook_around(data: &[u8]) -> Vec<u8> {
-    let mut parts = data.splitn(3, |byte| *byte == 0);
+    let mut parts = data.splitn(4, |byte| *byte == 0);
     let sheet = parts.next().unwrap_or_default();
     let strings = parts.next().unwrap_or_default();
     let styles = parts.next().unwrap_or_default();
+    let sheet_rels = parts.next().unwrap_or_default();
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -42,6 +49,7 @@ fn workbook_around(data: &[u8]) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/sharedStrings.xml", strings),
         ("xl/styles.xml", styles),
+        ("xl/worksheets/_rels/sheet1.xml.rels", sheet_rels),
     ] {
         writer.start_file(name, options).unwrap();
         writer.write_all(bytes).unwrap();
@@ -51,7 +59,7 @@ fn workbook_around(data: &[u8]) -> Vec<u8> {
 
 fuzz_target!(|data: &[u8]| {
     let packed;
-    let bytes = if data.starts_with(b"PK") {
+    let bytes = if data.starts_with(b"PK") || data.starts_with(COMPOUND_FILE) {
         data
     } else {
         packed = workbook_around(data);

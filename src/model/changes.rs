@@ -1,5 +1,7 @@
-//! What changed in the MPK lists since the previous month: per conference, new, changed and
-//! removed contact persons, and new, moved and cancelled meetings.
+//! What changed in the MPK lists since the previous month: per conference, the chair and the
+//! office, new, changed and removed contact persons, and new, moved, changed and cancelled
+//! meetings. Every field the documents show is compared: a contact's name as written, role,
+//! phones, e-mail addresses and remark; a meeting's days, open date text, place and remark.
 //!
 //! Pure comparison of two lists already joined to the roster; it does not read anything and
 //! does not format anything (the templates print the result). Contacts are matched by name
@@ -14,41 +16,64 @@ use super::identity::{MeetingDays, MeetingIdentity, name_key};
 use super::types::{Aenderung, Aenderungen, Ansprechperson, Termin};
 use crate::month::Month;
 
-/// Compares one conference's lists. `previous_meetings` and `meetings` are the upcoming ones
-/// (the same window applied to both).
-pub fn compare(
-    vormonat: Month,
-    previous_contacts: &[Ansprechperson],
-    contacts: &[Ansprechperson],
-    previous_meetings: &[Termin],
-    meetings: &[Termin],
-) -> Aenderungen {
+/// One conference's entries in one month's lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Lists<'a> {
+    /// The chairing state.
+    pub chair: Option<&'a str>,
+    /// The office.
+    pub office: Option<&'a str>,
+    /// The contact persons.
+    pub contacts: &'a [Ansprechperson],
+    /// The upcoming meetings (the same window applied to both months).
+    pub meetings: &'a [Termin],
+}
+
+/// Compares one conference's lists of the previous month with this month's.
+pub fn compare(vormonat: Month, before: Lists<'_>, now: Lists<'_>) -> Aenderungen {
     let Compared {
         new: neue_ansprechpersonen,
         changed: geaenderte_ansprechpersonen,
         removed: entfallene_ansprechpersonen,
-    } = compare_contacts(previous_contacts, contacts);
-    let Compared {
+    } = compare_contacts(before.contacts, now.contacts);
+    let Meetings {
         new: neue_termine,
-        changed: verschobene_termine,
+        moved: verschobene_termine,
+        changed: geaenderte_termine,
         removed: abgesagte_termine,
-    } = compare_meetings(previous_meetings, meetings);
-    let anzahl = neue_ansprechpersonen.len()
+    } = compare_meetings(before.meetings, now.meetings);
+    let vorsitz = changed_value(before.chair, now.chair);
+    let geschaeftsstelle = changed_value(before.office, now.office);
+    let anzahl = usize::from(vorsitz.is_some())
+        + usize::from(geschaeftsstelle.is_some())
+        + neue_ansprechpersonen.len()
         + geaenderte_ansprechpersonen.len()
         + entfallene_ansprechpersonen.len()
         + neue_termine.len()
         + verschobene_termine.len()
+        + geaenderte_termine.len()
         + abgesagte_termine.len();
     Aenderungen {
         vormonat,
         anzahl,
+        vorsitz,
+        geschaeftsstelle,
         neue_ansprechpersonen,
         geaenderte_ansprechpersonen,
         entfallene_ansprechpersonen,
         neue_termine,
         verschobene_termine,
+        geaenderte_termine,
         abgesagte_termine,
     }
+}
+
+/// A single value before and now, if it differs.
+fn changed_value(before: Option<&str>, now: Option<&str>) -> Option<Aenderung<Option<String>>> {
+    (before != now).then(|| Aenderung {
+        vorher: before.map(str::to_string),
+        jetzt: now.map(str::to_string),
+    })
 }
 
 /// One list compared with its previous version.
@@ -72,9 +97,11 @@ fn compare_contacts(before: &[Ansprechperson], now: &[Ansprechperson]) -> Compar
         match before_by_name.get(&name) {
             None => new.push(person.clone()),
             Some(old) => {
-                let same = old.funktion == person.funktion
+                let same = old.name == person.name
+                    && old.funktion == person.funktion
                     && old.telefon == person.telefon
-                    && same_addresses(&old.email, &person.email);
+                    && same_addresses(&old.email, &person.email)
+                    && old.bemerkung == person.bemerkung;
                 if !same {
                     changed.push(Aenderung {
                         vorher: (*old).clone(),
@@ -104,7 +131,36 @@ fn same_addresses(a: &[String], b: &[String]) -> bool {
             .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
 }
 
-fn compare_meetings(before: &[Termin], now: &[Termin]) -> Compared<Termin> {
+/// The meetings compared with their previous version.
+struct Meetings {
+    /// Only in the current list.
+    new: Vec<Termin>,
+    /// In both, on other days.
+    moved: Vec<Aenderung<Termin>>,
+    /// In both, on the same days, with another name as written, place, remark or open date.
+    changed: Vec<Aenderung<Termin>>,
+    /// Only in the previous list.
+    removed: Vec<Termin>,
+}
+
+/// What is shown of a meeting besides its days.
+fn details(
+    termin: &Termin,
+) -> (
+    &Option<String>,
+    &Option<String>,
+    &Option<String>,
+    &Option<String>,
+) {
+    (
+        &termin.sitzung,
+        &termin.datum_offen,
+        &termin.ort,
+        &termin.bemerkung,
+    )
+}
+
+fn compare_meetings(before: &[Termin], now: &[Termin]) -> Meetings {
     let mut unmatched_before: Vec<Option<&Termin>> = before.iter().map(Some).collect();
     let mut matched_now: Vec<Option<usize>> = vec![None; now.len()];
     // First the meetings whose name and days are unchanged, then same name, other days.
@@ -126,24 +182,29 @@ fn compare_meetings(before: &[Termin], now: &[Termin]) -> Compared<Termin> {
             }
         }
     }
-    let (mut new, mut moved) = (Vec::new(), Vec::new());
+    let (mut new, mut moved, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     for (termin, matched) in now.iter().zip(&matched_now) {
-        match matched {
-            None => new.push(termin.clone()),
-            Some(j) if MeetingDays::of(&before[*j]) != MeetingDays::of(termin) => {
-                moved.push(Aenderung {
-                    vorher: before[*j].clone(),
-                    jetzt: termin.clone(),
-                })
-            }
-            Some(_) => {}
+        let Some(j) = matched else {
+            new.push(termin.clone());
+            continue;
+        };
+        let old = &before[*j];
+        let pair = || Aenderung {
+            vorher: old.clone(),
+            jetzt: termin.clone(),
+        };
+        if MeetingDays::of(old) != MeetingDays::of(termin) {
+            moved.push(pair());
+        } else if details(old) != details(termin) {
+            changed.push(pair());
         }
     }
-    let cancelled = unmatched_before.into_iter().flatten().cloned().collect();
-    Compared {
+    let removed = unmatched_before.into_iter().flatten().cloned().collect();
+    Meetings {
         new,
-        changed: moved,
-        removed: cancelled,
+        moved,
+        changed,
+        removed,
     }
 }
 
@@ -159,6 +220,15 @@ mod tests {
             telefon: vec![phone.into()],
             email: vec![format!("{}@example.org", name.to_lowercase())],
             bemerkung: None,
+        }
+    }
+
+    fn lists<'a>(contacts: &'a [Ansprechperson], meetings: &'a [Termin]) -> Lists<'a> {
+        Lists {
+            chair: None,
+            office: None,
+            contacts,
+            meetings,
         }
     }
 
@@ -181,7 +251,7 @@ mod tests {
         let month: Month = "2026-10".parse().unwrap();
         let before = [person("Anna", "1"), person("Bernd", "2")];
         let now = [person("anna", "9"), person("Carla", "3")];
-        let changes = compare(month, &before, &now, &[], &[]);
+        let changes = compare(month, lists(&before, &[]), lists(&now, &[]));
         assert_eq!(
             changes.neue_ansprechpersonen[0].name.as_deref(),
             Some("Carla")
@@ -193,7 +263,10 @@ mod tests {
             Some("Bernd")
         );
         assert_eq!(changes.anzahl, 3);
-        assert_eq!(compare(month, &before, &before, &[], &[]).anzahl, 0);
+        assert_eq!(
+            compare(month, lists(&before, &[]), lists(&before, &[])).anzahl,
+            0
+        );
     }
 
     #[test]
@@ -211,7 +284,7 @@ mod tests {
             termin(Some("frühjahr"), "2027-04-22"),
             termin(Some("Sondersitzung"), "2027-02-01"),
         ];
-        let changes = compare(month, &[], &[], &before, &now);
+        let changes = compare(month, lists(&[], &before), lists(&[], &now));
         assert_eq!(changes.verschobene_termine.len(), 1, "{changes:?}");
         let moved = &changes.verschobene_termine[0];
         assert_eq!(moved.vorher.beginn.unwrap().to_string(), "2027-04-15");
@@ -223,5 +296,100 @@ mod tests {
         assert_eq!(changes.abgesagte_termine.len(), 1);
         assert_eq!(changes.abgesagte_termine[0].sitzung, None);
         assert_eq!(changes.anzahl, 3);
+    }
+
+    #[test]
+    fn every_shown_field_counts_as_a_change() {
+        let month: Month = "2026-12".parse().unwrap();
+        let person_before = [person("Anna", "1")];
+        let meeting_before = [termin(Some("Plenum"), "2027-01-10")];
+        let before = Lists {
+            chair: Some("Bayern"),
+            office: Some("Bundesrat"),
+            ..lists(&person_before, &meeting_before)
+        };
+        assert_eq!(compare(month, before, before).anzahl, 0);
+
+        let chair = compare(
+            month,
+            before,
+            Lists {
+                chair: Some("Berlin"),
+                ..before
+            },
+        );
+        let change = chair.vorsitz.as_ref().unwrap();
+        assert_eq!(change.vorher.as_deref(), Some("Bayern"));
+        assert_eq!(change.jetzt.as_deref(), Some("Berlin"));
+        assert_eq!(chair.anzahl, 1);
+        let no_chair = compare(
+            month,
+            before,
+            Lists {
+                chair: None,
+                ..before
+            },
+        );
+        assert_eq!(no_chair.vorsitz.unwrap().jetzt, None);
+
+        let office = compare(
+            month,
+            before,
+            Lists {
+                office: Some("Bonn"),
+                ..before
+            },
+        );
+        assert_eq!(
+            office.geschaeftsstelle.unwrap().jetzt.as_deref(),
+            Some("Bonn")
+        );
+
+        let edits: [fn(&mut Ansprechperson); 5] = [
+            |p| p.name = Some("ANNA".into()),
+            |p| p.funktion = None,
+            |p| p.telefon.push("2".into()),
+            |p| p.email = vec!["anna.neu@example.org".into()],
+            |p| p.bemerkung = Some("in Elternzeit".into()),
+        ];
+        for edit in edits {
+            let mut now = person_before.clone();
+            edit(&mut now[0]);
+            let changes = compare(
+                month,
+                before,
+                Lists {
+                    contacts: &now,
+                    ..before
+                },
+            );
+            assert_eq!(changes.geaenderte_ansprechpersonen.len(), 1, "{now:?}");
+            assert_eq!(changes.anzahl, 1);
+        }
+
+        let edits: [fn(&mut Termin); 4] = [
+            |t| t.sitzung = Some("PLENUM".into()),
+            |t| t.ort = Some("Kiel".into()),
+            |t| t.bemerkung = Some("verlegt ins Rathaus".into()),
+            |t| t.ende = Some(NaiveDate::from_ymd_opt(2027, 1, 11).unwrap()),
+        ];
+        for (index, edit) in edits.into_iter().enumerate() {
+            let mut now = meeting_before.clone();
+            edit(&mut now[0]);
+            let changes = compare(
+                month,
+                before,
+                Lists {
+                    meetings: &now,
+                    ..before
+                },
+            );
+            assert_eq!(changes.anzahl, 1, "{now:?}");
+            if index < 3 {
+                assert_eq!(changes.geaenderte_termine.len(), 1);
+            } else {
+                assert_eq!(changes.verschobene_termine.len(), 1);
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ use super::notes::Notes;
 use super::types::{Ansprechperson, Beschluss, Konferenz, Model, Sprecher, SprecherKurz, Termin};
 use super::window::Window;
 use crate::diagnostics::{Diagnostics, Location};
+use crate::load::dates::{DateSpan, open_month};
 use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance};
 
 /// Builds the model of validated `inputs`; warnings are added to `diagnostics`.
@@ -92,13 +93,25 @@ fn attach_changes(
             })
             .map(|record| meeting(konferenz, record))
             .collect();
-        konferenz.aenderungen = Some(changes::compare(
-            previous.month,
-            &contacts,
-            &konferenz.ansprechpersonen,
-            &meetings,
-            &konferenz.termine,
-        ));
+        let mut records = previous
+            .contacts
+            .iter()
+            .filter(|record| mine(&record.conference));
+        let chair = records.clone().find_map(|record| record.chair.as_deref());
+        let office = records.find_map(|record| record.office.as_deref());
+        let before = changes::Lists {
+            chair,
+            office,
+            contacts: &contacts,
+            meetings: &meetings,
+        };
+        let now = changes::Lists {
+            chair: konferenz.vorsitz.as_deref(),
+            office: konferenz.geschaeftsstelle.as_deref(),
+            contacts: &konferenz.ansprechpersonen,
+            meetings: &konferenz.termine,
+        };
+        konferenz.aenderungen = Some(changes::compare(previous.month, before, now));
     }
 }
 
@@ -321,7 +334,7 @@ impl Join<'_> {
             .enumerate()
             .map(|(i, k)| (k.kuerzel.as_str(), i))
             .collect();
-        let mut dated: Vec<(usize, Termin)> = Vec::new();
+        let mut dated: Vec<((NaiveDate, NaiveDate), usize, Termin)> = Vec::new();
         let mut open: Vec<Termin> = Vec::new();
         let mut seen: HashMap<(String, NaiveDate, String), Location> = HashMap::new();
         for record in &self.inputs.meetings {
@@ -362,8 +375,9 @@ impl Join<'_> {
             }
             match &record.date {
                 MeetingDate::Days(span) => {
+                    self.far_away(span.start, window.stand, &what, code, &record.at);
                     if window.is_upcoming(span) {
-                        dated.push((order[code], termin));
+                        dated.push(((span.start, span.end), order[code], termin));
                     }
                 }
                 MeetingDate::Missing => {
@@ -375,19 +389,56 @@ impl Join<'_> {
                     open.push(termin);
                 }
                 MeetingDate::Open(text) => {
-                    self.notes.open_date(&konferenz.name, text, &record.at);
-                    open.push(termin);
+                    // `Dezember 2026` sorts after the meetings with days in that month.
+                    let month = open_month(text)
+                        .and_then(month_span)
+                        .filter(|month| window.is_upcoming(month));
+                    self.notes
+                        .open_date(&konferenz.name, text, month.is_some(), &record.at);
+                    match month {
+                        Some(month) => dated.push(((month.end, month.end), order[code], termin)),
+                        None => open.push(termin),
+                    }
                 }
             }
         }
-        dated.sort_by(|(a_order, a), (b_order, b)| {
-            (a.beginn, a.ende, a_order, &a.sitzung).cmp(&(b.beginn, b.ende, b_order, &b.sitzung))
+        dated.sort_by(|(a_days, a_order, a), (b_days, b_order, b)| {
+            (a_days, a_order, &a.sitzung).cmp(&(b_days, b_order, &b.sitzung))
         });
         dated
             .into_iter()
-            .map(|(_, termin)| termin)
+            .map(|(_, _, termin)| termin)
             .chain(open)
             .collect()
+    }
+
+    /// A meeting more than [`MAX_YEARS_AWAY`] years from the reference date is most likely a
+    /// typo in the year; it is listed as written, with a warning.
+    fn far_away(
+        &mut self,
+        start: NaiveDate,
+        stand: NaiveDate,
+        what: &str,
+        code: &str,
+        at: &Location,
+    ) {
+        let months = chrono::Months::new(12 * MAX_YEARS_AWAY);
+        let too_late = stand
+            .checked_add_months(months)
+            .is_some_and(|limit| start > limit);
+        let too_early = stand
+            .checked_sub_months(months)
+            .is_some_and(|limit| start < limit);
+        if too_late || too_early {
+            self.diagnostics.warning(
+                at.clone(),
+                format!(
+                    "{what} ({code}) liegt mehr als {MAX_YEARS_AWAY} Jahre vom Stand {} \
+                     entfernt. Prüfen Sie die Jahreszahl",
+                    stand.format("%d.%m.%Y")
+                ),
+            );
+        }
     }
 
     fn skipped_rows(&mut self) {
@@ -426,6 +477,17 @@ impl Join<'_> {
         });
         decisions
     }
+}
+
+/// How far from the reference date a meeting is believed without a warning.
+const MAX_YEARS_AWAY: u32 = 3;
+
+/// The days of the month starting at `first`.
+fn month_span(first: NaiveDate) -> Option<DateSpan> {
+    let end = first
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    Some(DateSpan { start: first, end })
 }
 
 /// Sorts "2023/7" before "2023/12" (numeric, not textual).

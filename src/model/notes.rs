@@ -69,12 +69,22 @@ impl Notes {
     }
 
     /// A meeting of `conference` (its name) has `text` instead of a date.
-    pub(super) fn open_date(&mut self, conference: &str, text: &str, at: &Location) {
+    /// `in_month`: it names a month and is listed at that month's end.
+    pub(super) fn open_date(
+        &mut self,
+        conference: &str,
+        text: &str,
+        in_month: bool,
+        at: &Location,
+    ) {
+        let place = if in_month {
+            "der Termin steht am Ende seines Monats"
+        } else {
+            "der Termin steht ohne Datum am Ende der Liste"
+        };
         self.add(
             HinweisArt::OffenerTermin,
-            format!(
-                "{conference}: „{text}“ ist kein Datum; der Termin steht ohne Datum am Ende der Liste."
-            ),
+            format!("{conference}: „{text}“ ist kein Datum; {place}."),
             Some(at),
         );
     }

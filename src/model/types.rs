@@ -277,6 +277,12 @@ pub struct Aenderungen {
     pub vormonat: Month,
     /// How many changes there are in all (0: nothing changed).
     pub anzahl: usize,
+    /// The chair before and now, if it changed (either may be absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vorsitz: Option<Aenderung<Option<String>>>,
+    /// The office before and now, if it changed (either may be absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geschaeftsstelle: Option<Aenderung<Option<String>>>,
     /// Contacts in this month's list only.
     pub neue_ansprechpersonen: Vec<Ansprechperson>,
     /// Contacts in both lists whose details differ.
@@ -287,6 +293,8 @@ pub struct Aenderungen {
     pub neue_termine: Vec<Termin>,
     /// Meetings in both lists whose days differ.
     pub verschobene_termine: Vec<Aenderung<Termin>>,
+    /// Meetings in both lists on the same days whose name as written, place or remark differ.
+    pub geaenderte_termine: Vec<Aenderung<Termin>>,
     /// Upcoming meetings in the previous month's list only.
     pub abgesagte_termine: Vec<Termin>,
 }

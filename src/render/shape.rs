@@ -143,7 +143,15 @@ pub fn full_sample() -> Model {
         vakant: false,
         aenderungen: Some(Aenderungen {
             vormonat: month("2026-10"),
-            anzahl: 6,
+            anzahl: 9,
+            vorsitz: Some(Aenderung {
+                vorher: Some("Land".into()),
+                jetzt: Some("Land".into()),
+            }),
+            geschaeftsstelle: Some(Aenderung {
+                vorher: Some("Stelle".into()),
+                jetzt: Some("Stelle".into()),
+            }),
             neue_ansprechpersonen: vec![person.clone()],
             geaenderte_ansprechpersonen: vec![Aenderung {
                 vorher: person.clone(),
@@ -152,6 +160,10 @@ pub fn full_sample() -> Model {
             entfallene_ansprechpersonen: vec![person],
             neue_termine: vec![termin.clone()],
             verschobene_termine: vec![Aenderung {
+                vorher: termin.clone(),
+                jetzt: termin.clone(),
+            }],
+            geaenderte_termine: vec![Aenderung {
                 vorher: termin.clone(),
                 jetzt: termin.clone(),
             }],

@@ -11,7 +11,7 @@ use super::markup::{CellPosition, cell_name};
 use super::table::Table;
 use super::{MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::dates::{DateSpan, parse_date_text};
+use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
@@ -290,14 +290,17 @@ impl TableRow<'_, '_> {
             match self.date_cell(Field::End, diagnostics) {
                 Some(MeetingDate::Days(end)) if end.end >= span.start => span.end = end.end,
                 Some(MeetingDate::Days(end)) => {
+                    // An error, not a guess: which of the two is wrong only the office knows.
                     let (_, header) = self.cell(Field::End).expect("end column read above");
-                    diagnostics.warning(
+                    diagnostics.error(
                         self.cell_location(header),
                         format!(
-                            "the end {} lies before the beginning {}; the meeting is listed \
-                             as one day",
+                            "das Ende {} (Zelle {}) liegt vor dem Beginn {} (Zelle {}). \
+                             Korrigieren Sie Beginn oder Ende",
                             end.end.format("%d.%m.%Y"),
-                            span.start.format("%d.%m.%Y")
+                            self.cell_name(Field::End),
+                            span.start.format("%d.%m.%Y"),
+                            self.cell_name(Field::Begin)
                         ),
                     );
                 }
@@ -355,10 +358,38 @@ impl TableRow<'_, '_> {
             },
             _ => {
                 let text = self.text(field, diagnostics)?;
-                match parse_date_text(&text) {
-                    Some(span) => Some(MeetingDate::Days(span)),
-                    None => Some(self.open_date(text, header, diagnostics)),
+                if let Some(span) = parse_date_text(&text) {
+                    return Some(MeetingDate::Days(span));
                 }
+                if let Some((start, end)) = reversed_range(&text) {
+                    diagnostics.error(
+                        self.cell_location(header),
+                        format!(
+                            "in Zelle {} („{text}“) liegt das Ende {} vor dem Beginn {}. \
+                             Korrigieren Sie Beginn oder Ende",
+                            self.cell_name(field),
+                            end.format("%d.%m.%Y"),
+                            start.format("%d.%m.%Y")
+                        ),
+                    );
+                    return Some(MeetingDate::Open(text));
+                }
+                if let Some(day) = parse_serial(&text) {
+                    diagnostics.warning(
+                        self.cell_location(header),
+                        format!(
+                            "die Zelle {} enthält die Zahl {text}, kein Datum; sie wird als \
+                             Excel-Tageszahl gelesen: {}. Formatieren Sie die Zelle als Datum",
+                            self.cell_name(field),
+                            day.format("%d.%m.%Y")
+                        ),
+                    );
+                    return Some(MeetingDate::Days(DateSpan {
+                        start: day,
+                        end: day,
+                    }));
+                }
+                Some(self.open_date(text, header, diagnostics))
             }
         }
     }

@@ -30,8 +30,8 @@ impl SheetKind {
     /// The required headers, for messages.
     fn describe_required(self) -> &'static str {
         match self {
-            SheetKind::Contacts => "\"Konferenz\" and \"Ansprechperson\"",
-            SheetKind::Meetings => "\"Konferenz\" and \"Datum\" (or \"Beginn\")",
+            SheetKind::Contacts => "„Konferenz“ und „Ansprechperson“",
+            SheetKind::Meetings => "„Konferenz“ und „Datum“ (oder „Beginn“)",
         }
     }
 
@@ -105,6 +105,8 @@ struct NearMiss {
     headers: Vec<String>,
     /// Excel row number.
     row: u32,
+    /// Whether the row has every required header (it lies below the rows searched).
+    complete: bool,
 }
 
 /// Every table of `kind` in the workbook `bytes`; none at all is an error that names the
@@ -138,58 +140,97 @@ pub(super) fn read_tables<'a>(
             continue;
         }
         let range = sheet_range(&mut workbook, &sheet).map_err(fail)?;
-        if let Some(miss) = near_miss(&sheet, &range, aliases) {
-            near_misses.push(miss);
-        }
+        // Only needed (and only paid for) while no sheet qualifies.
+        let miss = tables
+            .is_empty()
+            .then(|| near_miss(&sheet, &range, kind, aliases))
+            .flatten();
         let sheet_markup = markup.remove(&sheet).unwrap_or_default();
-        if let Some(table) =
-            find_table(path, sheet, range, sheet_markup, kind, aliases, diagnostics)
-        {
-            tables.push(table);
+        match find_table(path, sheet, range, sheet_markup, kind, aliases, diagnostics) {
+            Some(table) => tables.push(table),
+            None => near_misses.extend(miss),
         }
     }
     if tables.is_empty() {
         let mut message = format!(
-            "no sheet has the required headers {} in its first {HEADER_SEARCH_ROWS} rows",
+            "kein Blatt hat die nötigen Überschriften {} in seinen ersten {HEADER_SEARCH_ROWS} \
+             Zeilen",
             kind.describe_required()
         );
-        if let Some(best) = near_misses.iter().max_by_key(|miss| miss.headers.len()) {
-            message.push_str(&format!(
-                "; the closest is sheet \"{}\" row {} with {}. Add the missing column, or \
-                 add its header to briefing.yaml under \"spalten\"",
+        let best = near_misses.iter().max_by_key(|miss| {
+            (
+                miss.complete,
+                miss.headers.len(),
+                std::cmp::Reverse(miss.row),
+            )
+        });
+        match best {
+            Some(best) if best.complete => message.push_str(&format!(
+                "; Blatt „{}“ hat sie in Zeile {} ({}), zu weit unten. Löschen Sie die leeren \
+                 oder Titelzeilen darüber, so dass die Überschriften in den ersten \
+                 {HEADER_SEARCH_ROWS} Zeilen stehen",
                 best.sheet,
                 best.row,
                 best.headers.join(", ")
-            ));
+            )),
+            Some(best) => message.push_str(&format!(
+                "; am nächsten kommt Blatt „{}“ Zeile {} mit {}. Ergänzen Sie die fehlende \
+                 Spalte oder tragen Sie ihre Überschrift in briefing.yaml unter „spalten“ ein",
+                best.sheet,
+                best.row,
+                best.headers.join(", ")
+            )),
+            None => {}
         }
         return Err(fail(message));
     }
     Ok(tables)
 }
 
-/// The row among the first rows with the most recognised headers, to tell the user what was
-/// found when no sheet qualifies.
-fn near_miss(sheet: &str, range: &Range<Data>, aliases: &HeaderAliases) -> Option<NearMiss> {
+/// How deep the search for the closest header row goes: far below where headers are read,
+/// bounded so a sheet of a million rows costs no more than reading it.
+const NEAR_MISS_SEARCH_ROWS: usize = 10_000;
+
+/// The row with the most recognised headers (the first of equals), to tell the user what was
+/// found when no sheet qualifies; a row with all required headers (too deep to be read) wins.
+fn near_miss(
+    sheet: &str,
+    range: &Range<Data>,
+    kind: SheetKind,
+    aliases: &HeaderAliases,
+) -> Option<NearMiss> {
     let (first_row, _) = range.start()?;
     range
         .rows()
-        .take(HEADER_SEARCH_ROWS)
+        .take(NEAR_MISS_SEARCH_ROWS)
         .enumerate()
-        .map(|(index, row)| {
-            let known: Vec<String> = row
+        .filter_map(|(index, row)| {
+            let known: Vec<(Field, String)> = row
                 .iter()
                 .map(|cell| cell.to_string())
-                .filter(|text| aliases.field_of(text).is_some())
-                .map(|text| format!("\"{}\"", text.trim().replace('\n', " ")))
+                .filter_map(|text| Some((aliases.field_of(&text)?, text)))
                 .collect();
-            (known, first_row + index as u32 + 1)
+            if known.is_empty() {
+                return None;
+            }
+            let fields: Vec<Field> = known.iter().map(|(field, _)| *field).collect();
+            let headers = known
+                .iter()
+                .map(|(_, text)| format!("„{}“", fold_whitespace(text)))
+                .collect();
+            Some(NearMiss {
+                sheet: sheet.to_string(),
+                headers,
+                row: first_row + index as u32 + 1,
+                complete: kind.has_required(&fields),
+            })
         })
-        .filter(|(known, _)| !known.is_empty())
-        .max_by_key(|(known, row)| (known.len(), std::cmp::Reverse(*row)))
-        .map(|(headers, row)| NearMiss {
-            sheet: sheet.to_string(),
-            headers,
-            row,
+        .max_by_key(|miss| {
+            (
+                miss.complete,
+                miss.headers.len(),
+                std::cmp::Reverse(miss.row),
+            )
         })
 }
 
