@@ -129,6 +129,7 @@ impl Project {
             all
         })?;
         warnings.extend(model_warnings);
+        warnings.extend(unknown_genders(&inputs.roster));
         let templates = load::templates::read(&paths.templates);
         let design_files = load::design::read(&paths.templates)?;
         let design = design_from(&design_files)?;
@@ -312,6 +313,28 @@ pub fn design_from(files: &DesignFiles) -> Result<Design, Diagnostics> {
     } else {
         Ok(design)
     }
+}
+
+/// A conference whose grammatical gender neither the roster (`genus`) nor its name tells:
+/// the articles fall back to "die", which may be wrong.
+fn unknown_genders(roster: &load::Roster) -> Diagnostics {
+    let mut warnings = Diagnostics::new();
+    for konferenz in &roster.conferences {
+        if konferenz.gender.is_none()
+            && crate::render::filters::genus_from_name(&konferenz.name).is_none()
+        {
+            warnings.warning(
+                konferenz.code_at.clone(),
+                format!(
+                    "{}: aus dem Namen „{}“ lässt sich das grammatische Geschlecht nicht \
+                     ableiten; die Artikel lauten „die/der“. Bitte „genus: m“, „f“ oder „n“ \
+                     ergänzen",
+                    konferenz.code, konferenz.name
+                ),
+            );
+        }
+    }
+    warnings
 }
 
 /// A template error shows up once per document rendered from it; report it once.

@@ -37,7 +37,8 @@ fn the_shipped_example_builds_every_briefing_and_the_overview() {
         "one style for group nouns"
     );
     assert!(overview.contains("Justizministerkonferenz"));
-    assert!(overview.contains("vakant"));
+    // The JuMiKo has no spokesperson because it delegated the cooperation.
+    assert!(overview.contains("übertragen an den E-Justice-Rat"));
     let manifest = std::fs::read_to_string(project.out("2026-11/versand.csv")).unwrap();
     assert_eq!(manifest.lines().count(), 13);
 }
@@ -201,4 +202,65 @@ fn the_configured_group_style_reaches_the_header_and_the_templates() {
         "{manke}"
     );
     assert!(!manke.contains("Sprecherinnen und Sprecher"), "{manke}");
+}
+
+#[test]
+fn a_delegated_conference_is_not_vacant_and_briefings_name_the_next_session() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    assert!(
+        overview.contains("übertragen an den E-Justice-Rat"),
+        "{overview}"
+    );
+    // JuMiKo delegated its cooperation: neither "vakant" in the table nor a quality note.
+    assert!(!overview.contains("vakant"), "{overview}");
+    let manke = docx_text(&project.out("2026-11/briefing-manke.docx"));
+    assert!(
+        manke.contains(
+            "Nächster Schritt: Bitte geben Sie die Ergebnisse Ihrer Gespräche mit der \
+             Innenministerkonferenz und der Gesundheitsministerkonferenz bis zur 52. Sitzung \
+             des IT-Planungsrates am 18.03.2027"
+        ),
+        "{manke}"
+    );
+    let poerksen = docx_text(&project.out("2026-11/briefing-poerksen.docx"));
+    assert!(poerksen.contains("mit dem E-Justice-Rat und der Wirtschaftsministerkonferenz"));
+    // After the last session no step is tied to a session.
+    let late = project.run(&["build", "--stand", "2027-11-05"]);
+    assert!(late.status.success(), "{}", stderr(&late));
+    let manke = docx_text(&project.out("2026-11/briefing-manke.docx"));
+    assert!(!manke.contains("Nächster Schritt"), "{manke}");
+}
+
+#[test]
+fn a_wrong_gender_or_delegation_in_the_roster_is_an_error_with_its_line() {
+    let project = Project::shipped_example();
+    let roster = std::fs::read_to_string(project.path().join("inputs/sprecher.yaml")).unwrap();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for (from, to, expected) in [
+        (
+            "    genus: m\n",
+            "    genus: x\n",
+            "12: genus: „x“ ist kein grammatisches Geschlecht",
+        ),
+        (
+            "    uebertragen_an: EJR\n",
+            "    uebertragen_an: XYZ\n",
+            "21: uebertragen_an: „XYZ“ ist kein anderes Kürzel",
+        ),
+    ] {
+        let broken = roster.replace(from, to);
+        project.write("inputs/sprecher.yaml", &broken);
+        let output = project.run(&["check", "--stand", "2026-11-28"]);
+        assert_eq!(output.status.code(), Some(1));
+        let message = stderr(&output);
+        let line = line_of(&broken, to.trim());
+        assert!(
+            message.contains(&format!("Fehler: inputs/sprecher.yaml:{line}:{expected}")),
+            "{message}"
+        );
+    }
 }

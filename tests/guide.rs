@@ -38,6 +38,8 @@ fn full_model() -> Model {
         name: "Innenministerkonferenz".into(),
         themen: vec!["Cybersicherheit".into()],
         vorsitz: Some("Hamburg".into()),
+        genus: None,
+        uebertragen_an: None,
         geschaeftsstelle: Some("Bundesrat".into()),
         ansprechpersonen: vec![person.clone()],
         termine: vec![termin.clone()],
@@ -77,6 +79,8 @@ fn full_model() -> Model {
         monat: "2026-11".parse().unwrap(),
         termin_horizont_monate: 12,
         beschluss_zeitraum_monate: 12,
+        sitzungen: Vec::new(),
+        naechste_sitzung: None,
         konferenzen: vec![konferenz],
         sprecher: vec![Sprecher {
             id: "manke".into(),

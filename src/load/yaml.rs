@@ -108,6 +108,18 @@ pub fn parse_file_all<T: DeserializeOwned>(path: &Path) -> Result<T, YamlErrors>
 
 /// Messages of this module (German, for editors).
 mod messages {
+    pub fn session_date(value: &str) -> String {
+        format!(
+            "sitzungen: datum „{value}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. \
+             2027-03-18"
+        )
+    }
+    pub fn gender(value: &str) -> String {
+        format!(
+            "genus: „{value}“ ist kein grammatisches Geschlecht; erlaubt sind m (der), f (die) \
+             und n (das)"
+        )
+    }
     pub use super::super::templates::messages::NOT_UTF8;
     pub const TAB: &str = "hier steht ein Tabulatorzeichen: YAML erlaubt zum Einrücken und \
         zwischen den Werten nur Leerzeichen; bitte den Tabulator durch Leerzeichen ersetzen";
@@ -406,6 +418,12 @@ struct RawConference {
     aliases: Vec<String>,
     #[serde(default)]
     themen: Vec<String>,
+    /// Grammatical gender for the articles: m, f or n.
+    #[serde(default)]
+    genus: Option<Spanned<String>>,
+    /// The code of the conference this one delegated the cooperation to.
+    #[serde(default)]
+    uebertragen_an: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -436,11 +454,20 @@ pub struct Roster {
 
 #[derive(Debug, Clone)]
 pub struct ConferenceEntry {
+    /// `kuerzel`.
     pub code: String,
+    /// Where the code is written.
     pub code_at: Location,
+    /// `name`.
     pub name: String,
+    /// `aliases`.
     pub aliases: Vec<String>,
+    /// `themen`.
     pub topics: Vec<String>,
+    /// `genus`: "m", "f" or "n" (checked).
+    pub gender: Option<String>,
+    /// `uebertragen_an`: the code it delegated the cooperation to, and where it is written.
+    pub delegated_to: Option<(String, Location)>,
 }
 
 #[derive(Debug, Clone)]
@@ -461,17 +488,37 @@ pub struct SpokespersonEntry {
 /// Reads `sprecher.yaml`.
 pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
     let raw: RawRoster = parse_file_all(path)?;
+    let mut problems = Diagnostics::new();
     let conferences = raw
         .konferenzen
         .into_iter()
-        .map(|conference| ConferenceEntry {
-            code_at: location_of(path, &conference.kuerzel),
-            code: conference.kuerzel.value.trim().to_string(),
-            name: conference.name.trim().to_string(),
-            aliases: conference.aliases,
-            topics: conference.themen,
+        .map(|conference| {
+            let gender = conference.genus.as_ref().and_then(|genus| {
+                let value = genus.value.trim().to_lowercase();
+                if matches!(value.as_str(), "m" | "f" | "n") {
+                    Some(value)
+                } else {
+                    problems.error(location_of(path, genus), messages::gender(&genus.value));
+                    None
+                }
+            });
+            ConferenceEntry {
+                code_at: location_of(path, &conference.kuerzel),
+                code: conference.kuerzel.value.trim().to_string(),
+                name: conference.name.trim().to_string(),
+                aliases: conference.aliases,
+                topics: conference.themen,
+                gender,
+                delegated_to: conference
+                    .uebertragen_an
+                    .as_ref()
+                    .map(|code| (code.value.trim().to_string(), location_of(path, code))),
+            }
         })
         .collect();
+    if problems.has_errors() {
+        return Err(problems);
+    }
     let spokespersons = raw
         .sprecher
         .into_iter()
@@ -506,6 +553,25 @@ pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
 #[serde(deny_unknown_fields)]
 struct RawDecisions {
     beschluesse: Vec<RawDecision>,
+    /// The council's own session dates.
+    #[serde(default)]
+    sitzungen: Vec<RawSession>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSession {
+    datum: Spanned<String>,
+    nummer: String,
+}
+
+/// A session of the IT-Planungsrat (`sitzungen:` in `beschluesse.yaml`).
+#[derive(Debug, Clone)]
+pub struct SessionEntry {
+    /// Its date.
+    pub date: NaiveDate,
+    /// "52. Sitzung".
+    pub number: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -563,8 +629,12 @@ pub struct DecisionEntry {
 /// The decisions file, as read.
 #[derive(Debug, Clone)]
 pub struct Decisions {
+    /// The file.
     pub file: PathBuf,
+    /// The decisions, in file order.
     pub entries: Vec<DecisionEntry>,
+    /// The council's sessions, by date.
+    pub sessions: Vec<SessionEntry>,
 }
 
 /// Reads `beschluesse.yaml`; a date that is not `YYYY-MM-DD` is reported with its line.
@@ -610,12 +680,27 @@ pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
             submitted_by: non_empty(decision.einreichend),
         });
     }
+    let mut sessions = Vec::with_capacity(raw.sitzungen.len());
+    for session in raw.sitzungen {
+        match NaiveDate::parse_from_str(session.datum.value.trim(), "%Y-%m-%d") {
+            Ok(date) => sessions.push(SessionEntry {
+                date,
+                number: session.nummer.trim().to_string(),
+            }),
+            Err(_) => diagnostics.error(
+                location_of(path, &session.datum),
+                messages::session_date(&session.datum.value),
+            ),
+        }
+    }
+    sessions.sort_by_key(|session| session.date);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     Ok(Decisions {
         file: path.to_path_buf(),
         entries,
+        sessions,
     })
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::types::{Beschluss, Konferenz, Model, Sprecher, Termin};
+use super::types::{Beschluss, Konferenz, Model, Sitzung, Sprecher, Termin};
 use crate::month::Month;
 
 /// What one spokesperson's briefing is made from.
@@ -34,6 +34,11 @@ pub struct BriefingContext<'a> {
     /// The month the changes compare with; absent in the first month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vormonat: Option<Month>,
+    /// As [`Model::sitzungen`].
+    pub sitzungen: &'a [Sitzung],
+    /// As [`Model::naechste_sitzung`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub naechste_sitzung: Option<&'a Sitzung>,
 }
 
 impl Model {
@@ -109,6 +114,8 @@ impl<'a> BriefingContexts<'a> {
             termine,
             beschluesse,
             vormonat: model.vormonat,
+            sitzungen: &model.sitzungen,
+            naechste_sitzung: model.naechste_sitzung.as_ref(),
         }
     }
 }

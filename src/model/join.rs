@@ -13,7 +13,10 @@ use super::changes;
 use super::identity::name_key;
 use super::matcher::ConferenceMatcher;
 use super::notes::Notes;
-use super::types::{Ansprechperson, Beschluss, Konferenz, Model, Sprecher, SprecherKurz, Termin};
+use super::types::{
+    Ansprechperson, Beschluss, Konferenz, Model, Sitzung, Sprecher, SprecherKurz, Termin,
+    Uebertragung,
+};
 use super::window::Window;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::dates::{DateSpan, open_month};
@@ -52,6 +55,16 @@ pub(super) fn join(
     }
     join.skipped_rows();
     let beschluesse = join.decisions(window);
+    let sitzungen: Vec<Sitzung> = inputs
+        .decisions
+        .sessions
+        .iter()
+        .filter(|session| session.date >= window.stand)
+        .map(|session| Sitzung {
+            datum: session.date,
+            nummer: session.number.clone(),
+        })
+        .collect();
     let model = Model {
         stand: window.stand,
         monat: inputs.month,
@@ -62,6 +75,8 @@ pub(super) fn join(
         termine,
         beschluesse,
         hinweise: join.notes.into_sorted(),
+        naechste_sitzung: sitzungen.first().cloned(),
+        sitzungen,
         vormonat: inputs.previous.as_ref().map(|previous| previous.month),
     };
     (model, join.diagnostics)
@@ -178,7 +193,17 @@ impl Join<'_> {
                     geschaeftsstelle: None,
                     ansprechpersonen: Vec::new(),
                     termine: Vec::new(),
-                    vakant: sprecher.is_empty(),
+                    genus: conference.gender.clone(),
+                    uebertragen_an: conference.delegated_to.as_ref().and_then(|(code, _)| {
+                        let conferences = &self.inputs.roster.conferences;
+                        let target = conferences.iter().find(|c| &c.code == code)?;
+                        Some(Uebertragung {
+                            kuerzel: target.code.clone(),
+                            name: target.name.clone(),
+                            genus: target.gender.clone(),
+                        })
+                    }),
+                    vakant: sprecher.is_empty() && conference.delegated_to.is_none(),
                     sprecher,
                     aenderungen: None,
                 }

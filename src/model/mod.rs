@@ -27,7 +27,7 @@ pub use context::{BriefingContext, BriefingContexts};
 pub use identity::{MeetingDays, MeetingIdentity};
 pub use types::{
     Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, Konferenz, Model,
-    Sprecher, SprecherKurz, Termin,
+    Sitzung, Sprecher, SprecherKurz, Termin, Uebertragung,
 };
 pub use window::Window;
 

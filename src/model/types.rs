@@ -31,6 +31,11 @@ pub struct Model {
     pub beschluesse: Vec<Beschluss>,
     /// Data-quality notes for the overview (German, for readers).
     pub hinweise: Vec<Hinweis>,
+    /// The council's sessions from the reference date on, by date.
+    pub sitzungen: Vec<Sitzung>,
+    /// The first of them, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub naechste_sitzung: Option<Sitzung>,
     /// The month whose lists the changes compare with; absent in the first month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vormonat: Option<Month>,
@@ -55,13 +60,41 @@ pub struct Konferenz {
     pub ansprechpersonen: Vec<Ansprechperson>,
     /// Upcoming meetings of this conference, by date, open dates last.
     pub termine: Vec<Termin>,
+    /// Grammatical gender from the roster (`m`, `f`, `n`); without it the grammar filters
+    /// take it from the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub genus: Option<String>,
+    /// The conference this one delegated the cooperation with the IT-Planungsrat to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uebertragen_an: Option<Uebertragung>,
     /// The spokespersons for this conference (empty when vacant).
     pub sprecher: Vec<SprecherKurz>,
-    /// True when no spokesperson is named for it.
+    /// True when no spokesperson is named for it and it delegated nothing.
     pub vakant: bool,
     /// What changed since the previous month's lists; absent in the first month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aenderungen: Option<Aenderungen>,
+}
+
+/// Where a conference delegated its cooperation with the IT-Planungsrat.
+#[derive(Debug, Clone, Serialize)]
+pub struct Uebertragung {
+    /// The other conference's code.
+    pub kuerzel: String,
+    /// Its name.
+    pub name: String,
+    /// Its grammatical gender, if the roster gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub genus: Option<String>,
+}
+
+/// A session of the IT-Planungsrat.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sitzung {
+    /// Its date.
+    pub datum: NaiveDate,
+    /// "52. Sitzung".
+    pub nummer: String,
 }
 
 /// A contact person from the MPK list.

@@ -53,6 +53,27 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
             }
         }
     }
+    for conference in &roster.conferences {
+        let Some((target, at)) = &conference.delegated_to else {
+            continue;
+        };
+        if target == &conference.code || !codes.contains_key(target.as_str()) {
+            diagnostics.error(
+                at.clone(),
+                format!(
+                    "uebertragen_an: „{target}“ ist kein anderes Kürzel dieses Verzeichnisses; \
+                     bekannt sind: {}",
+                    roster
+                        .conferences
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .filter(|code| *code != conference.code)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
     let mut ids: HashMap<&str, &Location> = HashMap::new();
     for person in &roster.spokespersons {
         if !is_valid_id(&person.id) {

@@ -12,7 +12,7 @@ use minijinja::value::{Value, ValueKind};
 
 use crate::model::{
     Aenderung, Aenderungen, Ansprechperson, Beschluss, BriefingContexts, Hinweis, Konferenz, Model,
-    Sprecher, SprecherKurz, Termin,
+    Sitzung, Sprecher, SprecherKurz, Termin, Uebertragung,
 };
 
 /// What a template can find under a name.
@@ -139,6 +139,12 @@ pub fn full_sample() -> Model {
         geschaeftsstelle: Some("Stelle".into()),
         ansprechpersonen: vec![person.clone()],
         termine: vec![termin.clone()],
+        genus: Some("f".into()),
+        uebertragen_an: Some(Uebertragung {
+            kuerzel: "EJR".into(),
+            name: "E-Justice-Rat".into(),
+            genus: Some("m".into()),
+        }),
         sprecher: vec![SprecherKurz::from(&sprecher)],
         vakant: false,
         aenderungen: Some(Aenderungen {
@@ -170,6 +176,10 @@ pub fn full_sample() -> Model {
             abgesagte_termine: vec![termin.clone()],
         }),
     };
+    let sitzung = Sitzung {
+        datum: day("2027-03-18"),
+        nummer: "52. Sitzung".into(),
+    };
     Model {
         stand: day("2026-11-28"),
         monat: month("2026-11"),
@@ -196,6 +206,8 @@ pub fn full_sample() -> Model {
             fundstelle: Some("Fundstelle".into()),
         }],
         vormonat: Some(month("2026-10")),
+        sitzungen: vec![sitzung.clone()],
+        naechste_sitzung: Some(sitzung),
     }
 }
 
