@@ -13,7 +13,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Stops the run; nothing is written.
     Error,
+    /// Reported; the run goes on.
     Warning,
 }
 
@@ -24,25 +26,41 @@ pub enum Place {
     /// The file as a whole.
     File,
     /// A row of a spreadsheet, numbered as Excel shows it (1-based).
-    Row { sheet: String, row: u32 },
+    Row {
+        /// The sheet's name.
+        sheet: String,
+        /// The row number.
+        row: u32,
+    },
     /// A cell of a spreadsheet; `column` is the header text of that column.
     Cell {
+        /// The sheet's name.
         sheet: String,
+        /// The row number.
         row: u32,
+        /// The column's header.
         column: String,
     },
     /// A position in a text file (YAML, templates), 1-based.
-    Line { line: u64, column: u64 },
+    Line {
+        /// The line.
+        line: u64,
+        /// The column, in characters.
+        column: u64,
+    },
 }
 
 /// A file and a place inside it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
+    /// The file.
     pub file: PathBuf,
+    /// Where in it.
     pub place: Place,
 }
 
 impl Location {
+    /// The file as a whole.
     pub fn file(file: &Path) -> Self {
         Location {
             file: file.to_path_buf(),
@@ -50,6 +68,7 @@ impl Location {
         }
     }
 
+    /// A row of a sheet.
     pub fn row(file: &Path, sheet: &str, row: u32) -> Self {
         Location {
             file: file.to_path_buf(),
@@ -60,6 +79,7 @@ impl Location {
         }
     }
 
+    /// A line and column of a text file.
     pub fn line(file: &Path, line: u64, column: u64) -> Self {
         Location {
             file: file.to_path_buf(),
@@ -83,8 +103,11 @@ impl fmt::Display for Location {
 /// One problem: how serious, where, and what is wrong in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
+    /// Where it was found.
     pub location: Location,
+    /// What is wrong, in words.
     pub message: String,
     /// Further lines printed below the message: the source line with a marker, a hint.
     pub detail: Option<String>,
@@ -113,14 +136,17 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// No problems yet.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds an error.
     pub fn error(&mut self, location: Location, message: impl Into<String>) {
         self.push(Severity::Error, location, message.into());
     }
 
+    /// Adds a warning.
     pub fn warning(&mut self, location: Location, message: impl Into<String>) {
         self.push(Severity::Warning, location, message.into());
     }
@@ -154,30 +180,37 @@ impl Diagnostics {
         });
     }
 
+    /// Adds every problem of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
+    /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Whether there is no problem at all.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// How many problems there are.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Every problem, in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
+    /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.severity == Severity::Error)
     }
 
+    /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items
             .iter()

@@ -24,7 +24,12 @@ pub enum TemplateSource {
     Text(String),
     /// The file cannot be used; the reason (and the line, where there is one) is reported
     /// once by the renderer's check.
-    Refused { reason: String, line: Option<u64> },
+    Refused {
+        /// Why, in words.
+        reason: String,
+        /// The line of the problem, if it has one.
+        line: Option<u64>,
+    },
 }
 
 /// Every template of the templates folder, by name.
@@ -118,15 +123,18 @@ fn source(path: &Path, name: &str, root: &Path) -> TemplateSource {
 
 /// Messages of this module (German, for editors).
 pub mod messages {
+    /// A file that is not UTF-8.
     pub const NOT_UTF8: &str = "die Datei ist nicht als UTF-8 gespeichert (in dieser Zeile steht \
         ein Zeichen in einer anderen Kodierung, z. B. Windows-1252): Bitte als UTF-8 speichern \
         (im Editor „Speichern unter“, Kodierung „UTF-8“)";
+    /// A template that links out of the templates folder.
     pub fn outside(name: &str) -> String {
         format!(
             "„{name}“ ist ein Verweis auf eine Datei außerhalb des Vorlagenordners; Vorlagen \
              werden nur aus dem Vorlagenordner gelesen"
         )
     }
+    /// A template that cannot be read.
     pub fn unreadable(reason: &str) -> String {
         format!("die Vorlage kann nicht gelesen werden: {reason}")
     }

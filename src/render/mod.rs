@@ -50,7 +50,9 @@ const FUEL: u64 = 50_000_000;
 /// Subject and body of a spokesperson's e-mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
+    /// The subject line.
     pub subject: String,
+    /// The text.
     pub body: String,
 }
 
