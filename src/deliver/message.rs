@@ -248,6 +248,8 @@ mod tests {
                 sha256: "00".into(),
                 monat: "2026-11".parse().unwrap(),
                 stand: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+                pdf: String::new(),
+                pdf_sha256: String::new(),
             },
             body: "Sehr geehrter Herr Schrödter,\n\nanbei.\n".into(),
             attachments: vec![AttachmentFile {

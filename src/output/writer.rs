@@ -295,6 +295,8 @@ mod tests {
             sha256: sha.into(),
             monat: "2026-11".parse().unwrap(),
             stand: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            pdf: String::new(),
+            pdf_sha256: String::new(),
         }
     }
 
