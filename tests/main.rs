@@ -11,6 +11,7 @@ mod hostile;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
 mod pdf;
+mod pdf_build;
 mod properties;
 mod real_sheets;
 mod send;
