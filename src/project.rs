@@ -229,6 +229,8 @@ impl Project {
                 sha256: sha256_hex(&made.docx),
                 monat: model.monat,
                 stand: model.stand,
+                pdf: String::new(),
+                pdf_sha256: String::new(),
             };
             put(sink, row.file.clone(), made.docx)?;
             put(sink, layout::calendar_file(&person.id), made.calendar)?;

@@ -56,6 +56,8 @@ pub struct Overrides {
     pub month: Option<Month>,
     /// `--stand`.
     pub stand: Option<NaiveDate>,
+    /// `build --pdf`.
+    pub pdf: bool,
     /// The SMTP flags of `send`.
     pub smtp: SmtpOverrides,
 }
@@ -95,6 +97,10 @@ pub struct Settings {
     pub month: Month,
     /// The reference date as given on the command line; see [`Settings::stand`].
     pub stand_given: Option<NaiveDate>,
+    /// Whether `build` also writes every document as PDF/A-2b: `--pdf` or `pdf: true`.
+    pub pdf: bool,
+    /// Whether `send` attaches each briefing's PDF too: `versand.pdf_anhaengen`.
+    pub attach_pdf: bool,
     smtp: SmtpOverrides,
 }
 
@@ -125,9 +131,11 @@ impl Settings {
         Ok(Settings {
             paths,
             config_file,
-            config,
             month,
             stand_given: overrides.stand,
+            pdf: overrides.pdf || config.pdf,
+            attach_pdf: config.delivery.attach_pdf,
+            config,
             smtp: overrides.smtp,
         })
     }

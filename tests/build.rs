@@ -342,7 +342,7 @@ fn the_manifest_lists_every_briefing_with_its_checksum() {
     let mut lines = manifest.lines();
     assert_eq!(
         lines.next(),
-        Some("id,name,email,subject,file,sha256,monat,stand")
+        Some("id,name,email,subject,file,sha256,monat,stand,pdf,pdf_sha256")
     );
     let rows: Vec<Vec<String>> = lines
         .map(|line| line.split(',').map(str::to_string).collect())

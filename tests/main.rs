@@ -14,6 +14,7 @@ mod other_formats;
 #[path = "../fuzz/src/package_check.rs"]
 mod package_check;
 mod pdf;
+mod pdf_build;
 mod properties;
 mod real_sheets;
 mod send;

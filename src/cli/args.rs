@@ -71,7 +71,7 @@ pub enum Command {
 }
 
 /// Options of every command that reads the inputs.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
     /// Monatsordner (JJJJ-MM); Standard: der neueste Monatsordner der Eingaben
     #[arg(long, value_name = "JJJJ-MM", help_heading = "Optionen")]
@@ -102,6 +102,20 @@ pub struct BuildArgs {
     /// Nur das Briefing dieser Person erstellen (mehrfach möglich); die übrigen Dateien bleiben
     #[arg(long, value_name = "ID", help_heading = "Optionen")]
     pub only: Vec<String>,
+    /// Jedes Dokument zusätzlich als PDF/A-2b mit Tags schreiben (für die E-Akte und die
+    /// Barrierefreiheit; braucht LibreOffice); Standard: pdf in briefing.yaml
+    #[arg(long, help_heading = "Optionen")]
+    pub pdf: bool,
+}
+
+impl BuildArgs {
+    /// The overrides, `--pdf` included.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            pdf: self.pdf,
+            ..self.common.clone().into()
+        }
+    }
 }
 
 /// `briefing preview`.
@@ -203,6 +217,7 @@ impl From<CommonArgs> for Overrides {
             config: args.config,
             month: args.month,
             stand: args.stand,
+            pdf: false,
             smtp: SmtpOverrides::default(),
         }
     }

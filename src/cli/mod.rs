@@ -21,7 +21,7 @@ use crate::settings::Settings;
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> Outcome {
     let outcome = match cli.command {
-        Command::Build(args) => Settings::resolve(args.common.into()).and_then(|settings| {
+        Command::Build(args) => Settings::resolve(args.overrides()).and_then(|settings| {
             println!("{}", settings.header(settings.stand()));
             build::run(
                 settings,

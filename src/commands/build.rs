@@ -1,5 +1,6 @@
 //! `briefing build`: the monthly batch. Under the output lock: load, produce every document
-//! into the month writer, swap the month in.
+//! into the month writer, with `--pdf` convert this run's documents to PDF/A beside them,
+//! swap the month in.
 //!
 //! The send log is never read for the build itself, nor copied or moved; it is only read
 //! (read-only) to warn that a month that was already e-mailed is being replaced.
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::output::{MonthWriter, OutputLock, WriteMode};
+use crate::output::{MonthWriter, OutputLock, WriteMode, layout};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
 
@@ -22,6 +23,8 @@ pub struct BuildReport {
     pub briefings: usize,
     /// Whether the overview was made.
     pub overview: bool,
+    /// How many PDF/A files were made (0 without `--pdf`).
+    pub pdfs: usize,
     /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
     /// Further warnings of this run (German): misnamed month folders, a month already sent.
@@ -69,7 +72,26 @@ pub fn run_with(
     let writer = MonthWriter::begin(layout.out(), layout.month(), mode)?;
     let batch = project.documents(selection, &writer, progress)?;
     let briefings = batch.rows.len();
-    let folder = writer.commit(batch.rows)?;
+    let mut rows = batch.rows;
+    // Only the documents of this run: in an update the staging folder also holds the
+    // month's other files, whose PDFs (if any) stay as they are.
+    let documents: Vec<String> = rows
+        .iter()
+        .map(|row| row.file.clone())
+        .chain(batch.overview.then(|| layout::OVERVIEW_FILE.to_string()))
+        .collect();
+    let pdfs = if project.settings.pdf {
+        let made = writer.add_pdfs(&documents)?;
+        for (row, (pdf, sha256)) in rows.iter_mut().zip(&made) {
+            row.pdf = pdf.clone();
+            row.pdf_sha256 = sha256.clone();
+        }
+        made.len()
+    } else {
+        writer.remove_pdfs(&documents)?;
+        0
+    };
+    let folder = writer.commit(rows)?;
     if let Some((count, last)) = send::delivered_summary(&layout) {
         notices.push(format!(
             "{} wurde bereits an {count} Sprecher:innen versandt (zuletzt {last}); die neu \
@@ -83,6 +105,7 @@ pub fn run_with(
         folder,
         briefings,
         overview: batch.overview,
+        pdfs,
         warnings: project.warnings,
         notices,
     })

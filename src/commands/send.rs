@@ -133,7 +133,7 @@ pub fn run(
             ))
         })?;
         let email = project.renderer.email(&context)?;
-        let attachments = deliver::attachments(&layout, &row, &label)?;
+        let attachments = deliver::attachments(&layout, &row, &label, project.settings.attach_pdf)?;
         planned.push(Planned {
             letter: Letter {
                 row,

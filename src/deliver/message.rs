@@ -16,6 +16,7 @@ use crate::output::{DispatchRow, fs_error, sha256_hex};
 
 const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const ICS_TYPE: &str = "text/calendar; charset=utf-8; method=PUBLISH";
+const PDF_TYPE: &str = "application/pdf";
 
 fn io_error<'p>(
     path: &'p Path,
@@ -77,12 +78,14 @@ pub fn attachment_name(stem: &str, extension: &str) -> String {
     format!("{}.{extension}", crate::text::fold_whitespace(&cleaned))
 }
 
-/// Reads the briefing and the calendar file of `row` from the month folder and checks the
-/// briefing against the manifest's checksum.
+/// Reads the briefing and the calendar file of `row` from the month folder (with
+/// `with_pdf` the briefing's PDF too) and checks the briefing and the PDF against the
+/// manifest's checksums.
 pub fn attachments(
     layout: &MonthLayout,
     row: &DispatchRow,
     label: &str,
+    with_pdf: bool,
 ) -> Result<Vec<AttachmentFile>, DeliverError> {
     let docx_path = layout.file(&row.file);
     let docx = read(&docx_path)?;
@@ -90,18 +93,38 @@ pub fn attachments(
         return Err(DeliverError::Checksum(docx_path));
     }
     let ics = read(&layout.file(&crate::output::layout::calendar_file(&row.id)))?;
-    Ok(vec![
-        AttachmentFile {
-            name: attachment_name(&format!("Briefing {} {label}", row.name), "docx"),
-            content_type: DOCX_TYPE,
-            bytes: docx,
-        },
-        AttachmentFile {
-            name: attachment_name(&format!("Termine {} {label}", row.name), "ics"),
-            content_type: ICS_TYPE,
-            bytes: ics,
-        },
-    ])
+    let briefing_name = format!("Briefing {} {label}", row.name);
+    let mut files = vec![AttachmentFile {
+        name: attachment_name(&briefing_name, "docx"),
+        content_type: DOCX_TYPE,
+        bytes: docx,
+    }];
+    if with_pdf {
+        files.push(AttachmentFile {
+            name: attachment_name(&briefing_name, "pdf"),
+            content_type: PDF_TYPE,
+            bytes: pdf_of(layout, row)?,
+        });
+    }
+    files.push(AttachmentFile {
+        name: attachment_name(&format!("Termine {} {label}", row.name), "ics"),
+        content_type: ICS_TYPE,
+        bytes: ics,
+    });
+    Ok(files)
+}
+
+/// The briefing's PDF as the manifest lists it, checked against its checksum.
+fn pdf_of(layout: &MonthLayout, row: &DispatchRow) -> Result<Vec<u8>, DeliverError> {
+    let path = layout.file(&row.pdf);
+    if row.pdf.is_empty() || !path.is_file() {
+        return Err(DeliverError::PdfNotBuilt(layout.file(&row.file)));
+    }
+    let pdf = fs::read(&path).map_err(io_error(&path, "cannot read the file"))?;
+    if sha256_hex(&pdf) != row.pdf_sha256 {
+        return Err(DeliverError::Checksum(path));
+    }
+    Ok(pdf)
 }
 
 /// Which message of a spokesperson's month this is, for a Message-ID that stays the same
@@ -252,6 +275,8 @@ mod tests {
                 sha256: "00".into(),
                 monat: "2026-11".parse().unwrap(),
                 stand: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+                pdf: String::new(),
+                pdf_sha256: String::new(),
             },
             body: "Sehr geehrter Herr Schrödter,\n\nanbei.\n".into(),
             attachments: vec![AttachmentFile {

@@ -76,4 +76,12 @@ pub enum DeliverError {
         /// The dates found.
         dates: String,
     },
+    /// `versand.pdf_anhaengen` is on, but this briefing has no PDF (built without `--pdf`).
+    #[error(
+        "{}: zu diesem Briefing gibt es keine PDF-Datei, versand.pdf_anhaengen verlangt aber \
+         eine; erstellen Sie den Monat mit `briefing build --pdf` (oder `pdf: true` in \
+         briefing.yaml) oder schalten Sie versand.pdf_anhaengen aus",
+        .0.display()
+    )]
+    PdfNotBuilt(PathBuf),
 }

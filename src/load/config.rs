@@ -34,6 +34,49 @@ pub struct RawConfig {
     pub versand: Option<RawDelivery>,
     /// How groups and persons of unknown gender are named: `paarform` or `doppelpunkt`.
     pub schreibweise: Option<String>,
+    /// Also write every document as PDF/A-2b (as `build --pdf` does).
+    pub pdf: Option<RawSwitch>,
+}
+
+/// A yes/no value as written: `true`/`false`, or whatever else stood there, kept so the
+/// check can name it in German (serde's own message would be English and name no key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawSwitch {
+    /// `true` or `false`.
+    Value(bool),
+    /// Anything else, as text.
+    Invalid(String),
+}
+
+impl<'de> Deserialize<'de> for RawSwitch {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawSwitch;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("true or false")
+            }
+            fn visit_bool<E>(self, value: bool) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Value(value))
+            }
+            fn visit_str<E>(self, value: &str) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Invalid(value.to_string()))
+            }
+            fn visit_i64<E>(self, value: i64) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Invalid(value.to_string()))
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Invalid(value.to_string()))
+            }
+            fn visit_f64<E>(self, value: f64) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Invalid(value.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<RawSwitch, E> {
+                Ok(RawSwitch::Invalid(String::new()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// The `versand:` section: how `briefing send` reaches the mail server.
@@ -54,6 +97,8 @@ pub struct RawDelivery {
     pub timeout_sekunden: Option<u64>,
     /// Allow a password over `verschluesselung: none` (a relay on the same machine only).
     pub unverschluesselt_erlauben: Option<bool>,
+    /// Attach each briefing's PDF/A file too (it must have been built with `--pdf`).
+    pub pdf_anhaengen: Option<RawSwitch>,
 }
 
 /// How the SMTP connection is secured.
@@ -110,6 +155,8 @@ pub struct DeliveryConfig {
     pub timeout_seconds: Option<u64>,
     /// `versand.unverschluesselt_erlauben`.
     pub allow_unencrypted: Option<bool>,
+    /// `versand.pdf_anhaengen`: attach the PDF beside the DOCX.
+    pub attach_pdf: bool,
 }
 
 /// Additional header names per column of the MPK spreadsheets.
@@ -239,6 +286,8 @@ pub struct Config {
     pub delivery: DeliveryConfig,
     /// How groups are named (`schreibweise`).
     pub group_style: GroupStyle,
+    /// `pdf`: also write every document as PDF/A-2b.
+    pub pdf: bool,
 }
 
 impl Config {
@@ -263,6 +312,7 @@ impl Default for Config {
             extra_headers: Vec::new(),
             delivery: DeliveryConfig::default(),
             group_style: GroupStyle::default(),
+            pdf: false,
         }
     }
 }
@@ -342,7 +392,20 @@ impl Config {
                 );
             }
         }
+        let mut switch = |value: Option<RawSwitch>, key: &str| match value {
+            None => false,
+            Some(RawSwitch::Value(on)) => on,
+            Some(RawSwitch::Invalid(text)) => {
+                diagnostics.error(
+                    Location::file(path),
+                    format!("{key}: „{text}“ ist kein Ja/Nein-Wert; erlaubt sind true und false"),
+                );
+                false
+            }
+        };
+        let pdf = switch(raw.pdf, "pdf");
         let delivery = raw.versand.unwrap_or_default();
+        let attach_pdf = switch(delivery.pdf_anhaengen, "versand.pdf_anhaengen");
         let tls =
             delivery
                 .verschluesselung
@@ -365,6 +428,7 @@ impl Config {
             from: delivery.absender,
             timeout_seconds: delivery.timeout_sekunden,
             allow_unencrypted: delivery.unverschluesselt_erlauben,
+            attach_pdf,
         };
         let group_style = match raw.schreibweise.as_deref().map(GroupStyle::parse) {
             None => defaults.group_style,
@@ -398,6 +462,7 @@ impl Config {
             extra_headers,
             delivery,
             group_style,
+            pdf,
         })
     }
 }
@@ -481,6 +546,28 @@ mod tests {
         );
         let error = parse("schreibweise: stern\n").unwrap_err().to_string();
         assert!(error.contains("paarform und doppelpunkt"), "{error}");
+    }
+
+    #[test]
+    fn the_pdf_switches_are_read_and_a_wrong_value_is_named_in_german() {
+        let config = parse("{}").unwrap();
+        assert!(!config.pdf && !config.delivery.attach_pdf);
+        let config = parse("pdf: true\nversand:\n  pdf_anhaengen: true\n").unwrap();
+        assert!(config.pdf && config.delivery.attach_pdf);
+        let config = parse("pdf: false\n").unwrap();
+        assert!(!config.pdf);
+        let error = parse("pdf: ja\n").unwrap_err().to_string();
+        assert!(
+            error.contains("pdf: „ja“ ist kein Ja/Nein-Wert; erlaubt sind true und false"),
+            "{error}"
+        );
+        let error = parse("versand:\n  pdf_anhaengen: 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("versand.pdf_anhaengen: „1“ ist kein Ja/Nein-Wert"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -30,6 +30,13 @@ pub struct DispatchRow {
     pub monat: Month,
     /// The reference date the briefing was built with.
     pub stand: NaiveDate,
+    /// The briefing's PDF/A file name in the month folder; empty when built without `--pdf`
+    /// (and in manifests written before PDFs existed).
+    #[serde(default)]
+    pub pdf: String,
+    /// Lower-case hex SHA-256 of the PDF; empty without a PDF.
+    #[serde(default)]
+    pub pdf_sha256: String,
 }
 
 /// The manifest cannot be read.
@@ -42,8 +49,17 @@ pub struct ManifestError {
     pub message: String,
 }
 
-const HEADER: [&str; 8] = [
-    "id", "name", "email", "subject", "file", "sha256", "monat", "stand",
+const HEADER: [&str; 10] = [
+    "id",
+    "name",
+    "email",
+    "subject",
+    "file",
+    "sha256",
+    "monat",
+    "stand",
+    "pdf",
+    "pdf_sha256",
 ];
 
 /// Lower-case hex SHA-256 of `bytes`.
@@ -128,10 +144,31 @@ mod tests {
             sha256: "00".into(),
             monat: "2026-11".parse().unwrap(),
             stand: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            pdf: "briefing-a.pdf".into(),
+            pdf_sha256: "11".into(),
         };
         std::fs::write(&path, to_bytes(std::slice::from_ref(&row))).unwrap();
         assert_eq!(read(&path).unwrap(), vec![row]);
         std::fs::write(&path, to_bytes(&[])).unwrap();
         assert_eq!(read(&path).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn a_manifest_from_before_the_pdf_columns_still_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("versand.csv");
+        std::fs::write(
+            &path,
+            "id,name,email,subject,file,sha256,monat,stand\n\
+             a,A,a@example.org,Betreff,briefing-a.docx,00,2026-11,2026-11-28\n",
+        )
+        .unwrap();
+        let rows = read(&path).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].sha256, "00");
+        assert_eq!(
+            (rows[0].pdf.as_str(), rows[0].pdf_sha256.as_str()),
+            ("", "")
+        );
     }
 }

@@ -53,6 +53,9 @@ pub enum WriteError {
          link: the output must be a real folder inside the output folder", .0.display()
     )]
     SymlinkedMonth(PathBuf),
+    /// The PDF files could not be made (LibreOffice missing, failing or hanging).
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
     /// Another run holds the output folder's lock.
     #[error(
         "{holder} arbeitet gerade mit diesem Ausgabeordner ({}); warten Sie, bis dieser Lauf \
@@ -108,6 +111,11 @@ fn check_name(name: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// At most this many documents per LibreOffice process: LibreOffice 7.4 converts only the
+/// first 246 files named on one command line and exits 0 (measured with 400 and 1001 DOCX),
+/// so a bigger batch would fail; a new process per 200 costs a few seconds each.
+const PDF_BATCH: usize = 200;
+
 /// A month's output being written: files go into a staging folder as they are produced (so
 /// memory does not grow with the batch), and [`MonthWriter::commit`] swaps the folder in.
 /// Dropped without a commit, it removes the staging folder and the previous output stays.
@@ -161,6 +169,43 @@ impl MonthWriter {
         check_name(&file.name)?;
         let path = self.staging.join(&file.name);
         write_synced(&path, &file.bytes)
+    }
+
+    /// Converts the staged documents `docx_names` (written in this run) into PDF/A-2b files
+    /// beside them, with one LibreOffice process, and syncs them like every other file;
+    /// returns each PDF's name and SHA-256, in the order of `docx_names`.
+    pub fn add_pdfs(&self, docx_names: &[String]) -> Result<Vec<(String, String)>, WriteError> {
+        let docx: Vec<PathBuf> = docx_names
+            .iter()
+            .map(|name| check_name(name).map(|()| self.staging.join(name)))
+            .collect::<Result<_, _>>()?;
+        let mut pdfs = Vec::with_capacity(docx.len());
+        for batch in docx.chunks(PDF_BATCH) {
+            pdfs.extend(crate::pdf::to_pdf_a(batch, &self.staging)?);
+        }
+        pdfs.iter()
+            .map(|pdf| {
+                let bytes = fs::read(pdf).map_err(io_error(pdf, "cannot read the file"))?;
+                fs::File::open(pdf)
+                    .and_then(|file| file.sync_all())
+                    .map_err(io_error(pdf, "cannot write the file"))?;
+                let name = pdf
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Ok((name, manifest::sha256_hex(&bytes)))
+            })
+            .collect()
+    }
+
+    /// Removes the staged PDFs of `docx_names`: an update built without PDFs starts from a
+    /// copy of the month, whose PDFs of the rebuilt documents would no longer match them.
+    pub fn remove_pdfs(&self, docx_names: &[String]) -> Result<(), WriteError> {
+        for name in docx_names {
+            check_name(name)?;
+            remove_if_present(&self.staging.join(Path::new(name).with_extension("pdf")))?;
+        }
+        Ok(())
     }
 
     /// Writes the manifest and swaps the staging folder in place of the month folder.
@@ -307,6 +352,8 @@ mod tests {
             sha256: sha.into(),
             monat: "2026-11".parse().unwrap(),
             stand: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            pdf: String::new(),
+            pdf_sha256: String::new(),
         }
     }
 
