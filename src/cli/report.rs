@@ -70,9 +70,14 @@ impl fmt::Display for Outcome {
                 } else {
                     ""
                 };
+                let pdfs = if report.pdfs > 0 {
+                    format!(", dazu {} (PDF/A)", count(report.pdfs, "PDF", "PDFs"))
+                } else {
+                    String::new()
+                };
                 writeln!(
                     f,
-                    "{}{overview} nach {} geschrieben",
+                    "{}{overview}{pdfs} nach {} geschrieben",
                     count(report.briefings, "Briefing", "Briefings"),
                     report.folder.display()
                 )

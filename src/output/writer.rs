@@ -111,11 +111,6 @@ fn check_name(name: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// At most this many documents per LibreOffice process: LibreOffice 7.4 converts only the
-/// first 246 files named on one command line and exits 0 (measured with 400 and 1001 DOCX),
-/// so a bigger batch would fail; a new process per 200 costs a few seconds each.
-const PDF_BATCH: usize = 200;
-
 /// A month's output being written: files go into a staging folder as they are produced (so
 /// memory does not grow with the batch), and [`MonthWriter::commit`] swaps the folder in.
 /// Dropped without a commit, it removes the staging folder and the previous output stays.
@@ -179,13 +174,11 @@ impl MonthWriter {
             .iter()
             .map(|name| check_name(name).map(|()| self.staging.join(name)))
             .collect::<Result<_, _>>()?;
-        let mut pdfs = Vec::with_capacity(docx.len());
-        for batch in docx.chunks(PDF_BATCH) {
-            pdfs.extend(crate::pdf::to_pdf_a(batch, &self.staging)?);
-        }
+        let pdfs = crate::pdf::to_pdf_a(&docx, &self.staging)?;
         pdfs.iter()
             .map(|pdf| {
-                let bytes = fs::read(pdf).map_err(io_error(pdf, "cannot read the file"))?;
+                let bytes =
+                    fs::read(pdf).map_err(io_error(pdf, "die Datei kann nicht gelesen werden"))?;
                 fs::File::open(pdf)
                     .and_then(|file| file.sync_all())
                     .map_err(io_error(pdf, "cannot write the file"))?;
