@@ -38,27 +38,35 @@ fn read(path: &Path) -> Result<Vec<u8>, DeliverError> {
 pub struct AttachmentFile {
     /// The name the recipient sees.
     pub name: String,
+    /// Its MIME type.
     pub content_type: &'static str,
+    /// Its content.
     pub bytes: Vec<u8>,
 }
 
 /// What one spokesperson receives.
 #[derive(Debug, Clone)]
 pub struct Letter {
+    /// The manifest row: recipient, subject, briefing.
     pub row: DispatchRow,
+    /// The e-mail text.
     pub body: String,
+    /// Briefing, PDF if any, calendar file.
     pub attachments: Vec<AttachmentFile>,
 }
 
 /// A finished message and the values the log and the report need.
 #[derive(Debug, Clone)]
 pub struct Prepared {
+    /// The spokesperson's id.
     pub id: String,
     /// The recipient's address.
     pub to: String,
+    /// The Message-ID header.
     pub message_id: String,
     /// SHA-256 of the briefing attachment (as in `versand.csv`).
     pub sha256: String,
+    /// The message itself.
     pub message: Message,
 }
 
