@@ -237,17 +237,29 @@ fn read_records<T>(
     aliases: &HeaderAliases,
     mut make: impl FnMut(&TableRow<'_, '_>, &mut Diagnostics) -> T,
 ) -> Result<SheetRecords<T>, Diagnostics> {
-    let mut out = SheetRecords::default();
-    for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
-        table.for_each_row(
-            &mut out.diagnostics,
-            &mut out.skipped,
-            |row, diagnostics| {
-                out.records.push(make(row, diagnostics));
-            },
-        );
-    }
-    Ok(out)
+    // calamine 0.38 panics on some damaged .xls files (a slice index in its compound-file
+    // reader; fuzz finding): a damaged file is an error naming it, never a crash.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut out = SheetRecords::default();
+        for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
+            table.for_each_row(
+                &mut out.diagnostics,
+                &mut out.skipped,
+                |row, diagnostics| {
+                    out.records.push(make(row, diagnostics));
+                },
+            );
+        }
+        Ok(out)
+    }));
+    read.unwrap_or_else(|_| {
+        Err(file_error(
+            path,
+            "die Datei ist beschädigt: das Tabellenprogramm-Format lässt sich nicht lesen. \
+             Bitte die Datei in Excel öffnen und als .xlsx speichern"
+                .to_string(),
+        ))
+    })
 }
 
 /// The column a meeting's first day is read from.
@@ -336,6 +348,23 @@ mod tests {
         }
         // A plausible count is fine.
         read_contacts_from_bytes(file, &workbook_declaring("40", false), &aliases).unwrap();
+    }
+
+    /// Found by the xlsx fuzz target on the final code: a damaged `.xls` makes calamine 0.38's
+    /// compound-file reader index a slice backwards (a panic in release builds too).
+    #[test]
+    fn a_damaged_xls_that_panics_calamine_is_an_error_naming_the_file() {
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-calamine-cfb-slice.xls");
+        let path = Path::new("inputs/2026-11/termine.xls");
+        let result = std::panic::catch_unwind(|| {
+            read_meetings_from_bytes(path, bytes, &HeaderAliases::default())
+        });
+        let message = result
+            .expect("no panic reaches the caller")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("inputs/2026-11/termine.xls"), "{message}");
+        assert!(message.contains("beschädigt"), "{message}");
     }
 
     /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
