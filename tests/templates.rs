@@ -124,7 +124,10 @@ fn preview_prints_the_markdown_of_one_briefing_or_the_overview() {
     );
     assert!(markdown.contains("| Birgit Sommerfeld |"));
     let overview = stdout(&project.run(&["preview", "uebersicht", "--stand", "2026-11-28"]));
-    assert!(overview.contains("übertragen an den E-Justice-Rat"), "{overview}");
+    assert!(
+        overview.contains("übertragen an den E-Justice-Rat"),
+        "{overview}"
+    );
     let unknown = project.run(&["preview", "niemand"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
