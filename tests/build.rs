@@ -292,9 +292,9 @@ fn warnings_name_file_sheet_and_row() {
     assert_contains_all(
         &warnings,
         &[
-            "Warnung: inputs/2026-11/Ansprechpartner_MPK.xlsx:Ansprechpersonen:8: unknown conference \"Deltakonferenz\"",
-            "Warnung: inputs/2026-11/termine.xlsx:Termine:11: unknown conference \"Deltakonferenz\"",
-            "Warnung: inputs/2026-11/termine.xlsx:Termine:9: Spalte „Datum“: \"Herbst 2027\" is not a date",
+            "Warnung: inputs/2026-11/Ansprechpartner_MPK.xlsx:Ansprechpersonen:8: unbekannte Konferenz „Deltakonferenz“",
+            "Warnung: inputs/2026-11/termine.xlsx:Termine:11: unbekannte Konferenz „Deltakonferenz“",
+            "Warnung: inputs/2026-11/termine.xlsx:Termine:9: Spalte „Datum“: „Herbst 2027“ ist kein Datum",
         ],
         "stderr",
     );
@@ -422,9 +422,7 @@ fn an_unknown_conference_code_in_the_roster_fails_and_keeps_the_previous_output(
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
     assert!(
-        message.contains(
-            "Fehler: inputs/sprecher.yaml:30:19: spokesperson lea: unknown conference code \"XMK\""
-        ),
+        message.contains("Fehler: inputs/sprecher.yaml:30:19: lea: unbekanntes Kürzel „XMK“"),
         "{message}"
     );
     assert!(message.contains("es wurde nichts geschrieben"), "{message}");
@@ -450,7 +448,7 @@ fn every_input_problem_is_reported_at_once_and_nothing_is_written() {
     let message = stderr(&output);
     assert_contains_all(
         &message,
-        &["Fehler: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook"],
+        &["Fehler: inputs/2026-11/termine.xlsx: keine lesbare .xlsx-Arbeitsmappe"],
         "stderr",
     );
     assert!(!project.out("2026-11").exists());
@@ -469,8 +467,8 @@ fn every_input_problem_is_reported_at_once_and_nothing_is_written() {
     assert_contains_all(
         &message,
         &[
-            "Fehler: inputs/beschluesse.yaml:9:11: decision 2026/1: link \"javascript:alert(1)\" must start with https://, http:// or mailto:",
-            "inputs/beschluesse.yaml:29:20: decision 2026/3: unknown conference code \"ZMK\" in relevant_fuer",
+            "Fehler: inputs/beschluesse.yaml:9:11: Beschluss 2026/1: der Link „javascript:alert(1)“ muss mit https://, http:// oder mailto: beginnen",
+            "inputs/beschluesse.yaml:29:20: Beschluss 2026/3: unbekanntes Kürzel „ZMK“ in relevant_fuer",
         ],
         "stderr",
     );
@@ -487,7 +485,9 @@ fn month_defaults_to_the_newest_folder() {
 
     let missing = project.run(&["build", "--month", "2026-12", "--stand", STAND]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("inputs/2026-12: there is no folder for the month 2026-12"));
+    assert!(
+        stderr(&missing).contains("inputs/2026-12: für den Monat 2026-12 gibt es keinen Ordner")
+    );
 
     let bad = project.run(&["build", "--month", "2026-13"]);
     assert_eq!(bad.status.code(), Some(2));

@@ -110,8 +110,7 @@ fn every_written_form_of_a_date_is_read() {
         "{warnings}"
     );
     assert!(
-        warnings.contains("\"Dezember 2026\" is not a date")
-            || warnings.contains("„Dezember 2026“"),
+        warnings.contains("„Dezember 2026“ ist kein Datum") || warnings.contains("„Dezember 2026“"),
         "{warnings}"
     );
     assert!(

@@ -73,8 +73,8 @@ fn a_spreadsheet_over_32_mib() {
             let file = std::fs::File::create(project.input("2026-11/termine.xlsx")).unwrap();
             file.set_len(33 * 1024 * 1024).unwrap();
         },
-        "Fehler: inputs/2026-11/termine.xlsx: the file is 34603008 bytes; at most 33554432 bytes \
-         are accepted",
+        "Fehler: inputs/2026-11/termine.xlsx: die Datei ist 34603008 Byte groß; angenommen werden \
+         höchstens 33554432 Byte",
     );
 }
 
@@ -108,9 +108,9 @@ fn a_zip_bomb_in_a_spreadsheet() {
                 64 * 1024 * 1024,
             )
         },
-        "Fehler: inputs/2026-11/ansprechpartner.xlsx: part \"xl/sharedStrings2.xml\" unpacks from",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: Teil „xl/sharedStrings2.xml“ wächst beim Entpacken von",
     );
-    assert!(message.contains("zip bomb"), "{message}");
+    assert!(message.contains("Zip-Bombe"), "{message}");
 }
 
 #[test]
@@ -128,8 +128,8 @@ fn a_sheet_with_more_than_100000_rows() {
                 &rows,
             );
         },
-        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Termine\" has data in row 100003; at most \
-         100000 rows are read",
+        "Fehler: inputs/2026-11/termine.xlsx: das Blatt „Termine“ hat Daten in Zeile 100003; gelesen \
+         werden höchstens 100000 Zeilen",
     );
 }
 
@@ -146,7 +146,7 @@ fn a_sheet_spanning_millions_of_cells() {
             sheet.write_string(99_000, 900, "x").unwrap();
             workbook.save(path).unwrap();
         },
-        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" spans more than 5000000 cells",
+        "Fehler: inputs/2026-11/termine.xlsx: das Blatt „Sheet1“ umfasst mehr als 5000000 Zellen",
     );
 }
 
@@ -162,8 +162,8 @@ fn a_sheet_with_data_beyond_column_1000() {
             sheet.write_string(0, 16_000, "x").unwrap();
             workbook.save(path).unwrap();
         },
-        "Fehler: inputs/2026-11/termine.xlsx: sheet \"Sheet1\" has data in column 16001; at most \
-         1000 columns are read",
+        "Fehler: inputs/2026-11/termine.xlsx: das Blatt „Sheet1“ hat Daten in Spalte 16001; gelesen \
+         werden höchstens 1000 Spalten",
     );
 }
 
@@ -190,7 +190,10 @@ fn deeply_nested_yaml() {
         },
         "Fehler: inputs/beschluesse.yaml:",
     );
-    assert!(message.contains("nested more than 16 levels"), "{message}");
+    assert!(
+        message.contains("mehr als 16 Ebenen tief verschachtelt"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -208,7 +211,10 @@ fn deeply_nested_yaml_in_block_style() {
         },
         "Fehler: inputs/beschluesse.yaml:",
     );
-    assert!(message.contains("nested more than 16 levels"), "{message}");
+    assert!(
+        message.contains("mehr als 16 Ebenen tief verschachtelt"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -228,7 +234,7 @@ fn billion_laughs_in_yaml() {
         },
         "Fehler: inputs/beschluesse.yaml:",
     );
-    assert!(message.contains("200000 values"), "{message}");
+    assert!(message.contains("mehr als 200000 Werte"), "{message}");
 }
 
 #[test]
@@ -247,7 +253,7 @@ fn one_long_text_repeated_by_aliases() {
         },
         "Fehler: inputs/sprecher.yaml:",
     );
-    assert!(message.contains("alias"), "{message}");
+    assert!(message.contains("Verweise"), "{message}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +358,7 @@ fn ids_that_would_leave_the_month_folder() {
                 let roster = ROSTER.replace("id: max", &format!("id: \"{id}\""));
                 project.write("inputs/sprecher.yaml", &roster);
             },
-            "may only contain lower-case letters a-z, digits and '-'",
+            "darf nur Kleinbuchstaben a–z, Ziffern und „-“ enthalten",
         );
     }
 }
@@ -428,7 +434,7 @@ fn a_decision_link_with_another_scheme() {
                 project.write("inputs/beschluesse.yaml", &decisions);
             },
             &format!(
-                "decision 2026/1: link \"{link}\" must start with https://, http:// or mailto:"
+                "Beschluss 2026/1: der Link „{link}“ muss mit https://, http:// oder mailto: beginnen"
             ),
         );
     }
@@ -481,7 +487,7 @@ fn an_input_that_never_ends() {
         ),
         (
             "inputs/2026-11/termine.xlsx",
-            "Fehler: inputs/2026-11/termine.xlsx: the file is larger than 33554432 bytes",
+            "Fehler: inputs/2026-11/termine.xlsx: die Datei ist größer als 33554432 Byte",
         ),
     ] {
         assert_refused(

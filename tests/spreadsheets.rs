@@ -238,13 +238,13 @@ fn open_dates_unknown_conferences_and_unusable_rows_are_reported_with_their_row(
     let contacts = "inputs/2026-11/Ansprechpartner November.xlsx";
     let meetings = "inputs/2026-11/Termine_2026-11.xlsx";
     for expected in [
-        format!("Warnung: {contacts}:Ansprechpersonen:9: the row has no conference"),
+        format!("Warnung: {contacts}:Ansprechpersonen:9: die Zeile hat keine Konferenz"),
         format!(
-            "Warnung: {contacts}:Ansprechpersonen:11: unknown conference \"Unbekannte Konferenz\""
+            "Warnung: {contacts}:Ansprechpersonen:11: unbekannte Konferenz „Unbekannte Konferenz“"
         ),
-        format!("Warnung: {meetings}:Termine:14: Spalte „Von“: \"Herbst 2027\" is not a date"),
-        format!("Warnung: {meetings}:Termine:15: Spalte „Von“: \"tbd\" is not a date"),
-        format!("Warnung: {meetings}:Termine:17: Spalte „Von“: \"n.n.\" is not a date"),
+        format!("Warnung: {meetings}:Termine:14: Spalte „Von“: „Herbst 2027“ ist kein Datum"),
+        format!("Warnung: {meetings}:Termine:15: Spalte „Von“: „tbd“ ist kein Datum"),
+        format!("Warnung: {meetings}:Termine:17: Spalte „Von“: „n.n.“ ist kein Datum"),
     ] {
         assert!(
             warnings.contains(&expected),

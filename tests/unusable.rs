@@ -42,7 +42,7 @@ fn assert_fails_naming(damage: impl FnOnce(&Project), expected: &str) {
 fn a_missing_spreadsheet() {
     assert_fails_naming(
         |project| std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap(),
-        "Fehler: inputs/2026-11: no spreadsheet whose name starts with \"termin\"",
+        "Fehler: inputs/2026-11: keine Tabelle, deren Name mit „termin“ beginnt",
     );
 }
 
@@ -50,7 +50,7 @@ fn a_missing_spreadsheet() {
 fn random_bytes_instead_of_a_workbook() {
     assert_fails_naming(
         |project| std::fs::write(project.input("2026-11/termine.xlsx"), [0x13u8; 900]).unwrap(),
-        "Fehler: inputs/2026-11/termine.xlsx: not a readable .xlsx workbook",
+        "Fehler: inputs/2026-11/termine.xlsx: keine lesbare .xlsx-Arbeitsmappe",
     );
 }
 
@@ -61,7 +61,7 @@ fn a_word_document_renamed_to_xlsx() {
             let briefing = project.out("2026-11/briefing-max.docx");
             std::fs::copy(briefing, project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "Fehler: inputs/2026-11/ansprechpartner.xlsx: not a readable .xlsx workbook",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: keine lesbare .xlsx-Arbeitsmappe",
     );
 }
 
@@ -72,7 +72,7 @@ fn a_password_protected_workbook() {
             let fixture = repo().join("tests/fixtures/passwortgeschuetzt.xlsx");
             std::fs::copy(fixture, project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "Fehler: inputs/2026-11/ansprechpartner.xlsx: the workbook is password-protected",
+        "Fehler: inputs/2026-11/ansprechpartner.xlsx: die Arbeitsmappe ist mit einem Kennwort geschützt",
     );
 }
 
@@ -83,7 +83,7 @@ fn an_empty_month_folder() {
             std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap();
             std::fs::remove_file(project.input("2026-11/ansprechpartner.xlsx")).unwrap();
         },
-        "Fehler: inputs/2026-11: no spreadsheet whose name starts with \"ansprech\"",
+        "Fehler: inputs/2026-11: keine Tabelle, deren Name mit „ansprech“ beginnt",
     );
 }
 

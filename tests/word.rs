@@ -153,13 +153,13 @@ fn a_broken_reference_or_logo_stops_the_build_with_the_file_name() {
     let err = stderr(&output);
     assert!(
         err.contains(
-            "Fehler: templates/referenz.docx: is not a Word document (.docx): it cannot be opened as a zip archive"
+            "Fehler: templates/referenz.docx: kein Word-Dokument (.docx): die Datei lässt sich nicht als Zip-Archiv öffnen"
         ),
         "{err}"
     );
     assert!(
         err.contains(
-            "Fehler: templates/logo.png: is not a PNG image (it does not start with the PNG signature)"
+            "Fehler: templates/logo.png: kein PNG-Bild (die Datei beginnt nicht mit der PNG-Kennung)"
         ),
         "{err}"
     );

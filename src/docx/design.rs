@@ -76,16 +76,18 @@ impl Reference {
         let reference_error = |message: String| DocxError::Reference(message);
         let mut zip = zip::ZipArchive::new(Cursor::new(docx)).map_err(|_| {
             reference_error(
-                "is not a Word document (.docx): it cannot be opened as a zip archive".into(),
+                "kein Word-Dokument (.docx): die Datei lässt sich nicht als Zip-Archiv öffnen"
+                    .into(),
             )
         })?;
         let styles_xml = read_part(&mut zip, STYLES)?.ok_or_else(|| {
             reference_error(
-                "contains no word/styles.xml; save it in Word as \"Word-Dokument (*.docx)\"".into(),
+                "enthält keine Formatvorlagen (word/styles.xml fehlt); speichern Sie die Datei in Word als „Word-Dokument (*.docx)“".into(),
             )
         })?;
-        let styles_xml = String::from_utf8(styles_xml)
-            .map_err(|_| reference_error("word/styles.xml is not UTF-8 text".into()))?;
+        let styles_xml = String::from_utf8(styles_xml).map_err(|_| {
+            reference_error("die Formatvorlagen (word/styles.xml) sind kein UTF-8-Text".into())
+        })?;
         let found = scan_styles(&styles_xml).map_err(reference_error)?;
         let optional = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| {
             // Parts that point at further parts (embedded fonts, theme pictures) would need
@@ -134,19 +136,19 @@ impl Logo {
         const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
         if !png.starts_with(SIGNATURE) {
             return Err(DocxError::Logo(
-                "is not a PNG image (it does not start with the PNG signature)".into(),
+                "kein PNG-Bild (die Datei beginnt nicht mit der PNG-Kennung)".into(),
             ));
         }
         if png.len() < 33 || &png[12..16] != b"IHDR" {
             return Err(DocxError::Logo(
-                "is not a complete PNG image (its IHDR header is missing)".into(),
+                "kein vollständiges PNG-Bild (der IHDR-Kopf fehlt)".into(),
             ));
         }
         let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
         let (width_px, height_px) = (be(16), be(20));
         if width_px == 0 || height_px == 0 || width_px > 20_000 || height_px > 20_000 {
             return Err(DocxError::Logo(format!(
-                "has an unusable size of {width_px} x {height_px} pixels"
+                "das Bild hat die unbrauchbare Größe {width_px} × {height_px} Pixel"
             )));
         }
         Ok(Logo {
@@ -166,7 +168,7 @@ fn read_part(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(err) => {
             return Err(DocxError::Reference(format!(
-                "{name} cannot be read: {err}"
+                "{name} lässt sich nicht lesen: {err}"
             )));
         }
     };
@@ -174,10 +176,10 @@ fn read_part(
     entry
         .take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| DocxError::Reference(format!("{name} cannot be read: {err}")))?;
+        .map_err(|err| DocxError::Reference(format!("{name} lässt sich nicht lesen: {err}")))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(DocxError::Reference(format!(
-            "{name} is larger than {} MB",
+            "{name} ist größer als {} MB",
             MAX_PART_BYTES / 1024 / 1024
         )));
     }
@@ -211,15 +213,17 @@ fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
 /// The styles of a `w:styles` part; its root must use the `w` prefix for the main namespace
 /// (as Word writes it), because added styles are spliced in as text.
 fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
-    well_formed(xml).map_err(|err| format!("word/styles.xml is not well-formed XML: {err}"))?;
+    well_formed(xml).map_err(|err| {
+        format!("die Formatvorlagen (word/styles.xml) sind kein gültiges XML: {err}")
+    })?;
     let mut reader = Reader::from_str(xml);
     let mut found = FoundStyles::default();
     let mut root_seen = false;
     let mut current: Option<FoundStyle> = None;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|err| format!("word/styles.xml is not well-formed XML: {err}"))?;
+        let event = reader.read_event().map_err(|err| {
+            format!("die Formatvorlagen (word/styles.xml) sind kein gültiges XML: {err}")
+        })?;
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name().as_ref().to_string();
@@ -227,7 +231,7 @@ fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
                     root_seen = true;
                     if name != "w:styles" || attr(&e, "xmlns:w").as_deref() != Some(NS_W) {
                         return Err(
-                            "word/styles.xml is not a WordprocessingML styles part (root w:styles expected)"
+                            "word/styles.xml enthält keine Word-Formatvorlagen (erwartet wird das Wurzelelement w:styles)"
                                 .into(),
                         );
                     }
@@ -304,8 +308,8 @@ fn well_formed(xml: &str) -> Result<(), String> {
     }
     match (depth, roots) {
         (0, 1) => Ok(()),
-        (0, 0) => Err("no root element".into()),
-        (0, _) => Err("more than one root element".into()),
-        _ => Err("unexpected end of the text: an element is not closed".into()),
+        (0, 0) => Err("kein Wurzelelement".into()),
+        (0, _) => Err("mehr als ein Wurzelelement".into()),
+        _ => Err("unerwartetes Ende des Textes: ein Element ist nicht geschlossen".into()),
     }
 }

@@ -6,7 +6,7 @@
 pub enum DocxError {
     /// Markdown image syntax: the briefings carry no pictures.
     #[error(
-        "images are not supported in Word briefings (found image \"{0}\"); remove the image from the template"
+        "Bilder sind in Word-Briefings nicht möglich (gefunden: Bild „{0}“); bitte das Bild aus der Vorlage entfernen"
     )]
     ImageNotSupported(String),
     /// The reference document (`templates/referenz.docx`) cannot be used; the message says
@@ -17,9 +17,9 @@ pub enum DocxError {
     #[error("{0}")]
     Logo(String),
     /// The zip container could not be written.
-    #[error("could not write the .docx package: {0}")]
+    #[error("das .docx-Paket ließ sich nicht schreiben: {0}")]
     Zip(#[from] zip::result::ZipError),
     /// Writing XML into memory failed.
-    #[error("could not write the document XML: {0}")]
+    #[error("das XML des Dokuments ließ sich nicht schreiben: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -92,7 +92,7 @@ pub fn load(
     } else {
         diagnostics.error(
             Location::file(&month_dir),
-            format!("there is no folder for the month {month}"),
+            format!("für den Monat {month} gibt es keinen Ordner"),
         );
     }
 
@@ -201,7 +201,7 @@ pub fn months(inputs_dir: &Path) -> Result<Vec<Month>, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         diagnostics.error(
             Location::file(inputs_dir),
-            format!("cannot read the inputs folder: {error}"),
+            format!("der Eingabeordner lässt sich nicht lesen: {error}"),
         );
         diagnostics
     })?;
@@ -226,8 +226,8 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
         diagnostics.error(Location::file(dir), message);
         diagnostics
     };
-    let entries =
-        std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read the folder: {error}")))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| fail(format!("der Ordner lässt sich nicht lesen: {error}")))?;
     let mut files: Vec<(PathBuf, String)> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -257,7 +257,7 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
     match matches.len() {
         1 => Ok(matches.remove(0)),
         0 if !named.is_empty() => Err(fail(format!(
-            "no spreadsheet whose name starts with \"{prefix}\": {} ist keine Tabelle, die \
+            "keine Tabelle, deren Name mit „{prefix}“ beginnt: {} ist keine Tabelle, die \
              gelesen wird. Öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx",
             named
                 .iter()
@@ -266,7 +266,7 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
                 .join(", ")
         ))),
         0 => Err(fail(format!(
-            "no spreadsheet whose name starts with \"{prefix}\" (e.g. {prefix}.xlsx); im \
+            "keine Tabelle, deren Name mit „{prefix}“ beginnt (z. B. {prefix}.xlsx); im \
              Ordner liegen: {}",
             if files.is_empty() {
                 "keine Dateien".to_string()
@@ -279,7 +279,7 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
             }
         ))),
         _ => Err(fail(format!(
-            "several spreadsheets start with \"{prefix}\": {}; keep only one",
+            "mehrere Tabellen beginnen mit „{prefix}“: {}; bitte nur eine davon im Ordner lassen",
             matches
                 .iter()
                 .filter_map(|path| path.file_name()?.to_str())

@@ -138,6 +138,13 @@ mod messages {
     pub fn missing_field(field: &str) -> String {
         format!("das Pflichtfeld {field} fehlt")
     }
+    pub fn too_deep() -> String {
+        format!(
+            "die Listen und Gruppen sind mehr als {} Ebenen tief verschachtelt; diese Datei \
+             braucht nur wenige Ebenen",
+            super::MAX_DEPTH
+        )
+    }
 }
 
 /// Most unknown keys reported for one file.
@@ -335,13 +342,10 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
 fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach;
     match breach {
-        BudgetBreach::Depth { .. } => format!(
-            "the lists and groups are nested more than {MAX_DEPTH} levels deep; this file \
-             needs only a few levels"
-        ),
+        BudgetBreach::Depth { .. } => messages::too_deep(),
         BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => format!(
-            "more than {MAX_ALIASES} anchors (&name) or aliases (*name); write the values out \
-             instead"
+            "mehr als {MAX_ALIASES} Anker (&name) oder Verweise (*name); bitte die Werte \
+             ausschreiben"
         ),
         BudgetBreach::Nodes { .. }
         | BudgetBreach::Events { .. }
@@ -349,13 +353,16 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
         | BudgetBreach::RecordedAnchorEvents { .. }
         | BudgetBreach::RecordedAnchorBytes { .. }
         | BudgetBreach::AliasAnchorRatio { .. } => format!(
-            "the file holds more than {MAX_NODES} values or {MAX_TEXT_MIB} MiB of text \
-             (aliases counted as often as they are used); it is refused as damaged or malicious"
+            "die Datei enthält mehr als {MAX_NODES} Werte oder {MAX_TEXT_MIB} MiB Text \
+             (Verweise so oft gezählt, wie sie vorkommen); sie wird als beschädigt oder \
+             manipuliert abgelehnt"
         ),
-        BudgetBreach::InclusionDepth { .. } => "includes (!include) are not allowed".to_string(),
+        BudgetBreach::InclusionDepth { .. } => {
+            "Einbindungen anderer Dateien (!include) sind nicht erlaubt".to_string()
+        }
         other => format!(
-            "the file exceeds a size limit of the YAML reader ({other:?}); it is refused as \
-             damaged or malicious"
+            "die Datei überschreitet eine Größengrenze des YAML-Lesers ({other:?}); sie wird \
+             als beschädigt oder manipuliert abgelehnt"
         ),
     }
 }
@@ -373,16 +380,17 @@ fn reword(message: &str) -> Option<String> {
     }
     let plain = match message {
         "recursion limit exceeded" => {
-            return Some(format!(
-                "the lists and groups are nested more than {MAX_DEPTH} levels deep; this file \
-                 needs only a few levels"
-            ));
+            return Some(messages::too_deep());
         }
         "expected sequence start" => {
-            "a list is expected here, e.g. [IMK, GMK], or one \"- \" item per line"
+            "hier wird eine Liste erwartet, z. B. [IMK, GMK], oder ein Eintrag „- “ je Zeile"
         }
-        "expected mapping start" => "a group of fields (\"name: value\" lines) is expected here",
-        "expected string scalar" => "a single text value is expected here, not a list or group",
+        "expected mapping start" => {
+            "hier wird eine Gruppe von Feldern erwartet (Zeilen der Form „name: wert“)"
+        }
+        "expected string scalar" => {
+            "hier wird ein einzelner Text erwartet, keine Liste und keine Gruppe"
+        }
         _ => return None,
     };
     Some(plain.to_string())
@@ -648,7 +656,8 @@ pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
             diagnostics.error(
                 date_at,
                 format!(
-                    "decision {}: datum \"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-29",
+                    "Beschluss {}: datum „{}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. \
+                     2023-03-29",
                     decision.nummer.value, decision.datum.value
                 ),
             );
@@ -809,6 +818,6 @@ mod tests {
         );
         let error = load_decisions(&path).unwrap_err().to_string();
         assert!(error.contains("input.yaml:4:"), "{error}");
-        assert!(error.contains("YYYY-MM-DD"), "{error}");
+        assert!(error.contains("JJJJ-MM-TT"), "{error}");
     }
 }

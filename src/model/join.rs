@@ -245,8 +245,9 @@ impl Join<'_> {
         self.diagnostics.warning(
             at.clone(),
             format!(
-                "unknown conference \"{written}\"; the row is not used. Add the name as an \
-                 alias in sprecher.yaml if it is one of the roster's conferences"
+                "unbekannte Konferenz „{written}“; die Zeile wird nicht übernommen. Ist es eine \
+                 Konferenz des Verzeichnisses, tragen Sie den Namen in sprecher.yaml unter \
+                 „aliases“ ein"
             ),
         );
         self.notes.unknown_conference(written, at);
@@ -290,7 +291,7 @@ impl Join<'_> {
                 let who = record.name.as_deref().unwrap_or("(ohne Namen)");
                 self.diagnostics.warning(
                     record.at.clone(),
-                    format!("contact {who} of {code} has no e-mail address"),
+                    format!("die Ansprechperson {who} der {code} hat keine E-Mail-Adresse"),
                 );
                 self.notes
                     .contact_without_email(who, &konferenz.name, &record.at);
@@ -304,7 +305,7 @@ impl Join<'_> {
                 self.diagnostics.warning(
                     Location::file(&self.inputs.contacts_file),
                     format!(
-                        "conference {} ({}) has no contact person in this month's list",
+                        "für die Konferenz {} ({}) enthält die Liste dieses Monats keine Ansprechperson",
                         konferenz.kuerzel, konferenz.name
                     ),
                 );
@@ -339,7 +340,7 @@ impl Join<'_> {
                 self.diagnostics.warning(
                     record.at.clone(),
                     format!(
-                        "{} has the chair \"{chair}\" here but \"{first}\" at {at}; \"{first}\" is used",
+                        "{}: hier steht der Vorsitz „{chair}“, bei {at} aber „{first}“; verwendet wird „{first}“",
                         konferenz.kuerzel
                     ),
                 );

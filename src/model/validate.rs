@@ -16,19 +16,22 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
     let mut names: HashMap<String, &str> = HashMap::new();
     for conference in &roster.conferences {
         if conference.code.is_empty() {
-            diagnostics.error(conference.code_at.clone(), "kuerzel must not be empty");
+            diagnostics.error(conference.code_at.clone(), "kuerzel darf nicht leer sein");
         }
         if conference.name.is_empty() {
             diagnostics.error(
                 conference.code_at.clone(),
-                format!("conference {} has an empty name", conference.code),
+                format!(
+                    "die Konferenz {} hat keinen Namen (name ist leer)",
+                    conference.code
+                ),
             );
         }
         if let Some(first) = codes.insert(&conference.code, &conference.code_at) {
             diagnostics.error(
                 conference.code_at.clone(),
                 format!(
-                    "conference code \"{}\" is used twice (first at {first}); codes must be unique",
+                    "das Kürzel „{}“ steht zweimal (zuerst bei {first}); jedes Kürzel darf nur einmal vorkommen",
                     conference.code
                 ),
             );
@@ -42,8 +45,8 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
                 Some(other) if *other != conference.code => diagnostics.error(
                     conference.code_at.clone(),
                     format!(
-                        "the name \"{key}\" belongs to both {other} and {}; a spreadsheet \
-                         row could not be assigned",
+                        "der Name „{key}“ gehört zu {other} und zu {}; eine Tabellenzeile mit \
+                         diesem Namen ließe sich keiner Konferenz zuordnen",
                         conference.code
                     ),
                 ),
@@ -80,8 +83,8 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
             diagnostics.error(
                 person.id_at.clone(),
                 format!(
-                    "id \"{}\" may only contain lower-case letters a-z, digits and '-' \
-                     (it becomes part of a file name)",
+                    "id „{}“ darf nur Kleinbuchstaben a–z, Ziffern und „-“ enthalten \
+                     (sie wird Teil eines Dateinamens)",
                     person.id
                 ),
             );
@@ -90,7 +93,7 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
             diagnostics.error(
                 person.id_at.clone(),
                 format!(
-                    "spokesperson id \"{}\" is used twice (first at {first}); ids must be unique",
+                    "die id „{}“ steht zweimal (zuerst bei {first}); jede id darf nur einmal vorkommen",
                     person.id
                 ),
             );
@@ -98,16 +101,13 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
         if person.name.is_empty() {
             diagnostics.error(
                 person.id_at.clone(),
-                format!("spokesperson {} has an empty name", person.id),
+                format!("{} hat keinen Namen (name ist leer)", person.id),
             );
         }
         if person.conferences.is_empty() {
             diagnostics.error(
                 person.id_at.clone(),
-                format!(
-                    "spokesperson {} has no conference in konferenzen",
-                    person.id
-                ),
+                format!("{} hat keine Konferenz unter konferenzen", person.id),
             );
         }
         for (code, at) in &person.conferences {
@@ -115,7 +115,7 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
                 diagnostics.error(
                     at.clone(),
                     format!(
-                        "spokesperson {}: unknown conference code \"{code}\"; known codes: {}",
+                        "{}: unbekanntes Kürzel „{code}“; bekannt sind: {}",
                         person.id,
                         known_codes(&codes)
                     ),
@@ -125,15 +125,12 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
         match (&person.email, &person.email_at) {
             (Some(email), Some(at)) if !looks_like_email(email) => diagnostics.error(
                 at.clone(),
-                format!(
-                    "spokesperson {}: \"{email}\" is not an e-mail address",
-                    person.id
-                ),
+                format!("{}: „{email}“ ist keine E-Mail-Adresse", person.id),
             ),
             (None, _) => diagnostics.warning(
                 person.id_at.clone(),
                 format!(
-                    "spokesperson {} has no e-mail address; their briefing cannot be sent",
+                    "{} hat keine E-Mail-Adresse; das Briefing kann nicht versandt werden",
                     person.id
                 ),
             ),
@@ -155,7 +152,7 @@ pub(super) fn check_decisions(
             diagnostics.error(
                 decision.number_at.clone(),
                 format!(
-                    "decision number \"{}\" is not of the form YYYY/N, e.g. \"2023/07\"",
+                    "die Beschlussnummer „{}“ hat nicht die Form JJJJ/N, z. B. „2023/07“",
                     decision.number
                 ),
             );
@@ -164,7 +161,7 @@ pub(super) fn check_decisions(
             diagnostics.error(
                 decision.number_at.clone(),
                 format!(
-                    "decision {} is listed twice (first at {first})",
+                    "Beschluss {} steht zweimal (zuerst bei {first})",
                     decision.number
                 ),
             );
@@ -172,7 +169,10 @@ pub(super) fn check_decisions(
         if decision.title.is_empty() {
             diagnostics.error(
                 decision.number_at.clone(),
-                format!("decision {} has an empty titel", decision.number),
+                format!(
+                    "Beschluss {} hat keinen Titel (titel ist leer)",
+                    decision.number
+                ),
             );
         }
         if let Relevance::Codes(list) = &decision.relevance {
@@ -180,7 +180,7 @@ pub(super) fn check_decisions(
                 diagnostics.error(
                     decision.relevance_at.clone(),
                     format!(
-                        "decision {}: relevant_fuer is empty; write \"alle\" or conference codes",
+                        "Beschluss {}: relevant_fuer ist leer; schreiben Sie „alle“ oder Kürzel von Konferenzen",
                         decision.number
                     ),
                 );
@@ -190,7 +190,7 @@ pub(super) fn check_decisions(
                     diagnostics.error(
                         decision.relevance_at.clone(),
                         format!(
-                            "decision {}: unknown conference code \"{code}\" in relevant_fuer",
+                            "Beschluss {}: unbekanntes Kürzel „{code}“ in relevant_fuer",
                             decision.number
                         ),
                     );
@@ -203,7 +203,7 @@ pub(super) fn check_decisions(
             diagnostics.error(
                 at.clone(),
                 format!(
-                    "decision {}: link \"{link}\" must start with https://, http:// or mailto:",
+                    "Beschluss {}: der Link „{link}“ muss mit https://, http:// oder mailto: beginnen",
                     decision.number
                 ),
             );

@@ -44,22 +44,28 @@ fn unusable_designs_are_plain_errors() {
     let message = |r: Result<Design, DocxError>| r.unwrap_err().to_string();
     assert_eq!(
         message(Design::from_reference(b"kein Word")),
-        "is not a Word document (.docx): it cannot be opened as a zip archive"
+        "kein Word-Dokument (.docx): die Datei lässt sich nicht als Zip-Archiv öffnen"
     );
     let no_styles = package::zip_files(&[("word/document.xml", b"<x/>".as_slice())]).unwrap();
-    assert!(message(Design::from_reference(&no_styles)).starts_with("contains no word/styles.xml"));
+    assert!(
+        message(Design::from_reference(&no_styles))
+            .starts_with("enthält keine Formatvorlagen (word/styles.xml fehlt)")
+    );
     let broken = package::zip_files(&[("word/styles.xml", b"<w:styles>".as_slice())]).unwrap();
     assert!(
         message(Design::from_reference(&broken))
-            .starts_with("word/styles.xml is not well-formed XML"),
+            .starts_with("die Formatvorlagen (word/styles.xml) sind kein gültiges XML"),
         "{}",
         message(Design::from_reference(&broken))
     );
     let foreign = package::zip_files(&[("word/styles.xml", b"<styles/>".as_slice())]).unwrap();
-    assert!(message(Design::from_reference(&foreign)).contains("root w:styles expected"));
+    assert!(
+        message(Design::from_reference(&foreign))
+            .contains("erwartet wird das Wurzelelement w:styles")
+    );
     assert_eq!(
         message(Design::default().with_logo(b"GIF89a....")),
-        "is not a PNG image (it does not start with the PNG signature)"
+        "kein PNG-Bild (die Datei beginnt nicht mit der PNG-Kennung)"
     );
     assert!(message(Design::default().with_logo(b"\x89PNG\r\n\x1a\n")).contains("IHDR"));
 }

@@ -328,7 +328,10 @@ fn images_are_rejected_with_a_plain_message() {
     let err =
         markdown_to_docx("Text ![Logo](bilder/logo.png)", &meta(), &Design::default()).unwrap_err();
     assert!(matches!(err, DocxError::ImageNotSupported(_)));
-    assert!(err.to_string().contains("images are not supported"));
+    assert!(
+        err.to_string()
+            .contains("Bilder sind in Word-Briefings nicht möglich")
+    );
     assert!(err.to_string().contains("bilder/logo.png"));
 }
 

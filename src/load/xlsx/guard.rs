@@ -31,20 +31,20 @@ pub(super) const MAX_SHARED_STRINGS: u64 = 1_000_000;
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     let size = std::fs::metadata(path)
-        .map_err(|error| fail(format!("cannot read the file: {error}")))?
+        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?
         .len();
     if size > MAX_XLSX_BYTES {
         return Err(fail(format!(
-            "the file is {size} bytes; at most {MAX_XLSX_BYTES} bytes are accepted"
+            "die Datei ist {size} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte"
         )));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_XLSX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|error| fail(format!("cannot read the file: {error}")))?;
+        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?;
     if bytes.len() as u64 > MAX_XLSX_BYTES {
         return Err(fail(format!(
-            "the file is larger than {MAX_XLSX_BYTES} bytes, the most accepted"
+            "die Datei ist größer als {MAX_XLSX_BYTES} Byte; mehr wird nicht angenommen"
         )));
     }
     Ok(bytes)
@@ -59,7 +59,7 @@ pub(super) fn check_archive(bytes: &[u8]) -> Result<(), String> {
 fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Result<(), String> {
     if bytes.len() as u64 > MAX_XLSX_BYTES {
         return Err(format!(
-            "the file is {} bytes; at most {MAX_XLSX_BYTES} bytes are accepted",
+            "die Datei ist {} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte",
             bytes.len()
         ));
     }
@@ -90,30 +90,32 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
         match problem {
             Some(PartProblem::SharedStrings(count)) => {
                 return Err(format!(
-                    "part \"{name}\" declares {count} texts (uniqueCount); at most \
-                     {MAX_SHARED_STRINGS} are accepted, so the file is refused as damaged or \
-                     malicious"
+                    "die Datei ist beschädigt oder manipuliert und wird nicht gelesen: Teil „{name}“ \
+                     gibt {count} Texte an (uniqueCount), höchstens {MAX_SHARED_STRINGS} sind \
+                     zulässig"
                 ));
             }
             Some(PartProblem::Reference(reference)) => {
                 return Err(format!(
-                    "part \"{name}\" holds the cell reference \"{reference}\", which no sheet \
-                     has; the file is damaged. Open it in Excel and save it again"
+                    "die Datei ist beschädigt. Öffnen Sie sie in Excel und speichern Sie sie neu \
+                     (Teil „{name}“ enthält den Zellbezug „{reference}“, den es in keinem Blatt \
+                     geben kann)"
                 ));
             }
             None => {}
         }
         if total > max_unpacked {
             return Err(format!(
-                "the workbook unpacks to more than {} MiB (at part \"{name}\"); a contact or \
-                 date list is far smaller, so the file is refused as damaged or malicious",
+                "die Arbeitsmappe ist entpackt größer als {} MiB (bei Teil „{name}“); eine \
+                 Kontakt- oder Terminliste ist weit kleiner, daher wird die Datei als beschädigt \
+                 oder manipuliert abgelehnt",
                 max_unpacked / (1024 * 1024)
             ));
         }
         if unpacked > ratio_from && unpacked > packed.saturating_mul(MAX_COMPRESSION_RATIO) {
             return Err(format!(
-                "part \"{name}\" unpacks from {packed} to {unpacked} bytes, more than \
-                 {MAX_COMPRESSION_RATIO} times its packed size; the file is refused as a zip bomb"
+                "Teil „{name}“ wächst beim Entpacken von {packed} auf {unpacked} Byte, mehr als \
+                 das {MAX_COMPRESSION_RATIO}-Fache; die Datei wird als Zip-Bombe abgelehnt"
             ));
         }
     }
@@ -263,7 +265,7 @@ mod tests {
         let bomb = zip_with(2 * 1024 * 1024, b' ');
         let message = check_archive(&bomb).unwrap_err();
         assert!(message.contains("xl/worksheets/sheet1.xml"), "{message}");
-        assert!(message.contains("zip bomb"), "{message}");
+        assert!(message.contains("Zip-Bombe"), "{message}");
         // Small parts may pack as well as they like.
         check_archive(&zip_with(512 * 1024, b' ')).unwrap();
     }
@@ -272,7 +274,7 @@ mod tests {
     fn the_unpacked_total_is_limited() {
         let archive = zip_with_noise(300 * 1024);
         let message = check_archive_within(&archive, 256 * 1024, u64::MAX).unwrap_err();
-        assert!(message.contains("unpacks to more than"), "{message}");
+        assert!(message.contains("entpackt größer als"), "{message}");
         check_archive_within(&archive, 400 * 1024, u64::MAX).unwrap();
     }
 

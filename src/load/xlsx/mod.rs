@@ -176,7 +176,7 @@ pub fn read_contacts_from_bytes(
             if record.name.is_none() && !record.emails.is_empty() {
                 diagnostics.warning(
                     record.at.clone(),
-                    "contact has an e-mail address but no name; it is listed without a name",
+                    "die Ansprechperson hat eine E-Mail-Adresse, aber keinen Namen; sie wird ohne Namen aufgeführt",
                 );
             }
             record
@@ -208,8 +208,8 @@ pub fn read_meetings_from_bytes(
                 diagnostics.warning(
                     row.location(),
                     format!(
-                        "meeting of \"{}\" has no date in column \"{}\"; it is listed \
-                         without a date",
+                        "der Termin von „{}“ hat kein Datum in Spalte „{}“; er wird ohne \
+                         Datum aufgeführt",
                         row.conference,
                         row.date_header()
                     ),
@@ -342,7 +342,7 @@ mod tests {
                 .map(ToString::to_string)
                 .collect::<String>();
             assert!(
-                message.contains("(uniqueCount); at most 1000000"),
+                message.contains("(uniqueCount), höchstens 1000000"),
                 "{message}"
             );
         }
@@ -381,7 +381,7 @@ mod tests {
         .iter()
         .map(ToString::to_string)
         .collect::<String>();
-        assert!(message.contains("cell reference \"A12:G4\""), "{message}");
+        assert!(message.contains("Zellbezug „A12:G4“"), "{message}");
         // The second finding: a cell's r attribute starting with 9 letters.
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
         let message = read_meetings_from_bytes(
@@ -393,7 +393,7 @@ mod tests {
         .iter()
         .map(ToString::to_string)
         .collect::<String>();
-        assert!(message.contains("cell reference \"Etsstelle"), "{message}");
+        assert!(message.contains("Zellbezug „Etsstelle"), "{message}");
     }
 
     #[test]

@@ -103,9 +103,9 @@ impl<'a> Table<'a> {
                     diagnostics.warning(
                         at.clone(),
                         format!(
-                            "the row has no conference in column \"{conference_header}\" \
-                             and follows an empty row or the header; it is not used. Enter \
-                             the conference"
+                            "die Zeile hat keine Konferenz in Spalte „{conference_header}“ \
+                             und folgt auf eine leere Zeile oder die Überschrift; sie wird nicht \
+                             übernommen. Tragen Sie die Konferenz ein"
                         ),
                     );
                     skipped.push(SkippedRow {
@@ -250,7 +250,7 @@ impl TableRow<'_, '_> {
             CellText::Error(error) => {
                 diagnostics.warning(
                     self.cell_location(header),
-                    format!("the cell holds the Excel error {error}; it is left empty"),
+                    format!("die Zelle enthält den Excel-Fehler {error}; sie bleibt leer"),
                 );
                 return None;
             }
@@ -261,7 +261,7 @@ impl TableRow<'_, '_> {
         {
             diagnostics.warning(
                 self.cell_location(header),
-                "the cell contains control characters; they were removed",
+                "die Zelle enthält Steuerzeichen; sie wurden entfernt",
             );
         }
         (!cleaned.is_empty()).then_some(cleaned)
@@ -308,7 +308,7 @@ impl TableRow<'_, '_> {
                     let (_, header) = self.cell(Field::End).expect("end column read above");
                     diagnostics.warning(
                         self.cell_location(header),
-                        format!("\"{text}\" is not a date; the meeting is listed as one day"),
+                        format!("„{text}“ ist kein Datum; der Termin wird als eintägig aufgeführt"),
                     );
                 }
                 Some(MeetingDate::Missing) | None => {}
@@ -398,7 +398,7 @@ impl TableRow<'_, '_> {
         diagnostics.warning(
             self.cell_location(header),
             format!(
-                "\"{text}\" is not a date; the meeting of \"{}\" is listed as an open date",
+                "„{text}“ ist kein Datum; der Termin von „{}“ wird als offenes Datum aufgeführt",
                 self.conference
             ),
         );

@@ -118,7 +118,7 @@ impl Workbook<'_> {
 
 /// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`].
 pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable = |error: String| format!("sheet \"{sheet}\" cannot be read: {error}");
+    let unreadable = |error: String| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
     let range = match workbook {
         Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet),
         Workbook::Xls(w) => w
@@ -148,26 +148,29 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
 
 fn too_many_rows(sheet: &str, row: u32) -> String {
     format!(
-        "sheet \"{sheet}\" has data in row {}; at most {MAX_ROWS} rows are read",
+        "das Blatt „{sheet}“ hat Daten in Zeile {}; gelesen werden höchstens {MAX_ROWS} Zeilen",
         u64::from(row) + 1
     )
 }
 
 fn too_many_columns(sheet: &str, column: u32) -> String {
     format!(
-        "sheet \"{sheet}\" has data in column {}; at most {MAX_COLUMNS} columns are read",
+        "das Blatt „{sheet}“ hat Daten in Spalte {}; gelesen werden höchstens {MAX_COLUMNS} Spalten",
         u64::from(column) + 1
     )
 }
 
 fn too_many_cells(sheet: &str) -> String {
-    format!("sheet \"{sheet}\" spans more than {MAX_CELLS} cells; it is not a contact or date list")
+    format!(
+        "das Blatt „{sheet}“ umfasst mehr als {MAX_CELLS} Zellen; es ist keine Kontakt- oder Terminliste"
+    )
 }
 
 /// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
 /// [`MAX_CELLS`] before their cells are laid out in memory.
 fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable = |error: XlsxError| format!("sheet \"{sheet}\" cannot be read: {error}");
+    let unreadable =
+        |error: XlsxError| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         // A chart sheet or a dialog sheet: no cells.
@@ -202,12 +205,13 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
 fn describe_open_error(error: &calamine::XlsxError) -> String {
     match error {
         calamine::XlsxError::Password => {
-            "the workbook is password-protected; save it without a password".to_string()
+            "die Arbeitsmappe ist mit einem Kennwort geschützt; speichern Sie sie ohne Kennwort"
+                .to_string()
         }
-        calamine::XlsxError::Io(error) => format!("cannot read the file: {error}"),
+        calamine::XlsxError::Io(error) => format!("die Datei lässt sich nicht lesen: {error}"),
         calamine::XlsxError::Zip(_) => {
-            "not a readable .xlsx workbook (it is not a valid zip archive)".to_string()
+            "keine lesbare .xlsx-Arbeitsmappe (die Datei ist kein gültiges Zip-Archiv)".to_string()
         }
-        other => format!("not a readable .xlsx workbook: {other}"),
+        other => format!("keine lesbare .xlsx-Arbeitsmappe: {other}"),
     }
 }

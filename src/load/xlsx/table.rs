@@ -303,7 +303,7 @@ fn find_table<'a>(
                 diagnostics.warning(
                     Location::row(file, &sheet, row_number),
                     format!(
-                        "column \"{}\" is a second \"{field}\" column and is not read",
+                        "Spalte „{}“ ist eine zweite Spalte „{field}“ und wird nicht gelesen",
                         header.trim()
                     ),
                 );
@@ -319,7 +319,7 @@ fn find_table<'a>(
             None => diagnostics.warning(
                 Location::row(file, &sheet, row_number),
                 format!(
-                    "column \"{}\" is not a known column and is not read",
+                    "Spalte „{}“ ist keine bekannte Spalte und wird nicht gelesen",
                     header.trim()
                 ),
             ),

@@ -11,7 +11,7 @@ pub(super) fn date_of(value: &Value) -> Result<NaiveDate, Error> {
     value
         .as_str()
         .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .ok_or_else(|| not_a(value, "a date"))
+        .ok_or_else(|| not_a(value, "ein Datum"))
 }
 
 /// "November 2026": a month as every document, e-mail and attachment names it.
@@ -35,7 +35,7 @@ pub(super) enum DateStyle {
 /// meeting (a value with `beginn`/`ende`, or `datum_offen` for an open date).
 pub(super) fn meeting_days(value: &Value, style: DateStyle) -> Result<String, Error> {
     if value.kind() != ValueKind::Map {
-        return Err(not_a(value, "a meeting (with beginn and ende)"));
+        return Err(not_a(value, "ein Termin (mit beginn und ende)"));
     }
     let field = |name: &str| {
         value
@@ -46,7 +46,7 @@ pub(super) fn meeting_days(value: &Value, style: DateStyle) -> Result<String, Er
     if let Some(open) = field("datum_offen") {
         return Ok(open.to_string());
     }
-    let start = date_of(&field("beginn").ok_or_else(|| not_a(value, "a meeting"))?)?;
+    let start = date_of(&field("beginn").ok_or_else(|| not_a(value, "ein Termin"))?)?;
     let end = match field("ende") {
         Some(end) => date_of(&end)?,
         None => start,

@@ -135,7 +135,7 @@ impl Case {
             Some(other) => Err(Error::new(
                 ErrorKind::InvalidOperation,
                 format!(
-                    "\"{other}\" is not a case: use \"nominativ\", \"genitiv\", \"dativ\" or \"akkusativ\""
+                    "„{other}“ ist kein Fall; möglich sind „nominativ“, „genitiv“, „dativ“ und „akkusativ“"
                 ),
             )),
         }
@@ -195,11 +195,11 @@ impl Noun {
                 .get_attr("name")
                 .ok()
                 .and_then(|v| text(&v))
-                .ok_or_else(|| not_a(value, "a conference (with name)"))?;
+                .ok_or_else(|| not_a(value, "eine Konferenz (mit name)"))?;
             let genus = value.get_attr("genus").ok().and_then(|v| text(&v));
             (name, genus)
         } else {
-            (text(value).ok_or_else(|| not_a(value, "a name"))?, None)
+            (text(value).ok_or_else(|| not_a(value, "ein Name"))?, None)
         };
         let genus = explicit
             .as_deref()

@@ -79,7 +79,7 @@ pub fn register(env: &mut Environment<'static>) {
             .get(..7)
             .unwrap_or(&text)
             .parse()
-            .map_err(|_| not_a(&value, "a month (YYYY-MM)"))?;
+            .map_err(|_| not_a(&value, "ein Monat (JJJJ-MM)"))?;
         Ok(month_name(month))
     });
     env.add_filter("zeitraum", |value: Value| -> Result<String, Error> {
@@ -168,7 +168,7 @@ pub fn register(env: &mut Environment<'static>) {
                 Some(count) => count,
                 None => value
                     .len()
-                    .ok_or_else(|| not_a(&value, "a list or a number"))?,
+                    .ok_or_else(|| not_a(&value, "eine Liste oder eine Zahl"))?,
             };
             Ok(if count == 1 { singular } else { plural })
         },
@@ -181,6 +181,6 @@ pub fn register(env: &mut Environment<'static>) {
 pub(crate) fn not_a(value: &Value, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidOperation,
-        format!("{value} is not {expected}"),
+        format!("erwartet wird {expected}, nicht {value}"),
     )
 }

@@ -31,7 +31,7 @@ impl Person {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .filter(|text| !text.trim().is_empty())
         };
-        let name = field("name").ok_or_else(|| not_a(value, "a person (with name)"))?;
+        let name = field("name").ok_or_else(|| not_a(value, "eine Person (mit name)"))?;
         Ok(Person {
             salutation: field("anrede"),
             title: field("titel"),
