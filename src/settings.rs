@@ -256,7 +256,7 @@ impl Settings {
 fn newest_month(inputs: &Path) -> Result<Month, Error> {
     months(inputs)?.last().copied().ok_or_else(|| {
         Error::Usage(format!(
-            "{} has no month folder (named like 2026-11); create one or pass --month",
+            "{} hat keinen Monatsordner (benannt wie 2026-11); bitte einen anlegen oder --month angeben",
             inputs.display()
         ))
     })

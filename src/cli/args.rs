@@ -95,6 +95,7 @@ pub struct CommonArgs {
 
 /// `briefing build`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Optionen")]
 pub struct BuildArgs {
     /// The common options.
     #[command(flatten)]
@@ -132,13 +133,19 @@ pub struct PreviewArgs {
 /// `briefing init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Ordner für das neue Projekt; wird angelegt, falls er fehlt
-    #[arg(default_value = ".", value_name = "ORDNER", help_heading = "Argumente")]
+    /// Ordner für das neue Projekt; wird angelegt, falls er fehlt [Standard: .]
+    #[arg(
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "ORDNER",
+        help_heading = "Argumente"
+    )]
     pub dir: PathBuf,
 }
 
 /// `briefing watch`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Optionen")]
 pub struct WatchArgs {
     /// The common options.
     #[command(flatten)]
@@ -150,50 +157,51 @@ pub struct WatchArgs {
 
 /// `briefing send`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Optionen")]
 pub struct SendArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Write the messages as .eml files into OUT/YYYY-MM/mail/ and send nothing
+    /// Die Nachrichten als .eml-Dateien nach AUSGABE/JJJJ-MM/mail/ schreiben und nichts senden
     #[arg(long)]
     pub dry_run: bool,
-    /// SMTP server; default: versand.server in briefing.yaml
-    #[arg(long, value_name = "HOST")]
+    /// SMTP-Server; Standard: versand.server in briefing.yaml
+    #[arg(long, value_name = "SERVER")]
     pub smtp_host: Option<String>,
-    /// SMTP port; default: versand.port, else 25 / 587 / 465 by --smtp-tls
+    /// SMTP-Port; Standard: versand.port, sonst 25 / 587 / 465 je nach --smtp-tls
     #[arg(long, value_name = "PORT")]
     pub smtp_port: Option<u16>,
-    /// Connection security: none, starttls (default) or tls
+    /// Verbindungsschutz: none, starttls (Standard) oder tls
     #[arg(long, value_name = "none|starttls|tls", value_parser = parse_tls)]
     pub smtp_tls: Option<SmtpTls>,
-    /// SMTP user; the password comes from the environment variable BRIEFING_SMTP_PASSWORD
+    /// SMTP-Benutzer; das Kennwort kommt aus der Umgebungsvariablen BRIEFING_SMTP_PASSWORD
     #[arg(long, value_name = "USER")]
     pub smtp_user: Option<String>,
-    /// Sender address; default: versand.absender, else FITKO <it-plr@fitko.de>
-    #[arg(long, value_name = "ADDRESS")]
+    /// Absender; Standard: versand.absender, sonst FITKO <it-plr@fitko.de>
+    #[arg(long, value_name = "ADRESSE")]
     pub from: Option<String>,
-    /// Seconds to wait for the server to connect and answer; default: versand.timeout_sekunden, else 30
+    /// Sekunden, die auf Verbindung und Antwort des Servers gewartet wird; Standard: versand.timeout_sekunden, sonst 30
     #[arg(long, value_name = "SEKUNDEN")]
     pub smtp_timeout: Option<u64>,
-    /// Allow the password over --smtp-tls none (only for a mail server on this machine)
+    /// Das Kennwort auch über --smtp-tls none senden (nur für einen Mailserver auf diesem Rechner)
     #[arg(long)]
     pub unverschluesselt_erlauben: bool,
-    /// Send without asking (needed when there is no terminal to ask on)
+    /// Ohne Rückfrage senden (nötig, wenn kein Terminal für die Frage da ist)
     #[arg(long, short = 'y')]
     pub yes: bool,
-    /// Only these spokespersons (repeatable)
+    /// Nur an diese Personen (mehrfach möglich)
     #[arg(long, value_name = "ID")]
     pub only: Vec<String>,
-    /// Send the selection to this test address instead; not recorded as delivered
-    #[arg(long, value_name = "ADDRESS")]
+    /// Die Auswahl stattdessen an diese Testadresse senden; wird nicht als zugestellt vermerkt
+    #[arg(long, value_name = "ADRESSE")]
     pub to: Option<String>,
-    /// Send these spokespersons their briefing again although the log has it (repeatable)
+    /// Diesen Personen ihr Briefing erneut senden, obwohl das Protokoll es verzeichnet (mehrfach möglich)
     #[arg(long, value_name = "ID")]
     pub resend: Vec<String>,
-    /// Send again to everyone whose briefing changed since it was sent
+    /// Allen erneut senden, deren Briefing sich seit dem Versand geändert hat
     #[arg(long)]
     pub resend_changed: bool,
-    /// Record an unknown delivery as arrived (you checked with the recipient); sends nothing to them
+    /// Einen unklaren Versand als angekommen vermerken (nach Rückfrage beim Empfänger); sendet nichts
     #[arg(long, value_name = "ID")]
     pub angekommen: Vec<String>,
 }

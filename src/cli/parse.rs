@@ -138,6 +138,19 @@ mod tests {
     }
 
     #[test]
+    fn every_subcommands_help_is_german() {
+        for command in ["build", "check", "preview", "init", "watch", "send"] {
+            let Parsed::Print(text) = parse_from(["briefing", command, "--help"]) else {
+                panic!("no help for {command}");
+            };
+            for english in ["Usage", "Options", "Arguments", "Print help", "default:"] {
+                assert!(!text.contains(english), "{command}: {english} in {text}");
+            }
+            assert!(text.contains("Aufruf: briefing"), "{command}: {text}");
+        }
+    }
+
+    #[test]
     fn help_is_printed_not_an_error() {
         let Parsed::Print(text) = parse_from(["briefing", "--help"]) else {
             panic!("no help");

@@ -45,7 +45,9 @@ pub enum WriteError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A file name would leave the month folder or take a reserved name.
-    #[error("\"{0}\" is not a plain file name; refusing to write outside the month folder")]
+    #[error(
+        "„{0}“ ist kein einfacher Dateiname; außerhalb des Monatsordners wird nichts geschrieben"
+    )]
     UnsafeName(String),
     /// The month folder is a symbolic link.
     #[error(
