@@ -9,6 +9,9 @@
 //! The whole process (wall time, peak RSS, N = 15/1000/5000) is measured by
 //! `scripts/bench.sh`; the figures are in `BENCHMARKS.md`.
 
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::path::Path;
 

@@ -6,16 +6,25 @@
 //! still point at the spot. It checks only what YAML and the record shapes can tell (syntax,
 //! unknown keys, wrong types, required fields, date syntax); relations between records are
 //! checked by the model.
+//!
+//! This file holds the parser and its messages; [`roster`] and [`decisions`] the two files'
+//! records.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostics, Location};
+
+mod decisions;
+mod roster;
+#[cfg(test)]
+mod tests;
+
+pub use decisions::{DecisionEntry, Decisions, Relevance, SessionEntry, load_decisions};
+pub use roster::{ConferenceEntry, Roster, SpokespersonEntry, load_roster};
 
 /// Largest YAML input accepted; the real files are a few kilobytes.
 pub const MAX_YAML_BYTES: u64 = 8 * 1024 * 1024;
@@ -59,6 +68,7 @@ pub struct YamlError {
 }
 
 impl YamlError {
+    /// Where the problem is: the file, and its line and column when known.
     pub fn location(&self) -> Location {
         match self.line {
             Some((line, column)) => Location::line(&self.file, line, column),
@@ -66,6 +76,7 @@ impl YamlError {
         }
     }
 
+    /// What is wrong, in words.
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -405,419 +416,4 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value
         .map(|text| text.trim().to_string())
         .filter(|text| !text.is_empty())
-}
-
-// ---------------------------------------------------------------------------------------------
-// sprecher.yaml
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRoster {
-    konferenzen: Vec<RawConference>,
-    sprecher: Vec<RawSpokesperson>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConference {
-    kuerzel: Spanned<String>,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    themen: Vec<String>,
-    /// Grammatical gender for the articles: m, f or n.
-    #[serde(default)]
-    genus: Option<Spanned<String>>,
-    /// The code of the conference this one delegated the cooperation to.
-    #[serde(default)]
-    uebertragen_an: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSpokesperson {
-    id: Spanned<String>,
-    #[serde(default)]
-    anrede: Option<String>,
-    #[serde(default)]
-    titel: Option<String>,
-    name: String,
-    #[serde(default)]
-    funktion: Option<String>,
-    #[serde(default)]
-    land: Option<String>,
-    #[serde(default)]
-    email: Option<Spanned<String>>,
-    konferenzen: Vec<Spanned<String>>,
-}
-
-/// The roster of conferences and spokespersons, as written in `sprecher.yaml`.
-#[derive(Debug, Clone)]
-pub struct Roster {
-    pub file: PathBuf,
-    pub conferences: Vec<ConferenceEntry>,
-    pub spokespersons: Vec<SpokespersonEntry>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ConferenceEntry {
-    /// `kuerzel`.
-    pub code: String,
-    /// Where the code is written.
-    pub code_at: Location,
-    /// `name`.
-    pub name: String,
-    /// `aliases`.
-    pub aliases: Vec<String>,
-    /// `themen`.
-    pub topics: Vec<String>,
-    /// `genus`: "m", "f" or "n" (checked).
-    pub gender: Option<String>,
-    /// `uebertragen_an`: the code it delegated the cooperation to, and where it is written.
-    pub delegated_to: Option<(String, Location)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct SpokespersonEntry {
-    pub id: String,
-    pub id_at: Location,
-    pub salutation: Option<String>,
-    pub title: Option<String>,
-    pub name: String,
-    pub function: Option<String>,
-    pub state: Option<String>,
-    pub email: Option<String>,
-    pub email_at: Option<Location>,
-    /// Conference codes with the place each was written.
-    pub conferences: Vec<(String, Location)>,
-}
-
-/// Reads `sprecher.yaml`.
-pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
-    let raw: RawRoster = parse_file_all(path)?;
-    let mut problems = Diagnostics::new();
-    let conferences = raw
-        .konferenzen
-        .into_iter()
-        .map(|conference| {
-            let gender = conference.genus.as_ref().and_then(|genus| {
-                let value = genus.value.trim().to_lowercase();
-                if matches!(value.as_str(), "m" | "f" | "n") {
-                    Some(value)
-                } else {
-                    problems.error(location_of(path, genus), messages::gender(&genus.value));
-                    None
-                }
-            });
-            ConferenceEntry {
-                code_at: location_of(path, &conference.kuerzel),
-                code: conference.kuerzel.value.trim().to_string(),
-                name: conference.name.trim().to_string(),
-                aliases: conference.aliases,
-                topics: conference.themen,
-                gender,
-                delegated_to: conference
-                    .uebertragen_an
-                    .as_ref()
-                    .map(|code| (code.value.trim().to_string(), location_of(path, code))),
-            }
-        })
-        .collect();
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    let spokespersons = raw
-        .sprecher
-        .into_iter()
-        .map(|person| SpokespersonEntry {
-            id_at: location_of(path, &person.id),
-            id: person.id.value.trim().to_string(),
-            salutation: non_empty(person.anrede),
-            title: non_empty(person.titel),
-            name: person.name.trim().to_string(),
-            function: non_empty(person.funktion),
-            state: non_empty(person.land),
-            email_at: person.email.as_ref().map(|email| location_of(path, email)),
-            email: non_empty(person.email.map(|email| email.value)),
-            conferences: person
-                .konferenzen
-                .iter()
-                .map(|code| (code.value.trim().to_string(), location_of(path, code)))
-                .collect(),
-        })
-        .collect();
-    Ok(Roster {
-        file: path.to_path_buf(),
-        conferences,
-        spokespersons,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
-// beschluesse.yaml
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDecisions {
-    beschluesse: Vec<RawDecision>,
-    /// The council's own session dates.
-    #[serde(default)]
-    sitzungen: Vec<RawSession>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSession {
-    datum: Spanned<String>,
-    nummer: String,
-}
-
-/// A session of the IT-Planungsrat (`sitzungen:` in `beschluesse.yaml`).
-#[derive(Debug, Clone)]
-pub struct SessionEntry {
-    /// Its date.
-    pub date: NaiveDate,
-    /// "52. Sitzung".
-    pub number: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDecision {
-    nummer: Spanned<String>,
-    titel: String,
-    datum: Spanned<String>,
-    #[serde(default)]
-    sitzung: Option<String>,
-    #[serde(default)]
-    kurz: Option<String>,
-    #[serde(default)]
-    punkte: Vec<String>,
-    relevant_fuer: Spanned<RawRelevance>,
-    #[serde(default)]
-    link: Option<Spanned<String>>,
-    #[serde(default)]
-    einreichend: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum RawRelevance {
-    Word(String),
-    Codes(Vec<String>),
-}
-
-/// For which conferences a decision matters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Relevance {
-    /// `relevant_fuer: alle`
-    All,
-    /// A list of conference codes.
-    Codes(Vec<String>),
-}
-
-/// One decision of the council, as written in `beschluesse.yaml`.
-#[derive(Debug, Clone)]
-pub struct DecisionEntry {
-    pub number: String,
-    pub number_at: Location,
-    pub title: String,
-    pub date: NaiveDate,
-    pub session: Option<String>,
-    pub summary: Option<String>,
-    pub points: Vec<String>,
-    pub relevance: Relevance,
-    pub relevance_at: Location,
-    pub link: Option<String>,
-    pub link_at: Option<Location>,
-    pub submitted_by: Option<String>,
-}
-
-/// The decisions file, as read.
-#[derive(Debug, Clone)]
-pub struct Decisions {
-    /// The file.
-    pub file: PathBuf,
-    /// The decisions, in file order.
-    pub entries: Vec<DecisionEntry>,
-    /// The council's sessions, by date.
-    pub sessions: Vec<SessionEntry>,
-}
-
-/// Reads `beschluesse.yaml`; a date that is not `YYYY-MM-DD` is reported with its line.
-pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
-    let raw: RawDecisions = parse_file_all(path)?;
-    let mut diagnostics = Diagnostics::new();
-    let mut entries = Vec::with_capacity(raw.beschluesse.len());
-    for decision in raw.beschluesse {
-        let date_at = location_of(path, &decision.datum);
-        let Ok(date) = NaiveDate::parse_from_str(decision.datum.value.trim(), "%Y-%m-%d") else {
-            diagnostics.error(
-                date_at,
-                format!(
-                    "Beschluss {}: datum „{}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. \
-                     2023-03-29",
-                    decision.nummer.value, decision.datum.value
-                ),
-            );
-            continue;
-        };
-        let relevance_at = location_of(path, &decision.relevant_fuer);
-        let relevance = match decision.relevant_fuer.value {
-            RawRelevance::Word(word) if word.trim().eq_ignore_ascii_case("alle") => Relevance::All,
-            RawRelevance::Word(word) => {
-                // A single code written without brackets is a common shorthand.
-                Relevance::Codes(vec![word.trim().to_string()])
-            }
-            RawRelevance::Codes(codes) => {
-                Relevance::Codes(codes.into_iter().map(|c| c.trim().to_string()).collect())
-            }
-        };
-        entries.push(DecisionEntry {
-            number_at: location_of(path, &decision.nummer),
-            number: decision.nummer.value.trim().to_string(),
-            title: decision.titel.trim().to_string(),
-            date,
-            session: non_empty(decision.sitzung),
-            summary: non_empty(decision.kurz),
-            points: decision.punkte,
-            relevance,
-            relevance_at,
-            link_at: decision.link.as_ref().map(|link| location_of(path, link)),
-            link: non_empty(decision.link.map(|link| link.value)),
-            submitted_by: non_empty(decision.einreichend),
-        });
-    }
-    let mut sessions = Vec::with_capacity(raw.sitzungen.len());
-    for session in raw.sitzungen {
-        match NaiveDate::parse_from_str(session.datum.value.trim(), "%Y-%m-%d") {
-            Ok(date) => sessions.push(SessionEntry {
-                date,
-                number: session.nummer.trim().to_string(),
-            }),
-            Err(_) => diagnostics.error(
-                location_of(path, &session.datum),
-                messages::session_date(&session.datum.value),
-            ),
-        }
-    }
-    sessions.sort_by_key(|session| session.date);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(Decisions {
-        file: path.to_path_buf(),
-        entries,
-        sessions,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("input.yaml");
-        std::fs::write(&path, text).unwrap();
-        (dir, path)
-    }
-
-    #[test]
-    fn roster_keeps_the_line_of_every_conference_code() {
-        let (_dir, path) = write(
-            "konferenzen:\n  - kuerzel: IMK\n    name: Innenministerkonferenz\n\
-             sprecher:\n  - id: manke\n    name: Stephan Manke\n    konferenzen: [IMK, GMK]\n",
-        );
-        let roster = load_roster(&path).unwrap();
-        assert_eq!(roster.conferences[0].code, "IMK");
-        let (code, at) = &roster.spokespersons[0].conferences[1];
-        assert_eq!(code, "GMK");
-        assert_eq!(
-            at.place,
-            crate::diagnostics::Place::Line {
-                line: 7,
-                column: 24
-            }
-        );
-    }
-
-    #[test]
-    fn unknown_key_names_file_line_and_key() {
-        let (_dir, path) = write(
-            "konferenzen: []\nsprecher:\n  - id: manke\n    name: X\n    konferenzen: []\n    telefon: 1\n",
-        );
-        let error = load_roster(&path).unwrap_err().to_string();
-        assert!(error.starts_with("Fehler: "), "{error}");
-        assert!(error.contains("input.yaml:6:"), "{error}");
-        assert!(
-            error.contains("unbekanntes Feld „telefon“; erlaubt sind hier: id, anrede"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn every_unknown_key_tabs_and_duplicates_in_plain_words() {
-        let (_dir, path) = write(
-            "konferenzen: []\nsprecher:\n  - id: a\n    name: X\n    telefon: 1\n    konferenzen: []\n\
-             \x20 - fax:\n      nummer: 2\n    id: b\n    name: Y\n    konferenzen: []\n",
-        );
-        let error = load_roster(&path).unwrap_err().to_string();
-        assert!(
-            error.contains("input.yaml:5:5: unbekanntes Feld „telefon“"),
-            "{error}"
-        );
-        assert!(
-            error.contains("input.yaml:7:5: unbekanntes Feld „fax“"),
-            "{error}"
-        );
-        assert_eq!(error.lines().count(), 2, "{error}");
-
-        let (_dir, path) = write("konferenzen: []\nsprecher:\n  - id: manke\n\tname: X\n");
-        let error = load_roster(&path).unwrap_err().to_string();
-        assert!(
-            error.contains("input.yaml:4:1: hier steht ein Tabulatorzeichen"),
-            "{error}"
-        );
-
-        let (_dir, path) =
-            write("konferenzen: []\nsprecher:\n  - id: a\n    name: X\n    name: Y\n");
-        let error = load_roster(&path).unwrap_err().to_string();
-        assert!(
-            error.contains("input.yaml:5:5: „name“ steht in dieser Gruppe zweimal"),
-            "{error}"
-        );
-
-        let (_dir, path) = write("\u{feff}konferenzen: []\nsprecher: []\n");
-        assert!(load_roster(&path).is_ok());
-        std::fs::write(&path, b"konferenzen: []\nsprecher:\n  - id: m\xfcller\n").unwrap();
-        let error = load_roster(&path).unwrap_err().to_string();
-        assert!(
-            error.contains("input.yaml:3:1: die Datei ist nicht als UTF-8"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn decisions_accept_alle_and_lists_and_reject_bad_dates() {
-        let (_dir, path) = write(
-            "beschluesse:\n\
-             - nummer: \"2023/07\"\n  titel: A\n  datum: 2023-03-29\n  relevant_fuer: alle\n\
-             - nummer: \"2023/12\"\n  titel: B\n  datum: 2023-03-29\n  relevant_fuer: [UMK, WMK]\n",
-        );
-        let decisions = load_decisions(&path).unwrap();
-        assert_eq!(decisions.entries[0].relevance, Relevance::All);
-        assert_eq!(
-            decisions.entries[1].relevance,
-            Relevance::Codes(vec!["UMK".into(), "WMK".into()])
-        );
-
-        let (_dir, path) = write(
-            "beschluesse:\n- nummer: \"2023/07\"\n  titel: A\n  datum: 29.03.2023\n  relevant_fuer: alle\n",
-        );
-        let error = load_decisions(&path).unwrap_err().to_string();
-        assert!(error.contains("input.yaml:4:"), "{error}");
-        assert!(error.contains("JJJJ-MM-TT"), "{error}");
-    }
 }
