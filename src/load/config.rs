@@ -326,11 +326,8 @@ impl Config {
         if !path.exists() {
             return Ok(Config::default());
         }
-        let raw: RawConfig = yaml::parse_file(path).map_err(|error| {
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.error(error.location(), error.message());
-            diagnostics
-        })?;
+        // Every unknown key of the file, not only the first.
+        let raw: RawConfig = yaml::parse_file_all(path)?;
         Config::from_raw(raw, path)
     }
 
@@ -504,6 +501,20 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("briefing.yaml:2:"), "{text}");
         assert!(text.contains("beschluss_zeitraum"), "{text}");
+    }
+
+    #[test]
+    fn every_unknown_key_of_the_file_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("briefing.yaml");
+        std::fs::write(
+            &path,
+            "autor: FITKO\nbeschluss_zeitraum: 3\ntermin_horizont: 6\n",
+        )
+        .unwrap();
+        let error = Config::load(&path).unwrap_err().to_string();
+        assert!(error.contains("briefing.yaml:2:"), "{error}");
+        assert!(error.contains("briefing.yaml:3:"), "{error}");
     }
 
     #[test]
