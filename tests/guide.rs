@@ -1,118 +1,12 @@
 //! The editors' guide (`templates/README.md`) documents every variable the templates receive
-//! and every filter. The data is built here with every optional field filled, so a field
-//! added to the model fails this test until the guide describes it.
+//! and every filter. The data is the static check's sample (`render::shape::full_sample`,
+//! every optional field filled), so a field added to the model fails this test until the
+//! guide describes it.
 
 use briefing::model::*;
 use minijinja::value::{Value, ValueKind};
 
 use crate::support::*;
-
-fn full_model() -> Model {
-    let termin = Termin {
-        konferenz: "IMK".into(),
-        konferenz_name: "Innenministerkonferenz".into(),
-        sitzung: Some("Herbstkonferenz".into()),
-        beginn: Some(date("2026-12-02")),
-        ende: Some(date("2026-12-04")),
-        datum_offen: Some("Herbst 2027".into()),
-        ort: Some("Hamburg".into()),
-        bemerkung: Some("mit Kamingespräch".into()),
-    };
-    let kurz = SprecherKurz {
-        id: "manke".into(),
-        anrede: Some("Herr".into()),
-        titel: Some("Dr.".into()),
-        name: "Stephan Manke".into(),
-        funktion: Some("Staatssekretär".into()),
-        land: Some("Niedersachsen".into()),
-    };
-    let person = Ansprechperson {
-        name: Some("Birgit Sommerfeld".into()),
-        funktion: Some("Leiterin".into()),
-        telefon: vec!["030 1".into()],
-        email: vec!["b@example.org".into()],
-        bemerkung: Some("nur vormittags".into()),
-    };
-    let konferenz = Konferenz {
-        kuerzel: "IMK".into(),
-        name: "Innenministerkonferenz".into(),
-        themen: vec!["Cybersicherheit".into()],
-        vorsitz: Some("Hamburg".into()),
-        genus: None,
-        uebertragen_an: None,
-        geschaeftsstelle: Some("Bundesrat".into()),
-        ansprechpersonen: vec![person.clone()],
-        termine: vec![termin.clone()],
-        sprecher: vec![kurz],
-        vakant: false,
-        aenderungen: Some(Aenderungen {
-            vormonat: "2026-10".parse().unwrap(),
-            anzahl: 9,
-            vorsitz: Some(Aenderung {
-                vorher: Some("Bayern".into()),
-                jetzt: Some("Hamburg".into()),
-            }),
-            geschaeftsstelle: Some(Aenderung {
-                vorher: None,
-                jetzt: Some("Bundesrat".into()),
-            }),
-            neue_ansprechpersonen: vec![person.clone()],
-            geaenderte_ansprechpersonen: vec![Aenderung {
-                vorher: person.clone(),
-                jetzt: person.clone(),
-            }],
-            entfallene_ansprechpersonen: vec![person.clone()],
-            neue_termine: vec![termin.clone()],
-            verschobene_termine: vec![Aenderung {
-                vorher: termin.clone(),
-                jetzt: termin.clone(),
-            }],
-            geaenderte_termine: vec![Aenderung {
-                vorher: termin.clone(),
-                jetzt: termin.clone(),
-            }],
-            abgesagte_termine: vec![termin.clone()],
-        }),
-    };
-    Model {
-        stand: date("2026-11-28"),
-        monat: "2026-11".parse().unwrap(),
-        termin_horizont_monate: 12,
-        beschluss_zeitraum_monate: 12,
-        sitzungen: Vec::new(),
-        naechste_sitzung: None,
-        konferenzen: vec![konferenz],
-        sprecher: vec![Sprecher {
-            id: "manke".into(),
-            anrede: Some("Herr".into()),
-            titel: Some("Dr.".into()),
-            name: "Stephan Manke".into(),
-            funktion: Some("Staatssekretär".into()),
-            land: Some("Niedersachsen".into()),
-            email: Some("s@example.org".into()),
-            konferenzen: vec!["IMK".into()],
-        }],
-        termine: vec![termin],
-        beschluesse: vec![Beschluss {
-            nummer: "2023/07".into(),
-            titel: "Mindestanforderungen".into(),
-            datum: date("2023-03-29"),
-            sitzung: Some("40. Sitzung".into()),
-            kurz: Some("Kurz".into()),
-            punkte: vec!["Punkt".into()],
-            alle: true,
-            konferenzen: vec!["IMK".into()],
-            link: Some("https://example.org".into()),
-            einreichend: Some("Hessen".into()),
-        }],
-        hinweise: vec![Hinweis {
-            art: HinweisArt::OffenerTermin,
-            text: "Text".into(),
-            fundstelle: Some("termine.xlsx".into()),
-        }],
-        vormonat: Some("2026-10".parse().unwrap()),
-    }
-}
 
 /// Every leaf path in the data, as the guide writes them (`konferenzen[].name`).
 fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
@@ -222,7 +116,7 @@ fn the_guide_documents_every_filter() {
 /// conferences' meetings interleave; other conferences' meetings stay out.
 #[test]
 fn briefing_contexts_keep_the_model_order() {
-    let mut model = full_model();
+    let mut model = briefing::render::shape::full_sample();
     let meeting = |code: &str, day: &str| Termin {
         konferenz: code.into(),
         beginn: Some(date(day)),
