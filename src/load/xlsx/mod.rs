@@ -371,6 +371,21 @@ mod tests {
         }
     }
 
+    /// Found by the xlsx fuzz target: a 13 KB `.xls` whose directory chain runs in a circle
+    /// made calamine allocate gigabytes; the guard refuses it first.
+    #[test]
+    fn an_xls_with_a_looping_sector_chain_is_refused_before_calamine_reads_it() {
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-cfb-looping-chain.xls");
+        let message = read_meetings_from_bytes(
+            Path::new("inputs/2026-11/termine.xls"),
+            bytes,
+            &HeaderAliases::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(message.contains("Sektorkette läuft im Kreis"), "{message}");
+    }
+
     /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
     /// overflow (a panic in debug builds).
     #[test]

@@ -66,6 +66,9 @@ pub(super) fn content_of(bytes: &[u8]) -> Content {
 pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     guard::check_archive(bytes).map_err(fail)?;
+    if content_of(bytes) == Content::Compound {
+        guard::check_compound(bytes).map_err(fail)?;
+    }
     let cursor = || Cursor::new(bytes);
     let workbook = match content_of(bytes) {
         Content::Zip if has_part(bytes, "xl/workbook.bin") => Xlsb::new(cursor())
