@@ -371,18 +371,19 @@ mod tests {
         }
     }
 
+    /// Every problem of reading `bytes` as the meetings list `file`, which must fail.
+    fn meetings_error(file: &str, bytes: &[u8]) -> String {
+        read_meetings_from_bytes(Path::new(file), bytes, &HeaderAliases::default())
+            .unwrap_err()
+            .to_string()
+    }
+
     /// Found by the xlsx fuzz target: a 13 KB `.xls` whose directory chain runs in a circle
     /// made calamine allocate gigabytes; the guard refuses it first.
     #[test]
     fn an_xls_with_a_looping_sector_chain_is_refused_before_calamine_reads_it() {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-cfb-looping-chain.xls");
-        let message = read_meetings_from_bytes(
-            Path::new("inputs/2026-11/termine.xls"),
-            bytes,
-            &HeaderAliases::default(),
-        )
-        .unwrap_err()
-        .to_string();
+        let message = meetings_error("inputs/2026-11/termine.xls", bytes);
         assert!(message.contains("Sektorkette läuft im Kreis"), "{message}");
     }
 
@@ -391,27 +392,11 @@ mod tests {
     #[test]
     fn a_reversed_sheet_dimension_is_a_clean_error() {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-reversed-dimension.xlsx");
-        let message = read_meetings_from_bytes(
-            Path::new("inputs/2026-11/termine.xlsx"),
-            bytes,
-            &HeaderAliases::default(),
-        )
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect::<String>();
+        let message = meetings_error("inputs/2026-11/termine.xlsx", bytes);
         assert!(message.contains("Zellbezug „A12:G4“"), "{message}");
         // The second finding: a cell's r attribute starting with 9 letters.
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
-        let message = read_meetings_from_bytes(
-            Path::new("inputs/2026-11/termine.xlsx"),
-            bytes,
-            &HeaderAliases::default(),
-        )
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect::<String>();
+        let message = meetings_error("inputs/2026-11/termine.xlsx", bytes);
         assert!(message.contains("Zellbezug „Etsstelle"), "{message}");
     }
 
