@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 
 # The pipeline, earliest first. A module may import modules of its own rank or earlier.
 STAGES = [
+    ["messages"],
     ["month", "text", "links", "diagnostics", "io_reason"],
     ["load"],
     ["model"],

@@ -22,6 +22,7 @@ pub mod error;
 pub mod io_reason;
 pub mod links;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod month;
 pub mod output;

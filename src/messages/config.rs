@@ -1,0 +1,1 @@
+//! Messages of briefing.yaml (load/config.rs).

@@ -1,0 +1,1 @@
+//! Messages of e-mail delivery: messages, SMTP, the send batch, freshness.

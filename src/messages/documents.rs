@@ -1,0 +1,1 @@
+//! Messages of assembling documents, the DOCX writer (reference document), calendar files, PDF.

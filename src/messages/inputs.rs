@@ -1,0 +1,1 @@
+//! Messages of reading inputs other than spreadsheets: files, YAML (roster, decisions), templates, design.

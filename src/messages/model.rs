@@ -1,0 +1,1 @@
+//! Messages of building the model: joining, validation, matching, notes, changes.

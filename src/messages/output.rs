@@ -1,0 +1,1 @@
+//! Messages of the month's output folder: writer, lock, manifest, send log.

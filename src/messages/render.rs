@@ -1,0 +1,1 @@
+//! Messages of rendering templates: template errors, the static name check, Markdown lint, filters.

@@ -1,0 +1,1 @@
+//! Messages of the MPK spreadsheets: guards, sheets, tables, rows, cells, headers, dates.
