@@ -134,17 +134,7 @@ fn a_stalled_server_times_out_once_with_a_hint() {
 #[test]
 fn a_refused_connection_is_one_line_and_nothing_is_marked() {
     let project = built_example();
-    let port = closed_port().to_string();
-    let output = project.run(&[
-        "send",
-        "--yes",
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port,
-        "--smtp-tls",
-        "none",
-    ]);
+    let output = project.run(&send_args(closed_port(), "none"));
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert_eq!(
@@ -188,18 +178,8 @@ fn authentication_required_and_starttls_missing_have_hints() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(server.received().len(), 12);
 
-    let port = server.port.to_string();
     let other = built_example();
-    let output = other.run(&[
-        "send",
-        "--yes",
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port,
-        "--smtp-tls",
-        "starttls",
-    ]);
+    let output = other.run(&send_args(server.port, "starttls"));
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(

@@ -169,27 +169,26 @@ fn a_sheet_with_data_beyond_column_1000() {
 
 /// `relevant_fuer` is "alle" or a list, so serde buffers its value whatever its shape: the
 /// one place where nesting and aliases in our files are followed before the types object.
-fn decisions_with_relevance(relevance: &str) -> String {
-    DECISIONS.replacen(
-        "relevant_fuer: alle",
-        &format!("relevant_fuer: {relevance}"),
-        1,
+/// Writes `relevance` as the first decision's `relevant_fuer` and returns the refusal.
+fn refused_relevance(relevance: &str) -> String {
+    assert_refused(
+        |project| {
+            let decisions = DECISIONS.replacen(
+                "relevant_fuer: alle",
+                &format!("relevant_fuer: {relevance}"),
+                1,
+            );
+            project.write("inputs/beschluesse.yaml", &decisions);
+        },
+        "Fehler: inputs/beschluesse.yaml:",
     )
 }
 
 #[test]
 fn deeply_nested_yaml() {
-    let message = assert_refused(
-        |project| {
-            let depth = 100_000;
-            let relevance = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-            project.write(
-                "inputs/beschluesse.yaml",
-                &decisions_with_relevance(&relevance),
-            );
-        },
-        "Fehler: inputs/beschluesse.yaml:",
-    );
+    let depth = 100_000;
+    let relevance = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let message = refused_relevance(&relevance);
     assert!(
         message.contains("mehr als 16 Ebenen tief verschachtelt"),
         "{message}"
@@ -198,19 +197,11 @@ fn deeply_nested_yaml() {
 
 #[test]
 fn deeply_nested_yaml_in_block_style() {
-    let message = assert_refused(
-        |project| {
-            let mut relevance = String::new();
-            for level in 0..200 {
-                relevance.push_str(&format!("\n{}-", "  ".repeat(level + 3)));
-            }
-            project.write(
-                "inputs/beschluesse.yaml",
-                &decisions_with_relevance(&relevance),
-            );
-        },
-        "Fehler: inputs/beschluesse.yaml:",
-    );
+    let mut relevance = String::new();
+    for level in 0..200 {
+        relevance.push_str(&format!("\n{}-", "  ".repeat(level + 3)));
+    }
+    let message = refused_relevance(&relevance);
     assert!(
         message.contains("mehr als 16 Ebenen tief verschachtelt"),
         "{message}"
@@ -219,21 +210,13 @@ fn deeply_nested_yaml_in_block_style() {
 
 #[test]
 fn billion_laughs_in_yaml() {
-    let message = assert_refused(
-        |project| {
-            let mut lists = vec!["&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]".to_string()];
-            for level in 1..10 {
-                let items = vec![format!("*l{}", level - 1); 9].join(", ");
-                lists.push(format!("&l{level} [{items}]"));
-            }
-            let relevance = format!("[{}]", lists.join(", "));
-            project.write(
-                "inputs/beschluesse.yaml",
-                &decisions_with_relevance(&relevance),
-            );
-        },
-        "Fehler: inputs/beschluesse.yaml:",
-    );
+    let mut lists = vec!["&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]".to_string()];
+    for level in 1..10 {
+        let items = vec![format!("*l{}", level - 1); 9].join(", ");
+        lists.push(format!("&l{level} [{items}]"));
+    }
+    let relevance = format!("[{}]", lists.join(", "));
+    let message = refused_relevance(&relevance);
     assert!(message.contains("mehr als 200000 Werte"), "{message}");
 }
 

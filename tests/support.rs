@@ -186,12 +186,16 @@ impl Project {
     }
 
     /// Runs `briefing ARGS` in the project folder.
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub fn run(&self, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
         self.run_with_env(args, &[])
     }
 
     /// Runs `briefing ARGS` with extra environment variables.
-    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+    pub fn run_with_env(
+        &self,
+        args: &[impl AsRef<std::ffi::OsStr>],
+        env: &[(&str, &str)],
+    ) -> Output {
         Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(args)
             .envs(env.iter().copied())
@@ -399,27 +403,32 @@ impl SmtpServer {
 
     /// The arguments of `briefing send` for this server (plain connection, confirmed).
     pub fn send_args(&self) -> Vec<String> {
-        [
-            "send",
-            "--yes",
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            &self.port.to_string(),
-            "--smtp-tls",
-            "none",
-        ]
-        .map(String::from)
-        .to_vec()
+        send_args(self.port, "none")
     }
 
     /// Runs `briefing send` against this server with extra arguments.
     pub fn send(&self, project: &Project, extra: &[&str]) -> Output {
         let mut args = self.send_args();
         args.extend(extra.iter().map(|arg| arg.to_string()));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         project.run(&args)
     }
+}
+
+/// The arguments of a confirmed `briefing send` to a server on 127.0.0.1 at `port`, with
+/// the given `--smtp-tls` mode.
+pub fn send_args(port: u16, tls: &str) -> Vec<String> {
+    [
+        "send",
+        "--yes",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        tls,
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 impl Drop for SmtpServer {
