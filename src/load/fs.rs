@@ -8,6 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::io_reason::describe;
+use crate::messages;
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -23,7 +24,7 @@ pub enum ReadError {
         limit: u64,
     },
     /// Any other I/O problem.
-    #[error("{}: die Datei kann nicht gelesen werden: {}", path.display(), describe(source))]
+    #[error("{}: {}", path.display(), messages::inputs::file_unreadable(describe(source)))]
     Io {
         /// The file.
         path: PathBuf,
@@ -42,19 +43,15 @@ impl ReadError {
     pub fn reason(&self) -> String {
         match self {
             ReadError::TooLarge { size, limit, .. } => too_large(*size, *limit),
-            ReadError::Io { source, .. } => {
-                format!("die Datei kann nicht gelesen werden: {}", describe(source))
-            }
+            ReadError::Io { source, .. } => messages::inputs::file_unreadable(describe(source)),
         }
     }
 }
 
 fn too_large(size: Option<u64>, limit: u64) -> String {
     match size {
-        Some(size) => {
-            format!("die Datei ist {size} Bytes groß; höchstens {limit} Bytes sind erlaubt")
-        }
-        None => format!("die Datei ist größer als {limit} Bytes, das Höchstmaß"),
+        Some(size) => messages::inputs::file_too_large(size, limit),
+        None => messages::inputs::file_larger_than(limit),
     }
 }
 

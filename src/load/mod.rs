@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use self::config::Config;
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages;
 use crate::month::Month;
 pub use xlsx::{ContactRecord, MeetingDate, MeetingRecord, SkipReason, SkippedRow};
 pub use yaml::{ConferenceEntry, DecisionEntry, Decisions, Relevance, Roster, SpokespersonEntry};
@@ -92,7 +93,7 @@ pub fn load(
     } else {
         diagnostics.error(
             Location::file(&month_dir),
-            format!("für den Monat {month} gibt es keinen Ordner"),
+            messages::inputs::no_month_folder(month),
         );
     }
 
@@ -175,10 +176,7 @@ fn load_previous(
         _ => {
             diagnostics.warning(
                 Location::file(&dir),
-                format!(
-                    "the lists of {previous} cannot be read (run `briefing check --month \
-                     {previous}` for details); the changes since then are not shown"
-                ),
+                messages::inputs::previous_month_unreadable(previous),
             );
             None
         }
@@ -201,7 +199,7 @@ pub fn months(inputs_dir: &Path) -> Result<Vec<Month>, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         diagnostics.error(
             Location::file(inputs_dir),
-            format!("der Eingabeordner lässt sich nicht lesen: {error}"),
+            messages::inputs::inputs_folder_unreadable(error),
         );
         diagnostics
     })?;
@@ -226,8 +224,8 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
         diagnostics.error(Location::file(dir), message);
         diagnostics
     };
-    let entries = std::fs::read_dir(dir)
-        .map_err(|error| fail(format!("der Ordner lässt sich nicht lesen: {error}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|error| fail(messages::inputs::folder_unreadable(error)))?;
     let mut files: Vec<(PathBuf, String)> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -256,35 +254,26 @@ fn find_sheet_file(dir: &Path, prefix: &str) -> Result<PathBuf, Diagnostics> {
         .collect();
     match matches.len() {
         1 => Ok(matches.remove(0)),
-        0 if !named.is_empty() => Err(fail(format!(
-            "keine Tabelle, deren Name mit „{prefix}“ beginnt: {} ist keine Tabelle, die \
-             gelesen wird. Öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx",
-            named
+        0 if !named.is_empty() => Err(fail(messages::inputs::no_readable_spreadsheet(
+            prefix,
+            &named
                 .iter()
                 .map(|(_, name)| name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect::<Vec<_>>(),
         ))),
-        0 => Err(fail(format!(
-            "keine Tabelle, deren Name mit „{prefix}“ beginnt (z. B. {prefix}.xlsx); im \
-             Ordner liegen: {}",
-            if files.is_empty() {
-                "keine Dateien".to_string()
-            } else {
-                files
-                    .iter()
-                    .map(|(_, name)| name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
+        0 => Err(fail(messages::inputs::no_spreadsheet(
+            prefix,
+            &files
+                .iter()
+                .map(|(_, name)| name.as_str())
+                .collect::<Vec<_>>(),
         ))),
-        _ => Err(fail(format!(
-            "mehrere Tabellen beginnen mit „{prefix}“: {}; bitte nur eine davon im Ordner lassen",
-            matches
+        _ => Err(fail(messages::inputs::several_spreadsheets(
+            prefix,
+            &matches
                 .iter()
                 .filter_map(|path| path.file_name()?.to_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect::<Vec<_>>(),
         ))),
     }
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::fs::read_bounded;
+use crate::messages;
 
 /// The largest template accepted; the shipped ones are a few kilobytes.
 pub const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
@@ -102,7 +103,7 @@ fn source(path: &Path, name: &str, root: &Path) -> TemplateSource {
         .is_ok_and(|resolved| resolved.starts_with(root));
     if !inside {
         return TemplateSource::Refused {
-            reason: messages::outside(name),
+            reason: messages::inputs::template_outside(name),
             line: None,
         };
     }
@@ -110,33 +111,14 @@ fn source(path: &Path, name: &str, root: &Path) -> TemplateSource {
         Ok(bytes) => match text_of(bytes) {
             Ok(text) => TemplateSource::Text(text),
             Err(line) => TemplateSource::Refused {
-                reason: messages::NOT_UTF8.to_string(),
+                reason: messages::inputs::NOT_UTF8.to_string(),
                 line: Some(line),
             },
         },
         Err(error) => TemplateSource::Refused {
-            reason: messages::unreadable(&error.reason()),
+            reason: messages::inputs::template_unreadable(&error.reason()),
             line: None,
         },
-    }
-}
-
-/// Messages of this module (German, for editors).
-pub mod messages {
-    /// A file that is not UTF-8.
-    pub const NOT_UTF8: &str = "die Datei ist nicht als UTF-8 gespeichert (in dieser Zeile steht \
-        ein Zeichen in einer anderen Kodierung, z. B. Windows-1252): Bitte als UTF-8 speichern \
-        (im Editor „Speichern unter“, Kodierung „UTF-8“)";
-    /// A template that links out of the templates folder.
-    pub fn outside(name: &str) -> String {
-        format!(
-            "„{name}“ ist ein Verweis auf eine Datei außerhalb des Vorlagenordners; Vorlagen \
-             werden nur aus dem Vorlagenordner gelesen"
-        )
-    }
-    /// A template that cannot be read.
-    pub fn unreadable(reason: &str) -> String {
-        format!("die Vorlage kann nicht gelesen werden: {reason}")
     }
 }
 

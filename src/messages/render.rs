@@ -1,1 +1,204 @@
 //! Messages of rendering templates: template errors, the static name check, Markdown lint, filters.
+//!
+//! Holds the texts of `render/errors.rs`, `render/mod.rs`, `render/lint.rs` and
+//! `render/filters/` (only the filters' errors; the words they put into documents stay there).
+
+// --- render/errors.rs: the static name check
+
+/// A variable or attribute path the data of the template does not have.
+pub fn unknown_name(path: &str) -> String {
+    format!(
+        "„{path}“ gibt es in den Daten dieser Vorlage nicht (alle Variablen stehen in \
+         templates/README.md)"
+    )
+}
+
+/// A filter name neither the project nor minijinja knows.
+pub fn unknown_filter(name: &str) -> String {
+    format!("unbekannter Filter „{name}“")
+}
+
+/// A test name (`is …`) minijinja does not know.
+pub fn unknown_test(name: &str) -> String {
+    format!("unbekannter Test „{name}“ (nach „is“)")
+}
+
+/// A macro called from an imported template that does not define it.
+pub fn unknown_macro(module: &str, name: &str) -> String {
+    format!("den Baustein (Makro) „{name}“ gibt es in „{module}“ nicht")
+}
+
+/// An `include` of a template that is not in the templates folder.
+pub fn missing_include(name: &str) -> String {
+    format!("die eingebundene Vorlage „{name}“ gibt es im Vorlagenordner nicht")
+}
+
+/// The hint for a name written with umlauts or ß.
+pub fn non_ascii_name(word: &str, ascii: &str) -> String {
+    format!(
+        "in Namen stehen nur a–z, 0–9 und _, ohne Umlaute und ß: „{word}“ heißt in den \
+         Daten „{ascii}“"
+    )
+}
+
+/// The suggestion of a close name.
+pub fn did_you_mean(name: &str) -> String {
+    format!("meinten Sie „{name}“?")
+}
+
+/// The line below a template error that gives a hint.
+pub fn hint(text: &str) -> String {
+    format!("Hinweis: {text}")
+}
+
+// --- render/errors.rs: errors of minijinja, put into plain words
+
+/// A value printed or looped over that the data does not have.
+pub fn missing_value(name: &str) -> String {
+    format!(
+        "der Wert „{name}“ fehlt in den Daten dieses Dokuments (alle Variablen stehen in \
+         templates/README.md)"
+    )
+}
+
+/// The hint for a missing value when no close name is known.
+pub const TEST_WITH_IF: &str = "ein Feld, das nicht immer gefüllt ist, vor der Ausgabe mit \
+    {% if … %} prüfen";
+
+/// A template asked for by name that does not exist.
+pub fn template_not_found(name: &str) -> String {
+    format!("diese Vorlage gibt es im Vorlagenordner nicht: {name}")
+}
+
+/// A syntax error without a plainer description.
+pub const SYNTAX: &str = "Schreibfehler in einer Vorlagen-Anweisung";
+/// The template ends inside an open block.
+pub const ENDS_INSIDE_BLOCK: &str = "die Vorlage endet, bevor ein Block geschlossen ist";
+/// A character a tag may not hold.
+pub const UNEXPECTED_CHARACTER: &str =
+    "dieses Zeichen ist in einer Vorlagen-Anweisung nicht erlaubt";
+
+/// An `{% end… %}` that does not match the open block.
+pub fn closes_nothing(tag: &str) -> String {
+    format!("{{% {tag} %}} schließt nicht den Block, der hier offen ist")
+}
+
+/// A syntax error in plain words (`what`), with minijinja's text after it.
+pub fn syntax(what: &str, detail: &str) -> String {
+    format!("{what} (technisch: {detail})")
+}
+
+/// The template ran out of fuel.
+pub const OUT_OF_FUEL: &str =
+    "die Vorlage rechnet zu lange und wurde angehalten (eine Schleife ohne Ende?)";
+/// Includes or macro calls nested past the recursion limit.
+pub const TOO_DEEP: &str = "Vorlagen binden sich zu tief gegenseitig ein: bindet sich ein \
+    Baustein selbst ein, oder ruft sich ein Makro ohne Ende selbst auf?";
+
+/// Any other error of minijinja, with its text.
+pub fn impossible(detail: &str) -> String {
+    format!("die Vorlage kann so nicht ausgeführt werden: {detail}")
+}
+
+/// The hint naming the block that is not closed.
+pub fn not_closed(tag: &str, line: usize) -> String {
+    format!("das {{% {tag} %}} in Zeile {line} ist nicht geschlossen: {{% end{tag} %}} ergänzen")
+}
+
+// --- render/mod.rs
+
+/// One of the three templates every run needs is not there.
+pub const REQUIRED_MISSING: &str = "diese Vorlage wird gebraucht, fehlt aber";
+
+/// A per-conference partial whose code is not in the roster (a warning).
+pub fn partial_without_conference(code: &str) -> String {
+    format!(
+        "eine Konferenz „{code}“ gibt es in sprecher.yaml nicht: dieser Baustein wird nie \
+         eingebunden (steht das Kürzel im Dateinamen richtig?)"
+    )
+}
+
+/// minijinja panicked on a template.
+pub const INTERNAL: &str = "das Vorlagensystem ist an einer Anweisung dieser Vorlage \
+    gescheitert; bitte die zuletzt geänderten {% … %}-Anweisungen prüfen (z. B. ein Name \
+    nach „as“ mit / oder .)";
+/// The e-mail template does not start with its subject line.
+pub const EMAIL_SUBJECT: &str =
+    "die erste Zeile der E-Mail-Vorlage muss „Betreff: <Betreff>“ lauten";
+
+// --- render/lint.rs: Markdown that cannot become Word structure
+
+/// A table without the separator row below its header.
+pub const NO_SEPARATOR: &str = "diese Tabelle hat unter der Kopfzeile keine Trennzeile \
+    (z. B. |---|---|): ohne sie wird in Word keine Tabelle, sondern ein Absatz mit \
+    senkrechten Strichen daraus";
+
+/// A table row with another number of cells than the header.
+pub fn cell_count(found: usize, header: usize) -> String {
+    format!(
+        "diese Tabellenzeile hat {found} Zellen, die Kopfzeile {header}: in Word fehlen \
+         sonst Zellen oder sie verrutschen; jede Zeile braucht gleich viele |"
+    )
+}
+
+/// A heading with an odd number of `**` (an error).
+pub const LITERAL_BOLD_HEADING: &str = "in dieser Überschrift steht ein ** ohne Gegenstück: \
+    es wird wörtlich gedruckt; entweder das ** löschen oder am Ende ein zweites ** setzen";
+/// A line with an odd number of `**` (a warning: a later line may close it).
+pub const UNPAIRED_BOLD: &str = "in dieser Zeile steht ein ** ohne Gegenstück: endet \
+    die Hervorhebung in einer der nächsten Zeilen? Sonst wird es wörtlich gedruckt";
+
+/// Raw HTML other than `<br>`.
+pub fn html(tag: &str) -> String {
+    format!(
+        "HTML „{tag}“ wird in Word nicht umgesetzt (nur <br> für einen Zeilenumbruch); \
+         bitte Markdown verwenden, z. B. **fett**"
+    )
+}
+
+/// A backslash command the Word writer does not know.
+pub fn unknown_command(command: &str) -> String {
+    format!(
+        "unbekannter Befehl „\\{command}“: es gibt nur \\newpage (Seitenumbruch), \
+         \\querformat und \\hochformat"
+    )
+}
+
+/// The hint line with the backslash command that was probably meant.
+pub fn did_you_mean_command(command: &str) -> String {
+    format!("Hinweis: meinten Sie „\\{command}“?")
+}
+
+// --- render/filters/: errors of the filters (what they write into documents stays there)
+
+/// A filter got a value of the wrong kind; `expected` is one of the `A_…` texts below.
+pub fn expected(expected: &str, value: impl std::fmt::Display) -> String {
+    format!("erwartet wird {expected}, nicht {value}")
+}
+
+/// What `monat_name` takes.
+pub const A_MONTH: &str = "ein Monat (JJJJ-MM)";
+/// What `nach_anzahl` takes.
+pub const A_LIST_OR_NUMBER: &str = "eine Liste oder eine Zahl";
+/// What the date filters take.
+pub const A_DATE: &str = "ein Datum";
+/// What `zeitraum` and `zeitraum_kurz` take.
+pub const A_MEETING_WITH_DAYS: &str = "ein Termin (mit beginn und ende)";
+/// What `zeitraum` takes: a meeting without `beginn`.
+pub const A_MEETING: &str = "ein Termin";
+/// What the salutation filters take.
+pub const A_PERSON: &str = "eine Person (mit name)";
+/// What the article filters take: a map.
+pub const A_CONFERENCE: &str = "eine Konferenz (mit name)";
+/// What the article filters take: a plain value.
+pub const A_NAME: &str = "ein Name";
+
+/// The argument of a grammar filter that names no case.
+pub fn unknown_case(name: &str) -> String {
+    format!("„{name}“ ist kein Fall; möglich sind „nominativ“, „genitiv“, „dativ“ und „akkusativ“")
+}
+
+/// A `schreibweise` set in a template that is not one of the two styles.
+pub fn unknown_group_style(value: impl std::fmt::Display) -> String {
+    format!("schreibweise „{value}“ ist unbekannt; erlaubt sind „paarform“ und „doppelpunkt“")
+}

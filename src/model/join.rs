@@ -21,6 +21,7 @@ use super::window::Window;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::dates::{DateSpan, open_month};
 use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance};
+use crate::messages;
 
 /// Builds the model of validated `inputs`; warnings are added to `diagnostics`.
 pub(super) fn join(
@@ -223,10 +224,7 @@ impl Join<'_> {
         if let Some(marker) = marker {
             self.diagnostics.warning(
                 at.clone(),
-                format!(
-                    "„{written}“ wird als {code} gelesen; das Fußnotenzeichen „{marker}“ am \
-                     Ende wird übergangen"
-                ),
+                messages::model::footnote_ignored(written, code, marker),
             );
         }
         Some(code)
@@ -234,22 +232,14 @@ impl Join<'_> {
 
     /// `what` is listed a second time at `at`, first at `first`.
     fn duplicate(&mut self, what: &str, first: &Location, at: &Location) {
-        self.diagnostics.warning(
-            at.clone(),
-            format!("{what} steht zweimal in der Liste, zuerst {first}; dieser Eintrag wird nicht übernommen"),
-        );
+        self.diagnostics
+            .warning(at.clone(), messages::model::listed_twice(what, first));
         self.notes.duplicate(what, first, at);
     }
 
     fn unknown_conference(&mut self, written: &str, at: &Location) {
-        self.diagnostics.warning(
-            at.clone(),
-            format!(
-                "unbekannte Konferenz „{written}“; die Zeile wird nicht übernommen. Ist es eine \
-                 Konferenz des Verzeichnisses, tragen Sie den Namen in sprecher.yaml unter \
-                 „aliases“ ein"
-            ),
-        );
+        self.diagnostics
+            .warning(at.clone(), messages::model::unknown_conference(written));
         self.notes.unknown_conference(written, at);
     }
 
@@ -269,7 +259,7 @@ impl Join<'_> {
             if let Some(name) = &record.name {
                 let key = (code.to_string(), name_key(name));
                 if let Some(first) = seen.get(&key) {
-                    let what = format!("Die Ansprechperson {name} ({code})");
+                    let what = messages::model::contact(name, code);
                     self.duplicate(&what, first, &record.at);
                     continue;
                 }
@@ -288,10 +278,13 @@ impl Join<'_> {
                 continue;
             }
             if record.emails.is_empty() {
-                let who = record.name.as_deref().unwrap_or("(ohne Namen)");
+                let who = record
+                    .name
+                    .as_deref()
+                    .unwrap_or(messages::model::WITHOUT_NAME);
                 self.diagnostics.warning(
                     record.at.clone(),
-                    format!("die Ansprechperson {who} der {code} hat keine E-Mail-Adresse"),
+                    messages::model::contact_without_email(who, code),
                 );
                 self.notes
                     .contact_without_email(who, &konferenz.name, &record.at);
@@ -304,10 +297,7 @@ impl Join<'_> {
             if konferenz.ansprechpersonen.is_empty() {
                 self.diagnostics.warning(
                     Location::file(&self.inputs.contacts_file),
-                    format!(
-                        "für die Konferenz {} ({}) enthält die Liste dieses Monats keine Ansprechperson",
-                        konferenz.kuerzel, konferenz.name
-                    ),
+                    messages::model::no_contact(&konferenz.kuerzel, &konferenz.name),
                 );
                 self.notes.no_contact(&konferenz.name);
             }
@@ -339,10 +329,7 @@ impl Join<'_> {
             Some(FirstChair { chair: first, at }) if name_key(first) != name_key(chair) => {
                 self.diagnostics.warning(
                     record.at.clone(),
-                    format!(
-                        "{}: hier steht der Vorsitz „{chair}“, bei {at} aber „{first}“; verwendet wird „{first}“",
-                        konferenz.kuerzel
-                    ),
+                    messages::model::other_chair(&konferenz.kuerzel, chair, at, first),
                 );
             }
             Some(_) => {}
@@ -372,19 +359,16 @@ impl Join<'_> {
             let termin = meeting(konferenz, record);
             let what = match (&termin.sitzung, termin.beginn) {
                 (Some(name), Some(day)) => {
-                    format!("Der Termin „{name}“ am {}", day.format("%d.%m.%Y"))
+                    messages::model::meeting_named_on(name, day.format("%d.%m.%Y"))
                 }
-                (None, Some(day)) => format!("Der Termin am {}", day.format("%d.%m.%Y")),
-                (Some(name), None) => format!("Der Termin „{name}“"),
-                (None, None) => "Ein Termin".to_string(),
+                (None, Some(day)) => messages::model::meeting_on(day.format("%d.%m.%Y")),
+                (Some(name), None) => messages::model::meeting_named(name),
+                (None, None) => messages::model::A_MEETING.to_string(),
             };
             if record.cancelled {
                 self.diagnostics.warning(
                     record.at.clone(),
-                    format!(
-                        "{what} ({code}) ist durchgestrichen und gilt als abgesagt; er wird \
-                         nicht aufgeführt"
-                    ),
+                    messages::model::cancelled_meeting(&what, code),
                 );
                 self.notes
                     .cancelled_meeting(&konferenz.name, &what, &record.at);
@@ -458,11 +442,7 @@ impl Join<'_> {
         if too_late || too_early {
             self.diagnostics.warning(
                 at.clone(),
-                format!(
-                    "{what} ({code}) liegt mehr als {MAX_YEARS_AWAY} Jahre vom Stand {} \
-                     entfernt. Prüfen Sie die Jahreszahl",
-                    stand.format("%d.%m.%Y")
-                ),
+                messages::model::far_away(what, code, MAX_YEARS_AWAY, stand.format("%d.%m.%Y")),
             );
         }
     }

@@ -2,7 +2,8 @@
 //! and nowhere else.
 //!
 //! The join finds the matters; this module only words them for readers and says where they
-//! were found. Developer-facing warnings (English) stay with the code that finds the matter.
+//! were found. These texts are document content (the overview); the warnings printed for the
+//! same matters are command-line messages and live in [`crate::messages::model`].
 
 use super::types::{Hinweis, HinweisArt};
 use crate::diagnostics::{Location, Place};

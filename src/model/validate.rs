@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::identity::name_key;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::{Decisions, Relevance, Roster};
+use crate::messages;
 
 /// Checks the conferences and spokespersons of the roster.
 pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
@@ -16,24 +17,18 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
     let mut names: HashMap<String, &str> = HashMap::new();
     for conference in &roster.conferences {
         if conference.code.is_empty() {
-            diagnostics.error(conference.code_at.clone(), "kuerzel darf nicht leer sein");
+            diagnostics.error(conference.code_at.clone(), messages::model::EMPTY_CODE);
         }
         if conference.name.is_empty() {
             diagnostics.error(
                 conference.code_at.clone(),
-                format!(
-                    "die Konferenz {} hat keinen Namen (name ist leer)",
-                    conference.code
-                ),
+                messages::model::conference_without_name(&conference.code),
             );
         }
         if let Some(first) = codes.insert(&conference.code, &conference.code_at) {
             diagnostics.error(
                 conference.code_at.clone(),
-                format!(
-                    "das Kürzel „{}“ steht zweimal (zuerst bei {first}); jedes Kürzel darf nur einmal vorkommen",
-                    conference.code
-                ),
+                messages::model::duplicate_code(&conference.code, first),
             );
         }
         let keys = [&conference.code, &conference.name]
@@ -44,11 +39,7 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
             match names.get(&key) {
                 Some(other) if *other != conference.code => diagnostics.error(
                     conference.code_at.clone(),
-                    format!(
-                        "der Name „{key}“ gehört zu {other} und zu {}; eine Tabellenzeile mit \
-                         diesem Namen ließe sich keiner Konferenz zuordnen",
-                        conference.code
-                    ),
+                    messages::model::name_of_two_conferences(&key, other, &conference.code),
                 ),
                 _ => {
                     names.insert(key, &conference.code);
@@ -63,16 +54,15 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
         if target == &conference.code || !codes.contains_key(target.as_str()) {
             diagnostics.error(
                 at.clone(),
-                format!(
-                    "uebertragen_an: „{target}“ ist kein anderes Kürzel dieses Verzeichnisses; \
-                     bekannt sind: {}",
-                    roster
+                messages::model::delegated_to_unknown(
+                    target,
+                    &roster
                         .conferences
                         .iter()
                         .map(|c| c.code.as_str())
                         .filter(|code| *code != conference.code)
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
                 ),
             );
         }
@@ -82,58 +72,42 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
         if !is_valid_id(&person.id) {
             diagnostics.error(
                 person.id_at.clone(),
-                format!(
-                    "id „{}“ darf nur Kleinbuchstaben a–z, Ziffern und „-“ enthalten \
-                     (sie wird Teil eines Dateinamens)",
-                    person.id
-                ),
+                messages::model::invalid_id(&person.id),
             );
         }
         if let Some(first) = ids.insert(&person.id, &person.id_at) {
             diagnostics.error(
                 person.id_at.clone(),
-                format!(
-                    "die id „{}“ steht zweimal (zuerst bei {first}); jede id darf nur einmal vorkommen",
-                    person.id
-                ),
+                messages::model::duplicate_id(&person.id, first),
             );
         }
         if person.name.is_empty() {
             diagnostics.error(
                 person.id_at.clone(),
-                format!("{} hat keinen Namen (name ist leer)", person.id),
+                messages::model::person_without_name(&person.id),
             );
         }
         if person.conferences.is_empty() {
             diagnostics.error(
                 person.id_at.clone(),
-                format!("{} hat keine Konferenz unter konferenzen", person.id),
+                messages::model::person_without_conference(&person.id),
             );
         }
         for (code, at) in &person.conferences {
             if !codes.contains_key(code.as_str()) {
                 diagnostics.error(
                     at.clone(),
-                    format!(
-                        "{}: unbekanntes Kürzel „{code}“; bekannt sind: {}",
-                        person.id,
-                        known_codes(&codes)
-                    ),
+                    messages::model::unknown_code(&person.id, code, &known_codes(&codes)),
                 );
             }
         }
         match (&person.email, &person.email_at) {
-            (Some(email), Some(at)) if !looks_like_email(email) => diagnostics.error(
-                at.clone(),
-                format!("{}: „{email}“ ist keine E-Mail-Adresse", person.id),
-            ),
-            (None, _) => diagnostics.warning(
-                person.id_at.clone(),
-                format!(
-                    "{} hat keine E-Mail-Adresse; das Briefing kann nicht versandt werden",
-                    person.id
-                ),
-            ),
+            (Some(email), Some(at)) if !looks_like_email(email) => {
+                diagnostics.error(at.clone(), messages::model::not_an_email(&person.id, email))
+            }
+            (None, _) => {
+                diagnostics.warning(person.id_at.clone(), messages::model::no_email(&person.id))
+            }
             _ => {}
         }
     }
@@ -151,48 +125,33 @@ pub(super) fn check_decisions(
         if !is_valid_decision_number(&decision.number) {
             diagnostics.error(
                 decision.number_at.clone(),
-                format!(
-                    "die Beschlussnummer „{}“ hat nicht die Form JJJJ/N, z. B. „2023/07“",
-                    decision.number
-                ),
+                messages::model::invalid_decision_number(&decision.number),
             );
         }
         if let Some(first) = numbers.insert(&decision.number, &decision.number_at) {
             diagnostics.error(
                 decision.number_at.clone(),
-                format!(
-                    "Beschluss {} steht zweimal (zuerst bei {first})",
-                    decision.number
-                ),
+                messages::model::duplicate_decision(&decision.number, first),
             );
         }
         if decision.title.is_empty() {
             diagnostics.error(
                 decision.number_at.clone(),
-                format!(
-                    "Beschluss {} hat keinen Titel (titel ist leer)",
-                    decision.number
-                ),
+                messages::model::decision_without_title(&decision.number),
             );
         }
         if let Relevance::Codes(list) = &decision.relevance {
             if list.is_empty() {
                 diagnostics.error(
                     decision.relevance_at.clone(),
-                    format!(
-                        "Beschluss {}: relevant_fuer ist leer; schreiben Sie „alle“ oder Kürzel von Konferenzen",
-                        decision.number
-                    ),
+                    messages::model::empty_relevance(&decision.number),
                 );
             }
             for code in list {
                 if !codes.contains(code.as_str()) {
                     diagnostics.error(
                         decision.relevance_at.clone(),
-                        format!(
-                            "Beschluss {}: unbekanntes Kürzel „{code}“ in relevant_fuer",
-                            decision.number
-                        ),
+                        messages::model::unknown_relevance_code(&decision.number, code),
                     );
                 }
             }
@@ -202,10 +161,7 @@ pub(super) fn check_decisions(
         {
             diagnostics.error(
                 at.clone(),
-                format!(
-                    "Beschluss {}: der Link „{link}“ muss mit https://, http:// oder mailto: beginnen",
-                    decision.number
-                ),
+                messages::model::link_not_allowed(&decision.number, link),
             );
         }
     }

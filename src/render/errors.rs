@@ -11,73 +11,7 @@ use minijinja::{Error, ErrorKind};
 use super::filters::FILTER_NAMES;
 use super::names::{Finding, What};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
-
-/// Messages of the static name check (German, for editors).
-mod messages {
-    pub fn unknown_name(path: &str) -> String {
-        format!(
-            "„{path}“ gibt es in den Daten dieser Vorlage nicht (alle Variablen stehen in \
-             templates/README.md)"
-        )
-    }
-    pub fn unknown_filter(name: &str) -> String {
-        format!("unbekannter Filter „{name}“")
-    }
-    pub fn unknown_test(name: &str) -> String {
-        format!("unbekannter Test „{name}“ (nach „is“)")
-    }
-    pub fn unknown_macro(module: &str, name: &str) -> String {
-        format!("den Baustein (Makro) „{name}“ gibt es in „{module}“ nicht")
-    }
-    pub fn missing_include(name: &str) -> String {
-        format!("die eingebundene Vorlage „{name}“ gibt es im Vorlagenordner nicht")
-    }
-    pub fn non_ascii_name(word: &str, ascii: &str) -> String {
-        format!(
-            "in Namen stehen nur a–z, 0–9 und _, ohne Umlaute und ß: „{word}“ heißt in den \
-             Daten „{ascii}“"
-        )
-    }
-    pub fn did_you_mean(name: &str) -> String {
-        format!("meinten Sie „{name}“?")
-    }
-    pub fn hint(text: &str) -> String {
-        format!("Hinweis: {text}")
-    }
-    pub fn missing_value(name: &str) -> String {
-        format!(
-            "der Wert „{name}“ fehlt in den Daten dieses Dokuments (alle Variablen stehen in \
-             templates/README.md)"
-        )
-    }
-    pub const TEST_WITH_IF: &str = "ein Feld, das nicht immer gefüllt ist, vor der Ausgabe mit \
-        {% if … %} prüfen";
-    pub fn template_not_found(name: &str) -> String {
-        format!("diese Vorlage gibt es im Vorlagenordner nicht: {name}")
-    }
-    pub const SYNTAX: &str = "Schreibfehler in einer Vorlagen-Anweisung";
-    pub const ENDS_INSIDE_BLOCK: &str = "die Vorlage endet, bevor ein Block geschlossen ist";
-    pub const UNEXPECTED_CHARACTER: &str =
-        "dieses Zeichen ist in einer Vorlagen-Anweisung nicht erlaubt";
-    pub fn closes_nothing(tag: &str) -> String {
-        format!("{{% {tag} %}} schließt nicht den Block, der hier offen ist")
-    }
-    pub fn syntax(what: &str, detail: &str) -> String {
-        format!("{what} (technisch: {detail})")
-    }
-    pub const OUT_OF_FUEL: &str =
-        "die Vorlage rechnet zu lange und wurde angehalten (eine Schleife ohne Ende?)";
-    pub const TOO_DEEP: &str = "Vorlagen binden sich zu tief gegenseitig ein: bindet sich ein \
-        Baustein selbst ein, oder ruft sich ein Makro ohne Ende selbst auf?";
-    pub fn impossible(detail: &str) -> String {
-        format!("die Vorlage kann so nicht ausgeführt werden: {detail}")
-    }
-    pub fn not_closed(tag: &str, line: usize) -> String {
-        format!(
-            "das {{% {tag} %}} in Zeile {line} ist nicht geschlossen: {{% end{tag} %}} ergänzen"
-        )
-    }
-}
+use crate::messages;
 
 /// The diagnostic for one unknown name found by the static check.
 pub fn unknown_name(dir: &Path, source: &str, finding: &Finding) -> Diagnostic {
@@ -86,15 +20,15 @@ pub fn unknown_name(dir: &Path, source: &str, finding: &Finding) -> Diagnostic {
     let column = column_of(source, start).unwrap_or(1);
     let (message, suggestion) = match &finding.what {
         What::Name { path, wrong, known } => (
-            messages::unknown_name(path),
+            messages::render::unknown_name(path),
             closest(wrong, known.iter().map(String::as_str)),
         ),
         What::Filter { name } => (
-            messages::unknown_filter(name),
+            messages::render::unknown_filter(name),
             closest(name, FILTER_NAMES.iter().chain(BUILTIN_FILTERS).copied()),
         ),
         What::Test { name } => (
-            messages::unknown_test(name),
+            messages::render::unknown_test(name),
             closest(name, super::names::BUILTIN_TESTS.iter().copied()),
         ),
         What::Macro {
@@ -102,14 +36,16 @@ pub fn unknown_name(dir: &Path, source: &str, finding: &Finding) -> Diagnostic {
             name,
             known,
         } => (
-            messages::unknown_macro(module, name),
+            messages::render::unknown_macro(module, name),
             closest(name, known.iter().map(String::as_str)),
         ),
-        What::Include { name } => (messages::missing_include(name), None),
+        What::Include { name } => (messages::render::missing_include(name), None),
     };
     let mut detail = excerpt(source, line, Some(&(finding.start..finding.end)));
     if let Some(name) = suggestion {
-        detail.push(messages::hint(&messages::did_you_mean(name)));
+        detail.push(messages::render::hint(&messages::render::did_you_mean(
+            name,
+        )));
     }
     Diagnostic {
         severity: Severity::Error,
@@ -159,7 +95,7 @@ pub fn diagnose(
     }
     let hint = source.and_then(|source| hint(error, source, context));
     if let Some(hint) = &hint {
-        detail.push(messages::hint(hint));
+        detail.push(messages::render::hint(hint));
     }
     let mut diagnostics = Diagnostics::new();
     if detail.is_empty() {
@@ -245,34 +181,34 @@ fn describe(error: &Error) -> String {
                 .strip_suffix(" is undefined")
                 .map(|name| name.trim_matches('`'))
                 .unwrap_or_default();
-            messages::missing_value(what)
+            messages::render::missing_value(what)
         }
         ErrorKind::UnknownFilter => {
             let name = detail
                 .strip_prefix("filter ")
                 .and_then(|rest| rest.strip_suffix(" is unknown"))
                 .unwrap_or(detail);
-            messages::unknown_filter(name)
+            messages::render::unknown_filter(name)
         }
-        ErrorKind::TemplateNotFound => messages::template_not_found(detail),
+        ErrorKind::TemplateNotFound => messages::render::template_not_found(detail),
         ErrorKind::SyntaxError if detail.starts_with("unexpected end of input") => {
-            messages::syntax(messages::ENDS_INSIDE_BLOCK, detail)
+            messages::render::syntax(messages::render::ENDS_INSIDE_BLOCK, detail)
         }
         ErrorKind::SyntaxError if detail.starts_with("unknown statement end") => {
             let tag = detail.trim_start_matches("unknown statement ");
-            messages::syntax(&messages::closes_nothing(tag), detail)
+            messages::render::syntax(&messages::render::closes_nothing(tag), detail)
         }
         ErrorKind::SyntaxError if detail.starts_with("unexpected character") => {
-            messages::syntax(messages::UNEXPECTED_CHARACTER, detail)
+            messages::render::syntax(messages::render::UNEXPECTED_CHARACTER, detail)
         }
-        ErrorKind::SyntaxError => messages::syntax(messages::SYNTAX, detail),
-        ErrorKind::OutOfFuel => messages::OUT_OF_FUEL.to_string(),
+        ErrorKind::SyntaxError => messages::render::syntax(messages::render::SYNTAX, detail),
+        ErrorKind::OutOfFuel => messages::render::OUT_OF_FUEL.to_string(),
         ErrorKind::InvalidOperation if detail.contains("recursion limit") => {
-            messages::TOO_DEEP.to_string()
+            messages::render::TOO_DEEP.to_string()
         }
-        ErrorKind::InvalidOperation => messages::impossible(detail),
-        other if detail.is_empty() => messages::impossible(&other.to_string()),
-        other => messages::impossible(&format!("{other}: {detail}")),
+        ErrorKind::InvalidOperation => messages::render::impossible(detail),
+        other if detail.is_empty() => messages::render::impossible(&other.to_string()),
+        other => messages::render::impossible(&format!("{other}: {detail}")),
     }
 }
 
@@ -287,8 +223,8 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 collect_keys(context, &mut names, 0);
             }
             match closest(wrong, names.iter().map(String::as_str)) {
-                Some(name) => Some(messages::did_you_mean(name)),
-                None => Some(messages::TEST_WITH_IF.to_string()),
+                Some(name) => Some(messages::render::did_you_mean(name)),
+                None => Some(messages::render::TEST_WITH_IF.to_string()),
             }
         }
         ErrorKind::UnknownFilter => {
@@ -296,7 +232,7 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 .strip_prefix("filter ")?
                 .strip_suffix(" is unknown")?;
             let known = FILTER_NAMES.iter().chain(BUILTIN_FILTERS).copied();
-            closest(name, known).map(messages::did_you_mean)
+            closest(name, known).map(messages::render::did_you_mean)
         }
         ErrorKind::SyntaxError if detail.starts_with("unexpected character") => {
             let start = floor_char_boundary(source, error.range()?.start);
@@ -312,7 +248,10 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            Some(messages::non_ascii_name(&word, &transliterate(&word)))
+            Some(messages::render::non_ascii_name(
+                &word,
+                &transliterate(&word),
+            ))
         }
         ErrorKind::SyntaxError
             if detail.starts_with("unexpected end of input")
@@ -321,7 +260,7 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
             // Only the text before the error: the block open at that point is the culprit.
             let end = error.range().map_or(source.len(), |range| range.start);
             unclosed_block(source.get(..end).unwrap_or(source))
-                .map(|(tag, line)| messages::not_closed(&tag, line))
+                .map(|(tag, line)| messages::render::not_closed(&tag, line))
         }
         _ => None,
     }

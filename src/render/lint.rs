@@ -13,41 +13,10 @@ use std::path::Path;
 
 use super::errors::excerpt;
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::messages;
 
 /// The backslash commands the DOCX writer knows.
 pub const COMMANDS: &[&str] = &["newpage", "querformat", "hochformat"];
-
-/// Messages of this module (German, for editors).
-mod messages {
-    pub const NO_SEPARATOR: &str = "diese Tabelle hat unter der Kopfzeile keine Trennzeile \
-        (z. B. |---|---|): ohne sie wird in Word keine Tabelle, sondern ein Absatz mit \
-        senkrechten Strichen daraus";
-    pub fn cell_count(found: usize, header: usize) -> String {
-        format!(
-            "diese Tabellenzeile hat {found} Zellen, die Kopfzeile {header}: in Word fehlen \
-             sonst Zellen oder sie verrutschen; jede Zeile braucht gleich viele |"
-        )
-    }
-    pub const LITERAL_BOLD_HEADING: &str = "in dieser Überschrift steht ein ** ohne Gegenstück: \
-        es wird wörtlich gedruckt; entweder das ** löschen oder am Ende ein zweites ** setzen";
-    pub const UNPAIRED_BOLD: &str = "in dieser Zeile steht ein ** ohne Gegenstück: endet \
-        die Hervorhebung in einer der nächsten Zeilen? Sonst wird es wörtlich gedruckt";
-    pub fn html(tag: &str) -> String {
-        format!(
-            "HTML „{tag}“ wird in Word nicht umgesetzt (nur <br> für einen Zeilenumbruch); \
-             bitte Markdown verwenden, z. B. **fett**"
-        )
-    }
-    pub fn unknown_command(command: &str) -> String {
-        format!(
-            "unbekannter Befehl „\\{command}“: es gibt nur \\newpage (Seitenumbruch), \
-             \\querformat und \\hochformat"
-        )
-    }
-    pub fn did_you_mean(command: &str) -> String {
-        format!("Hinweis: meinten Sie „\\{command}“?")
-    }
-}
 
 /// One line of Markdown as the template will emit it, with its line number.
 struct Line {
@@ -92,7 +61,7 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
                 report(
                     rows[0].number,
                     Severity::Error,
-                    messages::NO_SEPARATOR.into(),
+                    messages::render::NO_SEPARATOR.into(),
                     None,
                 );
             } else {
@@ -102,7 +71,7 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
                         report(
                             row.number,
                             Severity::Error,
-                            messages::cell_count(count, header),
+                            messages::render::cell_count(count, header),
                             None,
                         );
                     }
@@ -116,20 +85,25 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
                 report(
                     line.number,
                     Severity::Error,
-                    messages::LITERAL_BOLD_HEADING.into(),
+                    messages::render::LITERAL_BOLD_HEADING.into(),
                     None,
                 );
             } else {
                 report(
                     line.number,
                     Severity::Warning,
-                    messages::UNPAIRED_BOLD.into(),
+                    messages::render::UNPAIRED_BOLD.into(),
                     None,
                 );
             }
         }
         for tag in html_tags(text) {
-            report(line.number, Severity::Error, messages::html(&tag), None);
+            report(
+                line.number,
+                Severity::Error,
+                messages::render::html(&tag),
+                None,
+            );
         }
         if let Some(command) = text.strip_prefix('\\')
             && !command.is_empty()
@@ -139,11 +113,11 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             let hint = COMMANDS
                 .iter()
                 .find(|known| close(command, known))
-                .map(|known| messages::did_you_mean(known));
+                .map(|known| messages::render::did_you_mean_command(known));
             report(
                 line.number,
                 Severity::Error,
-                messages::unknown_command(command),
+                messages::render::unknown_command(command),
                 hint,
             );
         }

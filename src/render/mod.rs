@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::templates::{TemplateSource, Templates};
+use crate::messages;
 use crate::model::{BriefingContext, Model};
 
 /// The template for each spokesperson's briefing.
@@ -54,22 +55,6 @@ pub struct Email {
     pub subject: String,
     /// The text.
     pub body: String,
-}
-
-/// Messages of this module (German, for editors).
-mod messages {
-    pub const REQUIRED_MISSING: &str = "diese Vorlage wird gebraucht, fehlt aber";
-    pub fn partial_without_conference(code: &str) -> String {
-        format!(
-            "eine Konferenz „{code}“ gibt es in sprecher.yaml nicht: dieser Baustein wird nie \
-             eingebunden (steht das Kürzel im Dateinamen richtig?)"
-        )
-    }
-    pub const INTERNAL: &str = "das Vorlagensystem ist an einer Anweisung dieser Vorlage \
-        gescheitert; bitte die zuletzt geänderten {% … %}-Anweisungen prüfen (z. B. ein Name \
-        nach „as“ mit / oder .)";
-    pub const EMAIL_SUBJECT: &str =
-        "die erste Zeile der E-Mail-Vorlage muss „Betreff: <Betreff>“ lauten";
 }
 
 /// The loaded template environment; cheap to share between threads.
@@ -195,7 +180,7 @@ impl Renderer {
             if !codes.contains(&code.to_lowercase()) {
                 self.static_problems.warning(
                     Location::file(&self.dir.join(name)),
-                    messages::partial_without_conference(code),
+                    messages::render::partial_without_conference(code),
                 );
             }
         }
@@ -230,7 +215,7 @@ impl Renderer {
             if !self.names.iter().any(|name| name == required) {
                 diagnostics.error(
                     Location::file(&self.dir.join(required)),
-                    messages::REQUIRED_MISSING,
+                    messages::render::REQUIRED_MISSING,
                 );
             }
         }
@@ -282,7 +267,7 @@ impl Renderer {
             let mut diagnostics = Diagnostics::new();
             diagnostics.error(
                 Location::line(&self.dir.join(EMAIL_TEMPLATE), 1, 1),
-                messages::EMAIL_SUBJECT,
+                messages::render::EMAIL_SUBJECT,
             );
             return Err(diagnostics);
         };
@@ -313,7 +298,7 @@ fn guarded<T>(run: impl FnOnce() -> Result<T, minijinja::Error>) -> Result<T, mi
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
-            messages::INTERNAL,
+            messages::render::INTERNAL,
         ))
     })
 }

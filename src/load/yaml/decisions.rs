@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{location_of, messages, non_empty, parse_file_all};
+use super::{location_of, non_empty, parse_file_all};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,11 +120,7 @@ pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
         let Ok(date) = NaiveDate::parse_from_str(decision.datum.value.trim(), "%Y-%m-%d") else {
             diagnostics.error(
                 date_at,
-                format!(
-                    "Beschluss {}: datum „{}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. \
-                     2023-03-29",
-                    decision.nummer.value, decision.datum.value
-                ),
+                messages::inputs::decision_date(&decision.nummer.value, &decision.datum.value),
             );
             continue;
         };
@@ -162,7 +159,7 @@ pub fn load_decisions(path: &Path) -> Result<Decisions, Diagnostics> {
             }),
             Err(_) => diagnostics.error(
                 location_of(path, &session.datum),
-                messages::session_date(&session.datum.value),
+                messages::inputs::session_date(&session.datum.value),
             ),
         }
     }

@@ -7,8 +7,8 @@
 //! unknown keys, wrong types, required fields, date syntax); relations between records are
 //! checked by the model.
 //!
-//! This file holds the parser and its messages; [`roster`] and [`decisions`] the two files'
-//! records.
+//! This file holds the parser; [`roster`] and [`decisions`] the two files' records. The
+//! messages are in [`crate::messages::inputs`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages;
 
 mod decisions;
 mod roster;
@@ -111,51 +112,10 @@ pub fn parse_file_all<T: DeserializeOwned>(path: &Path) -> Result<T, YamlErrors>
         YamlErrors::from(YamlError {
             file: path.to_path_buf(),
             line: Some((line, 1)),
-            message: messages::NOT_UTF8.to_string(),
+            message: messages::inputs::NOT_UTF8.to_string(),
         })
     })?;
     parse_str_all(&text, path)
-}
-
-/// Messages of this module (German, for editors).
-mod messages {
-    pub fn session_date(value: &str) -> String {
-        format!(
-            "sitzungen: datum „{value}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. \
-             2027-03-18"
-        )
-    }
-    pub fn gender(value: &str) -> String {
-        format!(
-            "genus: „{value}“ ist kein grammatisches Geschlecht; erlaubt sind m (der), f (die) \
-             und n (das)"
-        )
-    }
-    pub use super::super::templates::messages::NOT_UTF8;
-    pub const TAB: &str = "hier steht ein Tabulatorzeichen: YAML erlaubt zum Einrücken und \
-        zwischen den Werten nur Leerzeichen; bitte den Tabulator durch Leerzeichen ersetzen";
-    pub fn duplicate(key: &str) -> String {
-        format!(
-            "„{key}“ steht in dieser Gruppe zweimal; bitte einen der beiden Einträge löschen \
-             oder zusammenführen"
-        )
-    }
-    pub fn unknown_field(field: &str, allowed: &str) -> String {
-        match allowed.is_empty() {
-            true => format!("unbekanntes Feld {field}"),
-            false => format!("unbekanntes Feld {field}; erlaubt sind hier: {allowed}"),
-        }
-    }
-    pub fn missing_field(field: &str) -> String {
-        format!("das Pflichtfeld {field} fehlt")
-    }
-    pub fn too_deep() -> String {
-        format!(
-            "die Listen und Gruppen sind mehr als {} Ebenen tief verschachtelt; diese Datei \
-             braucht nur wenige Ebenen",
-            super::MAX_DEPTH
-        )
-    }
 }
 
 /// Most unknown keys reported for one file.
@@ -255,7 +215,7 @@ fn parse_once<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, (YamlEr
                 YamlError {
                     file: path.to_path_buf(),
                     line: at.or(line),
-                    message: messages::TAB.to_string(),
+                    message: messages::inputs::TAB.to_string(),
                 },
                 None,
             );
@@ -266,7 +226,7 @@ fn parse_once<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, (YamlEr
                 YamlError {
                     file: path.to_path_buf(),
                     line,
-                    message: messages::duplicate(key),
+                    message: messages::inputs::duplicate_key(key),
                 },
                 None,
             );
@@ -353,28 +313,20 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
 fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach;
     match breach {
-        BudgetBreach::Depth { .. } => messages::too_deep(),
-        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => format!(
-            "mehr als {MAX_ALIASES} Anker (&name) oder Verweise (*name); bitte die Werte \
-             ausschreiben"
-        ),
+        BudgetBreach::Depth { .. } => messages::inputs::too_deep(MAX_DEPTH),
+        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
+            messages::inputs::too_many_aliases(MAX_ALIASES)
+        }
         BudgetBreach::Nodes { .. }
         | BudgetBreach::Events { .. }
         | BudgetBreach::ScalarBytes { .. }
         | BudgetBreach::RecordedAnchorEvents { .. }
         | BudgetBreach::RecordedAnchorBytes { .. }
-        | BudgetBreach::AliasAnchorRatio { .. } => format!(
-            "die Datei enthält mehr als {MAX_NODES} Werte oder {MAX_TEXT_MIB} MiB Text \
-             (Verweise so oft gezählt, wie sie vorkommen); sie wird als beschädigt oder \
-             manipuliert abgelehnt"
-        ),
-        BudgetBreach::InclusionDepth { .. } => {
-            "Einbindungen anderer Dateien (!include) sind nicht erlaubt".to_string()
+        | BudgetBreach::AliasAnchorRatio { .. } => {
+            messages::inputs::too_large(MAX_NODES, MAX_TEXT_MIB)
         }
-        other => format!(
-            "die Datei überschreitet eine Größengrenze des YAML-Lesers ({other:?}); sie wird \
-             als beschädigt oder manipuliert abgelehnt"
-        ),
+        BudgetBreach::InclusionDepth { .. } => messages::inputs::NO_INCLUDES.to_string(),
+        other => messages::inputs::other_limit(&format!("{other:?}")),
     }
 }
 
@@ -384,24 +336,18 @@ fn reword(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let allowed = expected.trim_start_matches("one of ").replace('`', "");
-        return Some(messages::unknown_field(&quoted(field), &allowed));
+        return Some(messages::inputs::unknown_field(&quoted(field), &allowed));
     }
     if let Some(field) = message.strip_prefix("missing field ") {
-        return Some(messages::missing_field(&quoted(field)));
+        return Some(messages::inputs::missing_field(&quoted(field)));
     }
     let plain = match message {
         "recursion limit exceeded" => {
-            return Some(messages::too_deep());
+            return Some(messages::inputs::too_deep(MAX_DEPTH));
         }
-        "expected sequence start" => {
-            "hier wird eine Liste erwartet, z. B. [IMK, GMK], oder ein Eintrag „- “ je Zeile"
-        }
-        "expected mapping start" => {
-            "hier wird eine Gruppe von Feldern erwartet (Zeilen der Form „name: wert“)"
-        }
-        "expected string scalar" => {
-            "hier wird ein einzelner Text erwartet, keine Liste und keine Gruppe"
-        }
+        "expected sequence start" => messages::inputs::EXPECTED_LIST,
+        "expected mapping start" => messages::inputs::EXPECTED_GROUP,
+        "expected string scalar" => messages::inputs::EXPECTED_TEXT,
         _ => return None,
     };
     Some(plain.to_string())

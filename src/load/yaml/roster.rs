@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{location_of, messages, non_empty, parse_file_all};
+use super::{location_of, non_empty, parse_file_all};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +119,10 @@ pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
                 if matches!(value.as_str(), "m" | "f" | "n") {
                     Some(value)
                 } else {
-                    problems.error(location_of(path, genus), messages::gender(&genus.value));
+                    problems.error(
+                        location_of(path, genus),
+                        messages::inputs::gender(&genus.value),
+                    );
                     None
                 }
             });

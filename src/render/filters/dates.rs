@@ -5,13 +5,14 @@ use minijinja::Error;
 use minijinja::value::{Value, ValueKind};
 
 use super::not_a;
+use crate::messages;
 use crate::month::Month;
 
 pub(super) fn date_of(value: &Value) -> Result<NaiveDate, Error> {
     value
         .as_str()
         .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .ok_or_else(|| not_a(value, "ein Datum"))
+        .ok_or_else(|| not_a(value, messages::render::A_DATE))
 }
 
 /// "November 2026": a month as every document, e-mail and attachment names it.
@@ -35,7 +36,7 @@ pub(super) enum DateStyle {
 /// meeting (a value with `beginn`/`ende`, or `datum_offen` for an open date).
 pub(super) fn meeting_days(value: &Value, style: DateStyle) -> Result<String, Error> {
     if value.kind() != ValueKind::Map {
-        return Err(not_a(value, "ein Termin (mit beginn und ende)"));
+        return Err(not_a(value, messages::render::A_MEETING_WITH_DAYS));
     }
     let field = |name: &str| {
         value
@@ -46,7 +47,8 @@ pub(super) fn meeting_days(value: &Value, style: DateStyle) -> Result<String, Er
     if let Some(open) = field("datum_offen") {
         return Ok(open.to_string());
     }
-    let start = date_of(&field("beginn").ok_or_else(|| not_a(value, "ein Termin"))?)?;
+    let start =
+        date_of(&field("beginn").ok_or_else(|| not_a(value, messages::render::A_MEETING))?)?;
     let end = match field("ende") {
         Some(end) => date_of(&end)?,
         None => start,

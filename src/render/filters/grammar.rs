@@ -5,6 +5,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{Error, ErrorKind};
 
 use super::not_a;
+use crate::messages;
 
 /// "A", "A und B", "A, B und C".
 pub fn join_with_und(items: &[String]) -> String {
@@ -134,9 +135,7 @@ impl Case {
             Some("akkusativ") => Ok(Case::Accusative),
             Some(other) => Err(Error::new(
                 ErrorKind::InvalidOperation,
-                format!(
-                    "„{other}“ ist kein Fall; möglich sind „nominativ“, „genitiv“, „dativ“ und „akkusativ“"
-                ),
+                messages::render::unknown_case(other),
             )),
         }
     }
@@ -195,11 +194,14 @@ impl Noun {
                 .get_attr("name")
                 .ok()
                 .and_then(|v| text(&v))
-                .ok_or_else(|| not_a(value, "eine Konferenz (mit name)"))?;
+                .ok_or_else(|| not_a(value, messages::render::A_CONFERENCE))?;
             let genus = value.get_attr("genus").ok().and_then(|v| text(&v));
             (name, genus)
         } else {
-            (text(value).ok_or_else(|| not_a(value, "ein Name"))?, None)
+            (
+                text(value).ok_or_else(|| not_a(value, messages::render::A_NAME))?,
+                None,
+            )
         };
         let genus = explicit
             .as_deref()

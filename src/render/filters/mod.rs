@@ -23,6 +23,7 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, State};
 
 use super::escape_markdown;
+use crate::messages;
 use crate::month::Month;
 pub use dates::month_name;
 use dates::{DateStyle, date_of, long_date, meeting_days};
@@ -79,7 +80,7 @@ pub fn register(env: &mut Environment<'static>) {
             .get(..7)
             .unwrap_or(&text)
             .parse()
-            .map_err(|_| not_a(&value, "ein Monat (JJJJ-MM)"))?;
+            .map_err(|_| not_a(&value, messages::render::A_MONTH))?;
         Ok(month_name(month))
     });
     env.add_filter("zeitraum", |value: Value| -> Result<String, Error> {
@@ -168,7 +169,7 @@ pub fn register(env: &mut Environment<'static>) {
                 Some(count) => count,
                 None => value
                     .len()
-                    .ok_or_else(|| not_a(&value, "eine Liste oder eine Zahl"))?,
+                    .ok_or_else(|| not_a(&value, messages::render::A_LIST_OR_NUMBER))?,
             };
             Ok(if count == 1 { singular } else { plural })
         },
@@ -181,6 +182,6 @@ pub fn register(env: &mut Environment<'static>) {
 pub(crate) fn not_a(value: &Value, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidOperation,
-        format!("erwartet wird {expected}, nicht {value}"),
+        messages::render::expected(expected, value),
     )
 }

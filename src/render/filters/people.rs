@@ -6,6 +6,7 @@ use minijinja::{Error, ErrorKind, State};
 
 use super::grammar::Case;
 use super::not_a;
+use crate::messages;
 
 /// "Dr. Martin Hagen": a name with its academic title, as every document names a person.
 pub fn name_with_title(title: Option<&str>, name: &str) -> String {
@@ -31,7 +32,7 @@ impl Person {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .filter(|text| !text.trim().is_empty())
         };
-        let name = field("name").ok_or_else(|| not_a(value, "eine Person (mit name)"))?;
+        let name = field("name").ok_or_else(|| not_a(value, messages::render::A_PERSON))?;
         Ok(Person {
             salutation: field("anrede"),
             title: field("titel"),
@@ -81,9 +82,7 @@ pub(super) fn style_of(state: &State) -> Result<Style, Error> {
             Style::parse(text).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidOperation,
-                    format!(
-                        "schreibweise „{value}“ ist unbekannt; erlaubt sind „paarform“ und „doppelpunkt“"
-                    ),
+                    messages::render::unknown_group_style(&value),
                 )
             })
         }
