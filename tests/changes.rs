@@ -83,6 +83,23 @@ fn the_first_month_shows_no_changes() {
     }
 }
 
+#[test]
+fn an_unreadable_previous_month_is_a_warning_and_shows_no_changes() {
+    let project = Project::shipped_example();
+    project.write("inputs/2026-10/ansprechpartner.xlsx", "kein Arbeitsblatt");
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "Warnung: inputs/2026-10: die Listen des Vormonats 2026-10 lassen sich nicht lesen, \
+         daher fehlen die Änderungen seit 2026-10 (Einzelheiten zeigt „briefing check --month \
+         2026-10“)\n"
+    );
+    let manke = docx_text(&project.out("2026-11/briefing-manke.docx"));
+    assert!(!manke.contains("Änderungen seit"), "{manke}");
+    assert!(manke.contains("Sabine Kröger"), "this month is still read");
+}
+
 const CONTACT_HEADER: &[&str] = &[
     "Konferenz",
     "Ansprechperson",

@@ -39,11 +39,11 @@ pub fn folder_unreadable(error: impl Display) -> String {
     format!("der Ordner lässt sich nicht lesen: {error}")
 }
 
-/// The previous month's lists cannot be read (a warning). Still English: moved unchanged.
+/// The previous month's lists cannot be read (a warning: this month is built without them).
 pub fn previous_month_unreadable(previous: impl Display) -> String {
     format!(
-        "the lists of {previous} cannot be read (run `briefing check --month \
-         {previous}` for details); the changes since then are not shown"
+        "die Listen des Vormonats {previous} lassen sich nicht lesen, daher fehlen die \
+         Änderungen seit {previous} (Einzelheiten zeigt „briefing check --month {previous}“)"
     )
 }
 
