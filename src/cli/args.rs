@@ -11,8 +11,11 @@ use crate::messages::cli::{HELP_TEMPLATE, OPTIONS_HEADING as OPTIONS};
 use crate::month::Month;
 use crate::settings::{Overrides, SmtpOverrides};
 
-/// The command line of `briefing`. Every text clap prints is in [`messages`]; the doc
-/// comments here are for developers only (explicit `about`/`help` override them).
+// Every text clap prints comes from `messages::cli`. clap would also print doc comments, but
+// an explicit `about` or `help` overrides them (and none here has a second paragraph, which
+// would become `long_about`/`long_help`), so the doc comments below are for developers only.
+
+/// The program's command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "briefing",
@@ -53,42 +56,42 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 #[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
-    /// Writes every document of the month.
+    /// `briefing build`.
     #[command(
         about = messages::BUILD,
         help_template = HELP_TEMPLATE,
         override_usage = messages::BUILD_USAGE
     )]
     Build(BuildArgs),
-    /// Checks everything, writes nothing.
+    /// `briefing check`.
     #[command(
         about = messages::CHECK,
         help_template = HELP_TEMPLATE,
         override_usage = messages::CHECK_USAGE
     )]
     Check(CommonArgs),
-    /// Prints one document's Markdown.
+    /// `briefing preview`.
     #[command(
         about = messages::PREVIEW,
         help_template = HELP_TEMPLATE,
         override_usage = messages::PREVIEW_USAGE
     )]
     Preview(PreviewArgs),
-    /// Writes the example project.
+    /// `briefing init`.
     #[command(
         about = messages::INIT,
         help_template = HELP_TEMPLATE,
         override_usage = messages::INIT_USAGE
     )]
     Init(InitArgs),
-    /// Rebuilds on every change.
+    /// `briefing watch`.
     #[command(
         about = messages::WATCH,
         help_template = HELP_TEMPLATE,
         override_usage = messages::WATCH_USAGE
     )]
     Watch(WatchArgs),
-    /// E-mails the built month.
+    /// `briefing send`.
     #[command(
         about = messages::SEND,
         help_template = HELP_TEMPLATE,
@@ -100,10 +103,10 @@ pub enum Command {
 /// Options of every command that reads the inputs.
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
-    /// `--month`: the month folder.
+    /// `--month`.
     #[arg(long, value_name = messages::MONTH_VALUE, help = messages::MONTH, help_heading = OPTIONS)]
     pub month: Option<Month>,
-    /// `--stand`: the reference date.
+    /// `--stand`.
     #[arg(
         long,
         value_name = messages::STAND_VALUE,
@@ -112,10 +115,10 @@ pub struct CommonArgs {
         help_heading = OPTIONS
     )]
     pub stand: Option<NaiveDate>,
-    /// `--inputs`: the inputs folder.
+    /// `--inputs`.
     #[arg(long, value_name = messages::FOLDER_VALUE, help = messages::INPUTS, help_heading = OPTIONS)]
     pub inputs: Option<PathBuf>,
-    /// `--templates`: the templates folder.
+    /// `--templates`.
     #[arg(
         long,
         value_name = messages::FOLDER_VALUE,
@@ -123,10 +126,10 @@ pub struct CommonArgs {
         help_heading = OPTIONS
     )]
     pub templates: Option<PathBuf>,
-    /// `--out`: the output folder.
+    /// `--out`.
     #[arg(long, value_name = messages::FOLDER_VALUE, help = messages::OUT, help_heading = OPTIONS)]
     pub out: Option<PathBuf>,
-    /// `--config`: the settings file.
+    /// `--config`.
     #[arg(long, value_name = messages::FILE_VALUE, help = messages::CONFIG, help_heading = OPTIONS)]
     pub config: Option<PathBuf>,
 }
@@ -138,10 +141,10 @@ pub struct BuildArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// `--only`: these spokespersons' briefings only.
-    #[arg(long, value_name = "ID", help = messages::BUILD_ONLY, help_heading = OPTIONS)]
+    /// `--only`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::BUILD_ONLY, help_heading = OPTIONS)]
     pub only: Vec<String>,
-    /// `--pdf`: PDF/A-2b beside every document.
+    /// `--pdf`.
     #[arg(long, help = messages::PDF, help_heading = OPTIONS)]
     pub pdf: bool,
 }
@@ -159,7 +162,7 @@ impl BuildArgs {
 /// `briefing preview`.
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
-    /// The spokesperson's id, or the overview's.
+    /// `ID`.
     #[arg(help = messages::PREVIEW_ID, help_heading = messages::ARGUMENTS_HEADING)]
     pub id: String,
     /// The common options.
@@ -170,7 +173,7 @@ pub struct PreviewArgs {
 /// `briefing init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder of the new project.
+    /// `ORDNER`.
     #[arg(
         default_value = ".",
         hide_default_value = true,
@@ -188,8 +191,8 @@ pub struct WatchArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// `--poll-ms` (hidden): how often to look for changes.
-    #[arg(long, value_name = "MS", default_value_t = 500, hide = true, help = messages::POLL_MS)]
+    /// `--poll-ms` (hidden).
+    #[arg(long, value_name = messages::MS_VALUE, default_value_t = 500, hide = true, help = messages::POLL_MS)]
     pub poll_ms: u64,
 }
 
@@ -200,47 +203,47 @@ pub struct SendArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// `--dry-run`: `.eml` files instead of sending.
+    /// `--dry-run`.
     #[arg(long, help = messages::DRY_RUN)]
     pub dry_run: bool,
     /// `--smtp-host`.
-    #[arg(long, value_name = "SERVER", help = messages::SMTP_HOST)]
+    #[arg(long, value_name = messages::SERVER_VALUE, help = messages::SMTP_HOST)]
     pub smtp_host: Option<String>,
     /// `--smtp-port`.
-    #[arg(long, value_name = "PORT", help = messages::SMTP_PORT)]
+    #[arg(long, value_name = messages::PORT_VALUE, help = messages::SMTP_PORT)]
     pub smtp_port: Option<u16>,
     /// `--smtp-tls`.
-    #[arg(long, value_name = "none|starttls|tls", value_parser = parse_tls, help = messages::SMTP_TLS)]
+    #[arg(long, value_name = messages::TLS_VALUE, value_parser = parse_tls, help = messages::SMTP_TLS)]
     pub smtp_tls: Option<SmtpTls>,
     /// `--smtp-user`.
-    #[arg(long, value_name = "USER", help = messages::SMTP_USER)]
+    #[arg(long, value_name = messages::USER_VALUE, help = messages::SMTP_USER)]
     pub smtp_user: Option<String>,
-    /// `--from`: the sender.
+    /// `--from`.
     #[arg(long, value_name = messages::ADDRESS_VALUE, help = messages::FROM)]
     pub from: Option<String>,
     /// `--smtp-timeout`, in seconds.
     #[arg(long, value_name = messages::SECONDS_VALUE, help = messages::SMTP_TIMEOUT)]
     pub smtp_timeout: Option<u64>,
-    /// `--unverschluesselt-erlauben`: a password over an unencrypted connection.
+    /// `--unverschluesselt-erlauben`.
     #[arg(long, help = messages::ALLOW_UNENCRYPTED)]
     pub unverschluesselt_erlauben: bool,
-    /// `--yes`: no confirmation.
+    /// `--yes`.
     #[arg(long, short = 'y', help = messages::YES)]
     pub yes: bool,
-    /// `--only`: these spokespersons only.
-    #[arg(long, value_name = "ID", help = messages::SEND_ONLY)]
+    /// `--only`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::SEND_ONLY)]
     pub only: Vec<String>,
-    /// `--to`: a test address instead of the recipients.
+    /// `--to`.
     #[arg(long, value_name = messages::ADDRESS_VALUE, help = messages::TO)]
     pub to: Option<String>,
-    /// `--resend`: these again although the log has them.
-    #[arg(long, value_name = "ID", help = messages::RESEND)]
+    /// `--resend`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::RESEND)]
     pub resend: Vec<String>,
-    /// `--resend-changed`: everyone whose briefing changed since.
+    /// `--resend-changed`.
     #[arg(long, help = messages::RESEND_CHANGED)]
     pub resend_changed: bool,
-    /// `--angekommen`: record an unknown delivery as arrived.
-    #[arg(long, value_name = "ID", help = messages::ARRIVED)]
+    /// `--angekommen`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::ARRIVED)]
     pub angekommen: Vec<String>,
 }
 

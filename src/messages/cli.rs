@@ -92,6 +92,18 @@ pub const CONFIG: &str =
 pub const FOLDER_VALUE: &str = "ORDNER";
 /// The value of `--config`.
 pub const FILE_VALUE: &str = "DATEI";
+/// The value of `--only`, `--resend`, `--angekommen` and the argument of `preview`.
+pub const ID_VALUE: &str = "ID";
+/// The value of `--poll-ms`.
+pub const MS_VALUE: &str = "MS";
+/// The value of `--smtp-host`.
+pub const SERVER_VALUE: &str = "SERVER";
+/// The value of `--smtp-port`.
+pub const PORT_VALUE: &str = "PORT";
+/// The value of `--smtp-user`.
+pub const USER_VALUE: &str = "USER";
+/// The value of `--smtp-tls`.
+pub const TLS_VALUE: &str = "none|starttls|tls";
 /// `build --only`.
 pub const BUILD_ONLY: &str = "Nur das Briefing dieser Person erstellen (mehrfach möglich); die \
                               übrigen Dateien bleiben";
