@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::calendar;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
+use crate::messages::documents as messages;
 use crate::model::{BriefingContext, Model, Sprecher};
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer, filters};
 
@@ -83,7 +84,7 @@ pub fn briefing(
         look.design,
         renderer,
         BRIEFING_TEMPLATE,
-        &format!("das Briefing von {}", person.id),
+        &messages::the_briefing_of(&person.id),
     )?;
     let calendar = calendar::calendar(
         &format!("Termine {}", conferences.join(", ")),
@@ -128,7 +129,7 @@ pub fn overview(
         look.design,
         renderer,
         OVERVIEW_TEMPLATE,
-        "die Übersicht",
+        messages::THE_OVERVIEW,
     )
 }
 
@@ -145,19 +146,11 @@ fn to_docx(
         diagnostics.error(Location::file(&renderer.path_of(template)), message);
         diagnostics
     };
-    let unconvertible = |error: DocxError| {
-        format!(
-            "das Markdown für {document} lässt sich nicht in ein Word-Dokument umwandeln: {error}"
-        )
-    };
+    let unconvertible = |error: DocxError| messages::unconvertible(document, error);
     let package =
         markdown_to_package(markdown, meta, design).map_err(|e| error(unconvertible(e)))?;
     if let Some(link) = package.refused_links().first() {
-        return Err(error(format!(
-            "das Dokument verlinkt auf „{link}“; erlaubt sind nur Links mit http://, https:// \
-             und mailto: (bitte die Links der Vorlage und Markdown-Felder wie „kurz“ eines \
-             Beschlusses prüfen)"
-        )));
+        return Err(error(messages::refused_link(link)));
     }
     package.zip().map_err(|e| error(unconvertible(e)))
 }

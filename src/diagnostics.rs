@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::messages::system as messages;
+
 /// How serious a problem is: errors stop a build, warnings are reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,7 +96,9 @@ impl fmt::Display for Location {
         match &self.place {
             Place::File => Ok(()),
             Place::Row { sheet, row } => write!(f, ":{sheet}:{row}"),
-            Place::Cell { sheet, row, column } => write!(f, ":{sheet}:{row}: Spalte „{column}“"),
+            Place::Cell { sheet, row, column } => {
+                write!(f, ":{sheet}:{row}: {}", messages::column(column))
+            }
             Place::Line { line, column } => write!(f, ":{line}:{column}"),
         }
     }
@@ -116,8 +120,8 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "Fehler",
-            Severity::Warning => "Warnung",
+            Severity::Error => messages::ERROR_LABEL,
+            Severity::Warning => messages::WARNING_LABEL,
         };
         write!(f, "{label}: {}: {}", self.location, self.message)?;
         if let Some(detail) = &self.detail {

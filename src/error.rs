@@ -2,6 +2,7 @@
 
 use crate::deliver::DeliverError;
 use crate::diagnostics::Diagnostics;
+use crate::messages;
 use crate::output::WriteError;
 
 /// Why a command failed. Each kind maps to one exit code (see [`Error::exit_code`]).
@@ -39,12 +40,5 @@ impl From<Diagnostics> for Error {
 
 /// "2 Fehler und 1 Warnung; es wurde nichts geschrieben".
 pub fn summary(diagnostics: &Diagnostics) -> String {
-    let errors = diagnostics.errors().count();
-    let warnings = diagnostics.warnings().count();
-    let warnings = if warnings == 1 {
-        "1 Warnung".to_string()
-    } else {
-        format!("{warnings} Warnungen")
-    };
-    format!("{errors} Fehler und {warnings}; es wurde nichts geschrieben")
+    messages::system::problems_summary(diagnostics.errors().count(), diagnostics.warnings().count())
 }

@@ -5,23 +5,25 @@
 
 use std::io;
 
+use crate::messages::system as messages;
+
 /// "nicht gefunden (No such file or directory, os error 2)".
 pub fn describe(error: &io::Error) -> String {
     let plain = match error.kind() {
-        io::ErrorKind::NotFound => "nicht gefunden",
-        io::ErrorKind::PermissionDenied => "keine Berechtigung",
-        io::ErrorKind::AlreadyExists => "ist schon vorhanden",
-        io::ErrorKind::StorageFull => "der Datenträger ist voll",
-        io::ErrorKind::ReadOnlyFilesystem => "der Datenträger ist schreibgeschützt",
-        io::ErrorKind::IsADirectory => "ist ein Ordner, keine Datei",
-        io::ErrorKind::NotADirectory => "ist kein Ordner",
-        io::ErrorKind::DirectoryNotEmpty => "der Ordner ist nicht leer",
-        io::ErrorKind::InvalidData => "der Inhalt ist ungültig",
-        io::ErrorKind::TimedOut => "Zeitüberschreitung",
-        io::ErrorKind::Interrupted => "unterbrochen",
-        _ => return format!("Betriebssystemfehler ({error})"),
+        io::ErrorKind::NotFound => messages::NOT_FOUND,
+        io::ErrorKind::PermissionDenied => messages::PERMISSION_DENIED,
+        io::ErrorKind::AlreadyExists => messages::ALREADY_EXISTS,
+        io::ErrorKind::StorageFull => messages::STORAGE_FULL,
+        io::ErrorKind::ReadOnlyFilesystem => messages::READ_ONLY_FILESYSTEM,
+        io::ErrorKind::IsADirectory => messages::IS_A_DIRECTORY,
+        io::ErrorKind::NotADirectory => messages::NOT_A_DIRECTORY,
+        io::ErrorKind::DirectoryNotEmpty => messages::DIRECTORY_NOT_EMPTY,
+        io::ErrorKind::InvalidData => messages::INVALID_DATA,
+        io::ErrorKind::TimedOut => messages::TIMED_OUT,
+        io::ErrorKind::Interrupted => messages::INTERRUPTED,
+        _ => return messages::os_error(error),
     };
-    format!("{plain} ({error})")
+    messages::os_reason(plain, error)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::messages::system as messages;
+
 /// A month such as `2026-11`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
@@ -53,7 +55,7 @@ impl fmt::Display for Month {
 
 /// The error for text that is not `YYYY-MM`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("„{0}“ ist kein Monat; bitte als JJJJ-MM schreiben, z. B. 2026-11")]
+#[error("{}", messages::not_a_month(.0))]
 pub struct MonthError(String);
 
 impl FromStr for Month {

@@ -16,6 +16,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use crate::messages::documents as messages;
+
 /// The LibreOffice export filter with its options: PDF/A-2b (`SelectPdfVersion` 2) and a
 /// tagged (structured) PDF.
 const FILTER: &str = r#"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}"#;
@@ -26,23 +28,20 @@ const SOFFICE: &str = "soffice";
 /// Why no PDFs were made. The messages are German: the user reads them.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error(
-        "LibreOffice (soffice) ist nicht installiert oder nicht im Suchpfad; es wird für die \
-         PDF-Dateien gebraucht (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
-    )]
+    #[error("{}", messages::LIBREOFFICE_NOT_INSTALLED)]
     /// `soffice` is not on the PATH.
     NotInstalled,
     /// Two documents would give the same PDF name.
-    #[error("Zwei Dokumente ergäben dieselbe PDF-Datei {0}")]
+    #[error("{}", messages::duplicate_pdf(.0))]
     DuplicateName(String),
     /// LibreOffice could not be started.
-    #[error("LibreOffice konnte nicht gestartet werden: {0}")]
+    #[error("{}", messages::libreoffice_not_started(.0))]
     Start(io::Error),
     /// LibreOffice took too long and was stopped.
-    #[error("LibreOffice hat die PDF-Dateien nicht binnen {0} Sekunden erzeugt und wurde beendet")]
+    #[error("{}", messages::libreoffice_timeout(*.0))]
     Timeout(u64),
     /// LibreOffice ended without writing every PDF.
-    #[error("LibreOffice hat keine PDF-Datei erzeugt für: {missing} ({detail})")]
+    #[error("{}", messages::pdf_missing(missing, detail))]
     Failed {
         /// The documents without a PDF.
         missing: String,
@@ -137,13 +136,8 @@ fn convert(
         .collect();
     if !missing.is_empty() {
         let output = std::fs::read_to_string(&stderr_path).unwrap_or_default();
-        let detail = match output.trim() {
-            "" => format!("Beendet mit {status}"),
-            text => format!(
-                "Beendet mit {status}: {}",
-                text.chars().take(500).collect::<String>()
-            ),
-        };
+        let output: String = output.trim().chars().take(500).collect();
+        let detail = messages::libreoffice_ended(status, &output);
         return Err(PdfError::Failed {
             missing: missing.join(", "),
             detail,

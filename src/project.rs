@@ -15,6 +15,7 @@ use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::Design;
 use crate::error::Error;
 use crate::load::{self, design::DesignFiles};
+use crate::messages::cli as messages;
 use crate::model::{self, BriefingContexts, Model, Sprecher};
 use crate::output::layout::{self, MonthLayout};
 use crate::output::{DispatchRow, MonthWriter, OutputFile, WriteError, sha256_hex};
@@ -170,9 +171,9 @@ impl Project {
         };
         for id in ids {
             if self.person(id).is_none() {
-                return Err(Error::Usage(format!(
-                    "--only {id}: keine Person im Verzeichnis hat diese id; bekannte ids: {}",
-                    self.known_ids()
+                return Err(Error::Usage(messages::only_unknown_id(
+                    id,
+                    &self.known_ids(),
                 )));
             }
         }
@@ -327,12 +328,7 @@ fn unknown_genders(roster: &load::Roster) -> Diagnostics {
         {
             warnings.warning(
                 konferenz.code_at.clone(),
-                format!(
-                    "{}: aus dem Namen „{}“ lässt sich das grammatische Geschlecht nicht \
-                     ableiten; die Artikel lauten „die/der“. Bitte „genus: m“, „f“ oder „n“ \
-                     ergänzen",
-                    konferenz.code, konferenz.name
-                ),
+                messages::unknown_gender(&konferenz.code, &konferenz.name),
             );
         }
     }

@@ -15,6 +15,7 @@ use crate::deliver::smtp::{PASSWORD_VARIABLE, SmtpSettings};
 use crate::error::Error;
 use crate::load::config::{CONFIG_FILE, Config, SmtpTls};
 use crate::load::months;
+use crate::messages::cli as messages;
 use crate::month::Month;
 
 /// The sender when neither the configuration nor the command line names one.
@@ -112,10 +113,7 @@ impl Settings {
         let paths = Settings::paths(&overrides);
         let config_file = match overrides.config {
             Some(path) if !path.exists() => {
-                return Err(Error::Usage(format!(
-                    "the configuration file {} does not exist",
-                    path.display()
-                )));
+                return Err(Error::Usage(messages::config_file_missing(path.display())));
             }
             Some(path) => Some(path),
             None => Some(PathBuf::from(CONFIG_FILE)).filter(|path| path.exists()),
@@ -183,13 +181,7 @@ impl Settings {
             .host
             .clone()
             .or_else(|| config.host.clone())
-            .ok_or_else(|| {
-                Error::Usage(
-                    "no SMTP server: pass --smtp-host or set versand.server in briefing.yaml \
-                     (or use --dry-run to write the messages as .eml files)"
-                        .to_string(),
-                )
-            })?;
+            .ok_or_else(|| Error::Usage(messages::NO_SMTP_SERVER.to_string()))?;
         let tls = self.smtp.tls.or(config.tls).unwrap_or(SmtpTls::StartTls);
         Ok(SmtpSettings {
             host,
@@ -215,13 +207,9 @@ impl Settings {
     pub fn header(&self, stand: NaiveDate) -> String {
         let config = match &self.config_file {
             Some(path) => path.display().to_string(),
-            None => format!("keine ({CONFIG_FILE} fehlt im aktuellen Ordner)"),
+            None => messages::no_config_file(CONFIG_FILE),
         };
-        format!(
-            "Monat {}, Stand {}, Einstellungen: {config}",
-            self.month,
-            stand.format("%d.%m.%Y")
-        )
+        messages::header(self.month, stand.format("%d.%m.%Y"), &config)
     }
 
     /// Folders of the inputs that look like a month but are not named `YYYY-MM` (a copy
@@ -241,12 +229,9 @@ impl Settings {
         names
             .into_iter()
             .map(|name| {
-                format!(
-                    "der Ordner \"{}\" sieht aus wie ein Monat, heißt aber nicht JJJJ-MM (z. B. \
-                     2026-11) und wird deshalb nicht gelesen; benennen Sie ihn um oder \
-                     verschieben Sie ihn aus {}",
+                messages::misnamed_month_folder(
                     self.paths.inputs.join(&name).display(),
-                    self.paths.inputs.display()
+                    self.paths.inputs.display(),
                 )
             })
             .collect()
@@ -254,12 +239,10 @@ impl Settings {
 }
 
 fn newest_month(inputs: &Path) -> Result<Month, Error> {
-    months(inputs)?.last().copied().ok_or_else(|| {
-        Error::Usage(format!(
-            "{} hat keinen Monatsordner (benannt wie 2026-11); bitte einen anlegen oder --month angeben",
-            inputs.display()
-        ))
-    })
+    months(inputs)?
+        .last()
+        .copied()
+        .ok_or_else(|| Error::Usage(messages::no_month_folder(inputs.display())))
 }
 
 const MONTH_NAMES: [&str; 14] = [

@@ -6,21 +6,25 @@ use chrono::NaiveDate;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::load::config::SmtpTls;
+use crate::messages::cli as messages;
+use crate::messages::cli::{HELP_TEMPLATE, OPTIONS_HEADING as OPTIONS};
 use crate::month::Month;
 use crate::settings::{Overrides, SmtpOverrides};
 
-/// Monatliche Word-Briefings für die fachpolitischen Sprecherinnen und Sprecher des
-/// IT-Planungsrates.
-///
-/// Exit-Codes: 0 Erfolg, 1 Fehler in Eingaben oder Vorlagen, 2 Aufruffehler.
+// Every text clap prints comes from `messages::cli`. clap would also print doc comments, but
+// an explicit `about` or `help` overrides them (and none here has a second paragraph, which
+// would become `long_about`/`long_help`), so the doc comments below are for developers only.
+
+/// The program's command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "briefing",
     version,
     about,
+    long_about = messages::ABOUT_LONG,
     help_template = HELP_TEMPLATE,
-    subcommand_help_heading = "Befehle",
-    subcommand_value_name = "BEFEHL",
+    subcommand_help_heading = messages::COMMANDS_HEADING,
+    subcommand_value_name = messages::COMMAND_VALUE,
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true
@@ -29,83 +33,119 @@ pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
-    /// Hilfe anzeigen
-    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "Optionen")]
+    #[arg(
+        short = 'h',
+        long = "help",
+        action = ArgAction::Help,
+        global = true,
+        help = messages::HELP,
+        help_heading = OPTIONS
+    )]
     help: Option<bool>,
-    /// Version anzeigen
-    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Optionen")]
+    #[arg(
+        short = 'V',
+        long = "version",
+        action = ArgAction::Version,
+        help = messages::VERSION,
+        help_heading = OPTIONS
+    )]
     version: Option<bool>,
 }
-
-/// The layout of every help page, with German headings (clap's own are English).
-const HELP_TEMPLATE: &str = "\
-{about-with-newline}
-Aufruf: {usage}
-
-{all-args}{after-help}";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 #[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
-    /// Alle Briefings, die Übersicht und versand.csv nach AUSGABE/JJJJ-MM/ schreiben
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing build [OPTIONEN]")]
+    /// `briefing build`.
+    #[command(
+        about = messages::BUILD,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::BUILD_USAGE
+    )]
     Build(BuildArgs),
-    /// Eingaben und Vorlagen prüfen und jedes Problem melden; schreibt nichts
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing check [OPTIONEN]")]
+    /// `briefing check`.
+    #[command(
+        about = messages::CHECK,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::CHECK_USAGE
+    )]
     Check(CommonArgs),
-    /// Das Markdown eines Briefings ausgeben (ID "uebersicht": die Übersicht)
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing preview [OPTIONEN] <ID>")]
+    /// `briefing preview`.
+    #[command(
+        about = messages::PREVIEW,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::PREVIEW_USAGE
+    )]
     Preview(PreviewArgs),
-    /// Ein vollständiges Beispielprojekt in ORDNER anlegen (Standard: der aktuelle Ordner)
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing init [ORDNER]")]
+    /// `briefing init`.
+    #[command(
+        about = messages::INIT,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::INIT_USAGE
+    )]
     Init(InitArgs),
-    /// Neu erstellen, sobald sich eine Vorlage, eine Eingabe oder die Einstellungen ändern
-    /// (Strg+C beendet)
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing watch [OPTIONEN]")]
+    /// `briefing watch`.
+    #[command(
+        about = messages::WATCH,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::WATCH_USAGE
+    )]
     Watch(WatchArgs),
-    /// Jeder Sprecherin und jedem Sprecher das Briefing und die Kalenderdatei per E-Mail
-    /// senden (der Monat muss erstellt sein)
-    #[command(help_template = HELP_TEMPLATE, override_usage = "briefing send [OPTIONEN]")]
+    /// `briefing send`.
+    #[command(
+        about = messages::SEND,
+        help_template = HELP_TEMPLATE,
+        override_usage = messages::SEND_USAGE
+    )]
     Send(SendArgs),
 }
 
 /// Options of every command that reads the inputs.
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
-    /// Monatsordner (JJJJ-MM); Standard: der neueste Monatsordner der Eingaben
-    #[arg(long, value_name = "JJJJ-MM", help_heading = "Optionen")]
+    /// `--month`.
+    #[arg(long, value_name = messages::MONTH_VALUE, help = messages::MONTH, help_heading = OPTIONS)]
     pub month: Option<Month>,
-    /// Stichtag der Dokumente ("Stand", JJJJ-MM-TT); Standard: heute
-    #[arg(long, value_name = "JJJJ-MM-TT", value_parser = parse_date, help_heading = "Optionen")]
+    /// `--stand`.
+    #[arg(
+        long,
+        value_name = messages::STAND_VALUE,
+        value_parser = parse_date,
+        help = messages::STAND,
+        help_heading = OPTIONS
+    )]
     pub stand: Option<NaiveDate>,
-    /// Ordner mit sprecher.yaml, beschluesse.yaml und den Monatsordnern [Standard: inputs]
-    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
+    /// `--inputs`.
+    #[arg(long, value_name = messages::FOLDER_VALUE, help = messages::INPUTS, help_heading = OPTIONS)]
     pub inputs: Option<PathBuf>,
-    /// Ordner mit den Vorlagen [Standard: templates]
-    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
+    /// `--templates`.
+    #[arg(
+        long,
+        value_name = messages::FOLDER_VALUE,
+        help = messages::TEMPLATES,
+        help_heading = OPTIONS
+    )]
     pub templates: Option<PathBuf>,
-    /// Ordner, in den die Dokumente des Monats geschrieben werden [Standard: out]
-    #[arg(long, value_name = "ORDNER", help_heading = "Optionen")]
+    /// `--out`.
+    #[arg(long, value_name = messages::FOLDER_VALUE, help = messages::OUT, help_heading = OPTIONS)]
     pub out: Option<PathBuf>,
-    /// Einstellungsdatei; Standard: briefing.yaml im aktuellen Ordner, falls vorhanden
-    #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
+    /// `--config`.
+    #[arg(long, value_name = messages::FILE_VALUE, help = messages::CONFIG, help_heading = OPTIONS)]
     pub config: Option<PathBuf>,
 }
 
 /// `briefing build`.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Optionen")]
+#[command(next_help_heading = OPTIONS)]
 pub struct BuildArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Nur das Briefing dieser Person erstellen (mehrfach möglich); die übrigen Dateien bleiben
-    #[arg(long, value_name = "ID", help_heading = "Optionen")]
+    /// `--only`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::BUILD_ONLY, help_heading = OPTIONS)]
     pub only: Vec<String>,
-    /// Jedes Dokument zusätzlich als PDF/A-2b mit Tags schreiben (für die E-Akte und die
-    /// Barrierefreiheit; braucht LibreOffice); Standard: pdf in briefing.yaml
-    #[arg(long, help_heading = "Optionen")]
+    /// `--pdf`.
+    #[arg(long, help = messages::PDF, help_heading = OPTIONS)]
     pub pdf: bool,
 }
 
@@ -122,8 +162,8 @@ impl BuildArgs {
 /// `briefing preview`.
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
-    /// Die id der Person aus sprecher.yaml, oder "uebersicht"
-    #[arg(help_heading = "Argumente")]
+    /// `ID`.
+    #[arg(help = messages::PREVIEW_ID, help_heading = messages::ARGUMENTS_HEADING)]
     pub id: String,
     /// The common options.
     #[command(flatten)]
@@ -133,76 +173,77 @@ pub struct PreviewArgs {
 /// `briefing init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Ordner für das neue Projekt; wird angelegt, falls er fehlt [Standard: .]
+    /// `ORDNER`.
     #[arg(
         default_value = ".",
         hide_default_value = true,
-        value_name = "ORDNER",
-        help_heading = "Argumente"
+        value_name = messages::FOLDER_VALUE,
+        help = messages::INIT_DIR,
+        help_heading = messages::ARGUMENTS_HEADING
     )]
     pub dir: PathBuf,
 }
 
 /// `briefing watch`.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Optionen")]
+#[command(next_help_heading = OPTIONS)]
 pub struct WatchArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Wie oft nach Änderungen gesucht wird, in Millisekunden
-    #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
+    /// `--poll-ms` (hidden).
+    #[arg(long, value_name = messages::MS_VALUE, default_value_t = 500, hide = true, help = messages::POLL_MS)]
     pub poll_ms: u64,
 }
 
 /// `briefing send`.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Optionen")]
+#[command(next_help_heading = OPTIONS)]
 pub struct SendArgs {
     /// The common options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Die Nachrichten als .eml-Dateien nach AUSGABE/JJJJ-MM/mail/ schreiben und nichts senden
-    #[arg(long)]
+    /// `--dry-run`.
+    #[arg(long, help = messages::DRY_RUN)]
     pub dry_run: bool,
-    /// SMTP-Server; Standard: versand.server in briefing.yaml
-    #[arg(long, value_name = "SERVER")]
+    /// `--smtp-host`.
+    #[arg(long, value_name = messages::SERVER_VALUE, help = messages::SMTP_HOST)]
     pub smtp_host: Option<String>,
-    /// SMTP-Port; Standard: versand.port, sonst 25 / 587 / 465 je nach --smtp-tls
-    #[arg(long, value_name = "PORT")]
+    /// `--smtp-port`.
+    #[arg(long, value_name = messages::PORT_VALUE, help = messages::SMTP_PORT)]
     pub smtp_port: Option<u16>,
-    /// Verbindungsschutz: none, starttls (Standard) oder tls
-    #[arg(long, value_name = "none|starttls|tls", value_parser = parse_tls)]
+    /// `--smtp-tls`.
+    #[arg(long, value_name = messages::TLS_VALUE, value_parser = parse_tls, help = messages::SMTP_TLS)]
     pub smtp_tls: Option<SmtpTls>,
-    /// SMTP-Benutzer; das Kennwort kommt aus der Umgebungsvariablen BRIEFING_SMTP_PASSWORD
-    #[arg(long, value_name = "USER")]
+    /// `--smtp-user`.
+    #[arg(long, value_name = messages::USER_VALUE, help = messages::SMTP_USER)]
     pub smtp_user: Option<String>,
-    /// Absender; Standard: versand.absender, sonst FITKO <it-plr@fitko.de>
-    #[arg(long, value_name = "ADRESSE")]
+    /// `--from`.
+    #[arg(long, value_name = messages::ADDRESS_VALUE, help = messages::FROM)]
     pub from: Option<String>,
-    /// Sekunden, die auf Verbindung und Antwort des Servers gewartet wird; Standard: versand.timeout_sekunden, sonst 30
-    #[arg(long, value_name = "SEKUNDEN")]
+    /// `--smtp-timeout`, in seconds.
+    #[arg(long, value_name = messages::SECONDS_VALUE, help = messages::SMTP_TIMEOUT)]
     pub smtp_timeout: Option<u64>,
-    /// Das Kennwort auch über --smtp-tls none senden (nur für einen Mailserver auf diesem Rechner)
-    #[arg(long)]
+    /// `--unverschluesselt-erlauben`.
+    #[arg(long, help = messages::ALLOW_UNENCRYPTED)]
     pub unverschluesselt_erlauben: bool,
-    /// Ohne Rückfrage senden (nötig, wenn kein Terminal für die Frage da ist)
-    #[arg(long, short = 'y')]
+    /// `--yes`.
+    #[arg(long, short = 'y', help = messages::YES)]
     pub yes: bool,
-    /// Nur an diese Personen (mehrfach möglich)
-    #[arg(long, value_name = "ID")]
+    /// `--only`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::SEND_ONLY)]
     pub only: Vec<String>,
-    /// Die Auswahl stattdessen an diese Testadresse senden; wird nicht als zugestellt vermerkt
-    #[arg(long, value_name = "ADRESSE")]
+    /// `--to`.
+    #[arg(long, value_name = messages::ADDRESS_VALUE, help = messages::TO)]
     pub to: Option<String>,
-    /// Diesen Personen ihr Briefing erneut senden, obwohl das Protokoll es verzeichnet (mehrfach möglich)
-    #[arg(long, value_name = "ID")]
+    /// `--resend`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::RESEND)]
     pub resend: Vec<String>,
-    /// Allen erneut senden, deren Briefing sich seit dem Versand geändert hat
-    #[arg(long)]
+    /// `--resend-changed`.
+    #[arg(long, help = messages::RESEND_CHANGED)]
     pub resend_changed: bool,
-    /// Einen unklaren Versand als angekommen vermerken (nach Rückfrage beim Empfänger); sendet nichts
-    #[arg(long, value_name = "ID")]
+    /// `--angekommen`.
+    #[arg(long, value_name = messages::ID_VALUE, help = messages::ARRIVED)]
     pub angekommen: Vec<String>,
 }
 
@@ -211,9 +252,7 @@ fn parse_tls(text: &str) -> Result<SmtpTls, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        format!("„{text}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. 2026-11-28")
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| messages::not_a_date(text))
 }
 
 impl From<CommonArgs> for Overrides {

@@ -15,6 +15,7 @@ pub use report::Outcome;
 use args::Command;
 
 use crate::commands::{build, check, init, preview, send, watch};
+use crate::messages::cli as messages;
 use crate::project::Selection;
 use crate::settings::Settings;
 
@@ -61,20 +62,20 @@ pub fn run(cli: Cli) -> Outcome {
 /// `watch` reports as it goes: one block per rebuild.
 fn run_watch(overrides: &crate::settings::Overrides, poll_ms: u64) {
     let interval = Duration::from_millis(poll_ms.max(50));
-    eprintln!("Beobachte Eingaben, Vorlagen und briefing.yaml; Strg+C beendet");
+    eprintln!("{}", messages::WATCHING);
     watch::run(overrides, interval, |event| {
         let watch::WatchEvent::Built { changed, result } = event;
         if !changed.is_empty() {
             let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-            eprintln!("Geändert: {}", names.join(", "));
+            eprintln!("{}", messages::changed(&names.join(", ")));
         }
         match result {
             Ok(report) => {
                 eprint!("{}", report.warnings);
                 for notice in &report.notices {
-                    eprintln!("Warnung: {notice}");
+                    eprintln!("{}", messages::warning(notice));
                 }
-                println!("Neu erstellt: {}", report.folder.display());
+                println!("{}", messages::rebuilt(report.folder.display()));
             }
             Err(error) => eprint!("{}", report::failure(&error)),
         }

@@ -8,6 +8,7 @@ use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::args::Cli;
+use crate::messages::cli as messages;
 
 /// The outcome of parsing: the command to run, or what to print instead (exit code 0 for help
 /// and version, 2 for a usage error).
@@ -71,36 +72,33 @@ fn german(error: &clap::Error) -> String {
         .or_else(|| context(error, ContextKind::SuggestedArg))
         .or_else(|| context(error, ContextKind::SuggestedValue));
     let mut message = match error.kind() {
-        ErrorKind::InvalidSubcommand => format!("unbekannter Befehl „{invalid}“"),
+        ErrorKind::InvalidSubcommand => messages::unknown_command(&invalid),
         ErrorKind::UnknownArgument if invalid.starts_with('-') => {
-            format!("unbekannte Option „{invalid}“")
+            messages::unknown_option(&invalid)
         }
-        ErrorKind::UnknownArgument => format!("unerwartete Angabe „{invalid}“"),
+        ErrorKind::UnknownArgument => messages::unexpected_argument(&invalid),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(error)
                 .map(|source| format!(": {source}"))
                 .unwrap_or_default();
             if value.is_empty() {
-                format!("{invalid} braucht einen Wert{reason}")
+                messages::value_needed(&invalid, &reason)
             } else {
-                format!("ungültiger Wert „{value}“ für {invalid}{reason}")
+                messages::invalid_value(&value, &invalid, &reason)
             }
         }
-        ErrorKind::MissingRequiredArgument => format!("es fehlt: {invalid}"),
-        ErrorKind::MissingSubcommand => "es fehlt ein Befehl".to_string(),
-        ErrorKind::ArgumentConflict => format!("{invalid} passt nicht zu den anderen Angaben"),
+        ErrorKind::MissingRequiredArgument => messages::missing_argument(&invalid),
+        ErrorKind::MissingSubcommand => messages::MISSING_COMMAND.to_string(),
+        ErrorKind::ArgumentConflict => messages::argument_conflict(&invalid),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            format!("falsche Anzahl von Werten für {invalid}")
+            messages::wrong_number_of_values(&invalid)
         }
-        _ => format!(
-            "der Aufruf ist ungültig: {}",
-            error.to_string().trim_start_matches("error: ").trim()
-        ),
+        _ => messages::invalid_call(error.to_string().trim_start_matches("error: ").trim()),
     };
     if let Some(suggestion) = suggestion {
-        message.push_str(&format!("; meinten Sie „{suggestion}“?"));
+        message.push_str(&messages::did_you_mean(&suggestion));
     }
-    format!("Fehler: {message}\nHilfe: briefing --help\n")
+    messages::usage_error(&message)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::messages::cli as messages;
 use crate::project::Progress;
 
 /// A progress bar that appears only when a run is slow enough to need one.
@@ -35,7 +36,7 @@ impl Progress for ProgressBar {
     fn start(&self, documents: usize) {
         self.bar.set_length(documents as u64);
         self.bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} Dokumente ({eta})")
+            indicatif::ProgressStyle::with_template(messages::PROGRESS_TEMPLATE)
                 .expect("the template is valid"),
         );
     }

@@ -11,6 +11,7 @@ use crate::commands::preview::PreviewReport;
 use crate::commands::send::{SendReport, SendUi};
 use crate::deliver::FailureKind;
 use crate::error::Error;
+use crate::messages::cli as messages;
 
 /// How a command ended.
 #[derive(Debug)]
@@ -38,7 +39,7 @@ impl Outcome {
             Outcome::Build(report) => {
                 let mut out = report.warnings.to_string();
                 for notice in &report.notices {
-                    let _ = writeln!(out, "Warnung: {notice}");
+                    let _ = writeln!(out, "{}", messages::warning(notice));
                 }
                 out
             }
@@ -64,44 +65,26 @@ impl Outcome {
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Outcome::Build(report) => {
-                let overview = if report.overview {
-                    " und die Übersicht"
-                } else {
-                    ""
-                };
-                let pdfs = if report.pdfs > 0 {
-                    format!(", dazu {} (PDF/A)", count(report.pdfs, "PDF", "PDFs"))
-                } else {
-                    String::new()
-                };
-                writeln!(
-                    f,
-                    "{}{overview}{pdfs} nach {} geschrieben",
-                    count(report.briefings, "Briefing", "Briefings"),
+            Outcome::Build(report) => writeln!(
+                f,
+                "{}",
+                messages::built(
+                    report.briefings,
+                    report.overview,
+                    report.pdfs,
                     report.folder.display()
                 )
-            }
+            ),
             Outcome::Check(report) => writeln!(
                 f,
-                "{}: Eingaben und Vorlagen sind in Ordnung ({} und die Übersicht, {})",
-                report.month,
-                count(report.briefings, "Briefing", "Briefings"),
-                count(report.warnings.len(), "Warnung", "Warnungen")
+                "{}",
+                messages::checked(report.month, report.briefings, report.warnings.len())
             ),
             Outcome::Preview(report) => f.write_str(&report.markdown),
             Outcome::Init(report) => {
-                writeln!(
-                    f,
-                    "{} des Beispielprojekts nach {} geschrieben",
-                    count(report.files.len(), "Datei", "Dateien"),
-                    report.dir.display()
-                )?;
-                writeln!(
-                    f,
-                    "Weiter mit: cd {} && briefing build",
-                    report.dir.display()
-                )
+                let dir = report.dir.display();
+                writeln!(f, "{}", messages::initialized(report.files.len(), &dir))?;
+                writeln!(f, "{}", messages::next_step(&dir))
             }
             Outcome::Send(report) => send_summary(f, report),
             Outcome::Watched | Outcome::Failed(_) => Ok(()),
@@ -109,20 +92,11 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// "1 Briefing", "12 Briefings".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// An error as printed: every problem, then the summary; or the one error.
 pub fn failure(error: &Error) -> String {
     match error {
         Error::Problems(diagnostics) => format!("{diagnostics}{error}\n"),
-        other => format!("Fehler: {other}\n"),
+        other => messages::error(other),
     }
 }
 
@@ -136,11 +110,7 @@ impl SendTerminal {
     /// Refuses a real send without a terminal unless `--yes` was given, before anything runs.
     pub fn new(dry_run: bool, yes: bool) -> Result<SendTerminal, Error> {
         if !dry_run && !yes && !std::io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                "`briefing send` fragt vor dem Versand nach, hier gibt es aber kein Terminal \
-                 dafür; bestätigen Sie mit --yes (oder prüfen Sie zuerst mit --dry-run)"
-                    .to_string(),
-            ));
+            return Err(Error::Usage(messages::SEND_NEEDS_TERMINAL.to_string()));
         }
         Ok(SendTerminal {
             yes: yes || dry_run,
@@ -159,29 +129,29 @@ impl SendUi for SendTerminal {
         }
         let mut text = send_diagnostics_of(plan, false);
         let target = match &plan.test_address {
-            Some(address) => format!(" (Test: alle an {address}, nicht als zugestellt vermerkt)"),
+            Some(address) => messages::confirm_test_target(address),
             None => String::new(),
         };
         let _ = writeln!(
             text,
-            "Bereit: {about_to_send} Nachricht(en) für {}{target}; {} haben sie bereits, {} ohne \
-             Adresse, {} Warnung(en).",
-            plan.month,
-            plan.already_sent.len(),
-            plan.without_address.len(),
-            plan.warnings.len() + plan.notices.len()
+            "{}",
+            messages::ready_to_send(
+                about_to_send,
+                &plan.month,
+                &target,
+                plan.already_sent.len(),
+                plan.without_address.len(),
+                plan.warnings.len() + plan.notices.len()
+            )
         );
-        text.push_str("Jetzt senden? [j/N] ");
+        text.push_str(messages::SEND_NOW);
         eprint!("{text}");
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         if std::io::stdin().lock().read_line(&mut answer).is_err() {
             return false;
         }
-        matches!(
-            answer.trim().to_lowercase().as_str(),
-            "j" | "ja" | "y" | "yes"
-        )
+        messages::YES_ANSWERS.contains(&answer.trim().to_lowercase().as_str())
     }
 
     fn progress(&mut self, line: &str) {
@@ -197,25 +167,25 @@ fn send_diagnostics(report: &SendReport) -> String {
 fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
     let mut out = report.warnings.to_string();
     for notice in &report.notices {
-        let _ = writeln!(out, "Warnung: {notice}");
+        let _ = writeln!(out, "{}", messages::warning(notice));
     }
     for person in &report.without_address {
         let _ = writeln!(
             out,
-            "Warnung: {} ({}) hat keine E-Mail-Adresse in sprecher.yaml; keine Nachricht",
-            person.id, person.name
+            "{}",
+            messages::without_address(&person.id, &person.name)
         );
     }
     for unknown in &report.unknown {
         let _ = writeln!(
             out,
-            "Warnung: unklar, ob {} <{}> die Nachricht erhalten hat: sie ging am {} an den \
-             Mailserver, seine Bestätigung kam nicht an (Message-ID {}). Sie wird nicht von selbst \
-             erneut gesendet. Fragen Sie beim Empfänger oder im Postausgang des Mailservers \
-             nach; fehlt sie, senden Sie mit `briefing send --resend {}` (gleiche Message-ID, ein \
-             Mailserver kann ein Doppel erkennen), ist sie angekommen, vermerken Sie das mit \
-             `briefing send --angekommen {}`.",
-            unknown.id, unknown.address, unknown.when, unknown.message_id, unknown.id, unknown.id
+            "{}",
+            messages::unknown_delivery(
+                &unknown.id,
+                &unknown.address,
+                &unknown.when,
+                &unknown.message_id
+            )
         );
     }
     if !finished {
@@ -237,41 +207,28 @@ fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
             reasons
         };
         let hint = match (&report.aborted, kind) {
-            (Some(aborted), Some(k)) if aborted.kind == k => String::new(),
-            (_, Some(FailureKind::Rejected)) => {
-                " Der Mailserver hat die Nachricht endgültig abgelehnt.".to_string()
-            }
-            (_, Some(FailureKind::Temporary)) => {
-                " Der Mailserver hat auch nach mehreren Versuchen vorübergehend abgelehnt."
-                    .to_string()
-            }
-            _ => String::new(),
+            (Some(aborted), Some(k)) if aborted.kind == k => "",
+            (_, Some(FailureKind::Rejected)) => messages::REJECTED_HINT,
+            (_, Some(FailureKind::Temporary)) => messages::TEMPORARY_HINT,
+            _ => "",
         };
         let _ = writeln!(
             out,
-            "Fehler: nicht gesendet an {}: {}.{hint}",
-            who.join(", "),
-            reasons.join("; ")
+            "{}",
+            messages::not_sent(&who.join(", "), &reasons.join("; "), hint)
         );
     }
     if let Some(aborted) = &report.aborted {
         let _ = writeln!(
             out,
-            "Fehler: {} (Meldung: {}). Der Versand wurde angehalten; {} Nachricht(en) wurden \
-             nicht versucht.",
-            aborted.hint,
-            aborted.detail,
-            report.not_attempted.len()
+            "{}",
+            messages::send_aborted(&aborted.hint, &aborted.detail, report.not_attempted.len())
         );
     }
     if report.cancelled {
-        out.push_str("Abgebrochen: nichts wurde gesendet.\n");
+        out.push_str(messages::SEND_CANCELLED);
     } else if !report.complete() {
-        out.push_str(
-            "Fehler: nicht alle Sprecher:innen haben das Briefing erhalten; beheben Sie das \
-             Obige und starten Sie `briefing send` erneut (was angekommen ist, geht nicht \
-             doppelt hinaus)\n",
-        );
+        out.push_str(messages::SEND_INCOMPLETE);
     }
     out
 }
@@ -280,44 +237,46 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
     if report.dry_run {
         return writeln!(
             f,
-            "{} Nachricht(en) nach {} geschrieben (nichts wurde gesendet); {} haben das Briefing \
-             bereits",
-            report.written.len(),
-            report.mail_dir.display(),
-            report.already_sent.len()
+            "{}",
+            messages::dry_run_written(
+                report.written.len(),
+                report.mail_dir.display(),
+                report.already_sent.len()
+            )
         );
     }
     for recipient in &report.sent {
-        writeln!(f, "gesendet: {} -> {}", recipient.id, recipient.address)?;
+        writeln!(f, "{}", messages::sent(&recipient.id, &recipient.address))?;
     }
     for already in &report.already_sent {
         let changed = if already.changed {
-            "; das Dokument hat sich seither geändert (erneut senden: --resend-changed)"
+            messages::CHANGED_SINCE
         } else {
             ""
         };
+        let checksum = &already.sha256[..already.sha256.len().min(12)];
         writeln!(
             f,
-            "bereits erhalten: {} am {} (Prüfsumme {}){changed}",
-            already.id,
-            already.when,
-            &already.sha256[..already.sha256.len().min(12)]
+            "{}",
+            messages::already_received(&already.id, &already.when, checksum, changed)
         )?;
     }
     let target = match &report.test_address {
-        Some(address) => format!(" (Test an {address}, nicht als zugestellt vermerkt)"),
+        Some(address) => messages::summary_test_target(address),
         None => String::new(),
     };
     writeln!(
         f,
-        "{} gesendet{target}, {} bereits erhalten, {} unklar, {} fehlgeschlagen, {} nicht \
-         versucht, {} ohne Adresse; Protokoll: {}",
-        report.sent.len(),
-        report.already_sent.len(),
-        report.unknown.len(),
-        report.failed.len(),
-        report.not_attempted.len(),
-        report.without_address.len(),
-        report.log.display()
+        "{}",
+        messages::send_summary(
+            report.sent.len(),
+            &target,
+            report.already_sent.len(),
+            report.unknown.len(),
+            report.failed.len(),
+            report.not_attempted.len(),
+            report.without_address.len(),
+            report.log.display()
+        )
     )
 }

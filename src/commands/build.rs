@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::messages::cli as messages;
 use crate::output::{MonthWriter, OutputLock, WriteMode, layout};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
@@ -93,13 +94,7 @@ pub fn run_with(
     };
     let folder = writer.commit(rows)?;
     if let Some((count, last)) = send::delivered_summary(&layout) {
-        notices.push(format!(
-            "{} wurde bereits an {count} Sprecher:innen versandt (zuletzt {last}); die neu \
-             erstellten Dokumente gehen nicht von selbst noch einmal hinaus. `briefing send` \
-             zeigt, wessen Dokument sich seither geändert hat; senden mit `briefing send \
-             --resend-changed` oder `--resend KENNUNG`",
-            layout.month()
-        ));
+        notices.push(messages::already_delivered(layout.month(), count, &last));
     }
     Ok(BuildReport {
         folder,

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::messages;
 use crate::output::{WriteError, fs_error};
 
 macro_rules! scaffold {
@@ -53,9 +54,8 @@ pub fn run(dir: &Path) -> Result<InitReport, Error> {
         .map(|path| path.display().to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(Error::Usage(format!(
-            "vorhandene Dateien werden nicht überschrieben: {}; bitte einen leeren Ordner wählen",
-            existing.join(", ")
+        return Err(Error::Usage(messages::cli::init_would_overwrite(
+            &existing.join(", "),
         )));
     }
     let mut written = Vec::with_capacity(FILES.len());
@@ -63,14 +63,11 @@ pub fn run(dir: &Path) -> Result<InitReport, Error> {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                WriteError::Io(fs_error(parent, "der Ordner kann nicht angelegt werden")(e))
+                WriteError::Io(fs_error(parent, messages::output::CREATE_FOLDER)(e))
             })?;
         }
-        std::fs::write(&path, bytes).map_err(|e| {
-            WriteError::Io(fs_error(&path, "die Datei kann nicht geschrieben werden")(
-                e,
-            ))
-        })?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| WriteError::Io(fs_error(&path, messages::output::WRITE_FILE)(e)))?;
         written.push(path);
     }
     Ok(InitReport {

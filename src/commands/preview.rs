@@ -3,6 +3,7 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::messages::cli as messages;
 use crate::project::Project;
 use crate::settings::Settings;
 
@@ -26,9 +27,10 @@ pub fn run(settings: Settings, id: &str) -> Result<PreviewReport, Error> {
         project.renderer.overview(model)?
     } else {
         let context = model.briefing(id).ok_or_else(|| {
-            Error::Usage(format!(
-                "keine Person im Verzeichnis hat die id „{id}“; bekannte ids: {}, oder {OVERVIEW_ID}",
-                project.known_ids()
+            Error::Usage(messages::preview_unknown_id(
+                id,
+                &project.known_ids(),
+                OVERVIEW_ID,
             ))
         })?;
         project.renderer.briefing(&context)?

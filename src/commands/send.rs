@@ -21,6 +21,7 @@ pub use crate::deliver::run::{
 use crate::deliver::run::{Decision, Planned, decide, now};
 use crate::deliver::{self, DeliverError, Delivery, Letter, freshness};
 use crate::error::Error;
+use crate::messages::cli as messages;
 use crate::output::layout::{self, MonthLayout};
 use crate::output::log::{self, Event, History, LogEntry};
 use crate::output::manifest::{self, DispatchRow};
@@ -64,12 +65,10 @@ pub fn run(
         .chain(&options.arrived)
     {
         if !rows.iter().any(|row| &row.id == id) {
-            return Err(Error::Usage(format!(
-                "\"{id}\" steht nicht in versand.csv dieses Monats; bekannte Kennungen: {}",
-                rows.iter()
-                    .map(|r| r.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let known: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            return Err(Error::Usage(messages::not_in_manifest(
+                id,
+                &known.join(", "),
             )));
         }
     }
@@ -125,13 +124,10 @@ pub fn run(
                 }
             }
         };
-        let context = project.person(&row.id).map(|p| contexts.of(p)).ok_or_else(|| {
-            Error::Usage(format!(
-                "versand.csv nennt \"{}\", die Person steht nicht mehr in sprecher.yaml; führen \
-                 Sie zuerst `briefing build` aus",
-                row.id
-            ))
-        })?;
+        let context = project
+            .person(&row.id)
+            .map(|p| contexts.of(p))
+            .ok_or_else(|| Error::Usage(messages::no_longer_in_roster(&row.id)))?;
         let email = project.renderer.email(&context)?;
         let attachments = deliver::attachments(&layout, &row, &label, project.settings.attach_pdf)?;
         planned.push(Planned {
@@ -168,10 +164,7 @@ fn confirm_arrived(
 ) -> Result<(), Error> {
     for id in ids {
         let Some(unknown) = histories.get(id).and_then(|h| h.unknown.as_ref()) else {
-            return Err(Error::Usage(format!(
-                "--angekommen {id}: für diese Kennung ist kein Versand offen (unklar); nichts \
-                 zu bestätigen"
-            )));
+            return Err(Error::Usage(messages::nothing_to_confirm(id)));
         };
         let arrived = LogEntry {
             zeit: now(),

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::DeliverError;
+use crate::messages;
 use crate::output::fs_error;
 
 /// Refuses when a document is missing or older than any source file (input, template,
@@ -12,12 +13,7 @@ pub fn check_fresh(documents: &[PathBuf], sources: &[PathBuf]) -> Result<(), Del
     let modified = |path: &Path| {
         std::fs::metadata(path)
             .and_then(|meta| meta.modified())
-            .map_err(|e| {
-                DeliverError::Io(fs_error(
-                    path,
-                    "das Änderungsdatum kann nicht gelesen werden",
-                )(e))
-            })
+            .map_err(|e| DeliverError::Io(fs_error(path, messages::deliver::READ_MODIFIED)(e)))
     };
     let mut oldest: Option<(SystemTime, &PathBuf)> = None;
     for document in documents {

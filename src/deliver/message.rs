@@ -10,6 +10,7 @@ use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Attachment, Body, Mailbox, Message, MultiPart, SinglePart};
 
 use super::DeliverError;
+use crate::messages;
 use crate::month::Month;
 use crate::output::layout::{MonthLayout, eml_file};
 use crate::output::{DispatchRow, fs_error, sha256_hex};
@@ -30,7 +31,7 @@ fn read(path: &Path) -> Result<Vec<u8>, DeliverError> {
     if !path.is_file() {
         return Err(DeliverError::NotBuilt(path.to_path_buf()));
     }
-    fs::read(path).map_err(io_error(path, "die Datei kann nicht gelesen werden"))
+    fs::read(path).map_err(io_error(path, messages::output::READ_FILE))
 }
 
 /// A file to attach.
@@ -128,7 +129,7 @@ fn pdf_of(layout: &MonthLayout, row: &DispatchRow) -> Result<Vec<u8>, DeliverErr
     if row.pdf.is_empty() || !path.is_file() {
         return Err(DeliverError::PdfNotBuilt(layout.file(&row.file)));
     }
-    let pdf = fs::read(&path).map_err(io_error(&path, "cannot read the file"))?;
+    let pdf = fs::read(&path).map_err(io_error(&path, messages::deliver::READ_PDF))?;
     if sha256_hex(&pdf) != row.pdf_sha256 {
         return Err(DeliverError::Checksum(path));
     }
@@ -178,12 +179,11 @@ pub fn message(
     date: SystemTime,
 ) -> Result<Prepared, String> {
     let row = &letter.row;
-    let address = row.email.trim().parse().map_err(|error| {
-        format!(
-            "\"{}\" ist keine verwendbare E-Mail-Adresse: {error}",
-            row.email
-        )
-    })?;
+    let address = row
+        .email
+        .trim()
+        .parse()
+        .map_err(|error| messages::deliver::unusable_address(&row.email, error))?;
     let to = Mailbox::new(Some(row.name.clone()), address);
     let mut digest = String::new();
     for attachment in &letter.attachments {
@@ -196,13 +196,13 @@ pub fn message(
         .boundary(format!("briefing-{}", &hash[..32]))
         .singlepart(SinglePart::plain(letter.body.clone()));
     for attachment in &letter.attachments {
-        let content_type = ContentType::parse(attachment.content_type)
-            .map_err(|error| format!("content type: {error}"))?;
+        let content_type =
+            ContentType::parse(attachment.content_type).map_err(messages::deliver::content_type)?;
         // Always base64: a text attachment (the .ics) then arrives byte for byte, CRLFs and
         // final line break included, whatever the mail servers on the way do with lines.
         let body =
             Body::new_with_encoding(attachment.bytes.clone(), ContentTransferEncoding::Base64)
-                .map_err(|_| "an attachment cannot be encoded".to_string())?;
+                .map_err(|_| messages::deliver::ATTACHMENT_NOT_ENCODABLE.to_string())?;
         parts = parts.singlepart(Attachment::new(attachment.name.clone()).body(body, content_type));
     }
     let message = Message::builder()
@@ -212,7 +212,7 @@ pub fn message(
         .date(date)
         .message_id(Some(message_id.clone()))
         .multipart(parts)
-        .map_err(|error| format!("the message cannot be built: {error}"))?;
+        .map_err(messages::deliver::message_not_built)?;
     Ok(Prepared {
         id: row.id.clone(),
         to: to.email.to_string(),
@@ -245,24 +245,21 @@ pub fn write_eml(
     messages: &[Prepared],
 ) -> Result<Vec<PathBuf>, DeliverError> {
     let dir = layout.mail_dir();
-    fs::create_dir_all(&dir).map_err(io_error(&dir, "der Ordner kann nicht angelegt werden"))?;
+    fs::create_dir_all(&dir).map_err(io_error(&dir, messages::output::CREATE_FOLDER))?;
     // Messages of an earlier dry run (perhaps for someone no longer listed) go first.
-    let entries =
-        fs::read_dir(&dir).map_err(io_error(&dir, "der Ordner kann nicht gelesen werden"))?;
+    let entries = fs::read_dir(&dir).map_err(io_error(&dir, messages::output::READ_FOLDER))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_file() && path.extension().is_some_and(|ext| ext == "eml") {
-            fs::remove_file(&path).map_err(io_error(
-                &path,
-                "die alte Nachricht kann nicht entfernt werden",
-            ))?;
+            fs::remove_file(&path)
+                .map_err(io_error(&path, messages::deliver::REMOVE_OLD_MESSAGE))?;
         }
     }
     let mut written = Vec::new();
     for prepared in messages {
         let path = dir.join(eml_file(&prepared.id));
         fs::write(&path, prepared.message.formatted())
-            .map_err(io_error(&path, "die Datei kann nicht geschrieben werden"))?;
+            .map_err(io_error(&path, messages::output::WRITE_FILE))?;
         written.push(path);
     }
     Ok(written)

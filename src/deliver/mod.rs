@@ -15,6 +15,7 @@ pub mod smtp;
 
 use std::path::PathBuf;
 
+use crate::messages::deliver as messages;
 use crate::output::FsError;
 use crate::output::log::LogError;
 use crate::output::manifest::ManifestError;
@@ -38,14 +39,10 @@ pub enum DeliverError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A file of the built month is missing.
-    #[error("{}: der Monat ist noch nicht erstellt (die Datei fehlt); bitte zuerst `briefing build` ausführen", .0.display())]
+    #[error("{}", messages::not_built(.0.display()))]
     NotBuilt(PathBuf),
     /// A document is older than one of the files it is made from.
-    #[error(
-        "{} ist älter als {}; die Dokumente sind nicht mehr aktuell, bitte zuerst `briefing build` ausführen",
-        document.display(),
-        source_file.display()
-    )]
+    #[error("{}", messages::stale(document.display(), source_file.display()))]
     Stale {
         /// The oldest document of the month.
         document: PathBuf,
@@ -53,23 +50,16 @@ pub enum DeliverError {
         source_file: PathBuf,
     },
     /// A document differs from its checksum in the manifest.
-    #[error(
-        "{}: die Datei weicht von ihrer Prüfsumme in versand.csv ab (nach dem Erstellen geändert); bitte `briefing build` erneut ausführen",
-        .0.display()
-    )]
+    #[error("{}", messages::checksum(.0.display()))]
     Checksum(PathBuf),
     /// The sender is not an address.
-    #[error("der Absender „{0}“ ist keine E-Mail-Adresse (z. B. FITKO <it-plr@fitko.de>)")]
+    #[error("{}", messages::bad_sender(.0))]
     Sender(String),
     /// The mail server cannot be used with these settings.
     #[error("{0}")]
     Smtp(String),
     /// The documents of the month were built with different reference dates.
-    #[error(
-        "{}: die Briefings wurden mit verschiedenen Stichtagen erstellt ({}); bitte den ganzen Monat neu erstellen",
-        path.display(),
-        dates
-    )]
+    #[error("{}", messages::mixed_stand(path.display(), dates))]
     MixedStand {
         /// The manifest.
         path: PathBuf,
@@ -77,11 +67,6 @@ pub enum DeliverError {
         dates: String,
     },
     /// `versand.pdf_anhaengen` is on, but this briefing has no PDF (built without `--pdf`).
-    #[error(
-        "{}: zu diesem Briefing gibt es keine PDF-Datei, versand.pdf_anhaengen verlangt aber \
-         eine; erstellen Sie den Monat mit `briefing build --pdf` (oder `pdf: true` in \
-         briefing.yaml) oder schalten Sie versand.pdf_anhaengen aus",
-        .0.display()
-    )]
+    #[error("{}", messages::pdf_not_built(.0.display()))]
     PdfNotBuilt(PathBuf),
 }

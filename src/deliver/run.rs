@@ -14,6 +14,7 @@ use lettre::message::Mailbox;
 
 use super::{DeliverError, Delivery, FailureKind, Letter, Mailer, Prepared, SendFailure};
 use crate::diagnostics::Diagnostics;
+use crate::messages::deliver as messages;
 use crate::output::layout::MonthLayout;
 use crate::output::log::{self, Event, History, LogEntry};
 use crate::output::manifest::DispatchRow;
@@ -334,12 +335,7 @@ pub fn send(
             }
             Ok(())
         };
-        ui.progress(&format!(
-            "[{}/{total}] sende {} an {} …",
-            index + 1,
-            row.id,
-            message.to
-        ));
+        ui.progress(&messages::sending(index + 1, total, &row.id, &message.to));
         match mailer.send(&message, &mut || record(Event::Versand))? {
             Ok(()) => {
                 record(Event::Gesendet)?;

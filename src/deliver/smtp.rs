@@ -17,6 +17,7 @@ use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter,
 use super::DeliverError;
 use super::message::Prepared;
 use crate::load::config::SmtpTls;
+use crate::messages::deliver as messages;
 
 /// The environment variable that holds the SMTP password.
 pub const PASSWORD_VARIABLE: &str = "BRIEFING_SMTP_PASSWORD";
@@ -81,42 +82,15 @@ impl FailureKind {
     pub fn hint(self, settings: &SmtpSettings) -> String {
         let server = format!("{}:{}", settings.host, settings.port);
         match self {
-            FailureKind::Refused => format!(
-                "Der Mailserver {server} nimmt keine Verbindung an (Verbindung abgelehnt). Stimmen \
-                 Server und Port (--smtp-host, --smtp-port bzw. versand.server, versand.port)?"
-            ),
-            FailureKind::TimedOut => format!(
-                "Der Mailserver {server} hat nicht innerhalb von {} Sekunden geantwortet \
-                 (Zeitüberschreitung). Ist das Netz erreichbar (VPN)? Die Wartezeit lässt sich mit \
-                 --smtp-timeout bzw. versand.timeout_sekunden ändern.",
-                settings.timeout.as_secs()
-            ),
-            FailureKind::AuthRequired => format!(
-                "Der Mailserver {server} verlangt eine Anmeldung. Geben Sie den Benutzer an \
-                 (--smtp-user bzw. versand.benutzer) und setzen Sie das Passwort in der \
-                 Umgebungsvariablen {PASSWORD_VARIABLE}."
-            ),
-            FailureKind::AuthFailed => format!(
-                "Der Mailserver {server} hat die Anmeldung abgelehnt. Prüfen Sie Benutzer und \
-                 Passwort ({PASSWORD_VARIABLE})."
-            ),
-            FailureKind::TlsNotOffered => format!(
-                "Der Mailserver {server} bietet keine Verschlüsselung (STARTTLS) an. Prüfen Sie \
-                 Server und Port; für TLS von Anfang an (meist Port 465): --smtp-tls tls."
-            ),
-            FailureKind::Tls => format!(
-                "Die verschlüsselte Verbindung zu {server} ist gescheitert. Passt --smtp-tls \
-                 (starttls meist Port 587, tls meist Port 465) zum Port?"
-            ),
-            FailureKind::Connection => format!("Die Verbindung zu {server} ist abgebrochen."),
-            FailureKind::Rejected => {
-                "Der Mailserver hat die Nachricht endgültig abgelehnt (siehe seine Antwort).".into()
-            }
-            FailureKind::Temporary => {
-                "Der Mailserver hat vorübergehend abgelehnt, auch nach mehreren Versuchen; später \
-                 erneut `briefing send` ausführen."
-                    .into()
-            }
+            FailureKind::Refused => messages::refused(&server),
+            FailureKind::TimedOut => messages::timed_out(&server, settings.timeout.as_secs()),
+            FailureKind::AuthRequired => messages::auth_required(&server, PASSWORD_VARIABLE),
+            FailureKind::AuthFailed => messages::auth_failed(&server, PASSWORD_VARIABLE),
+            FailureKind::TlsNotOffered => messages::tls_not_offered(&server),
+            FailureKind::Tls => messages::tls_failed(&server),
+            FailureKind::Connection => messages::connection_lost(&server),
+            FailureKind::Rejected => messages::REJECTED.to_string(),
+            FailureKind::Temporary => messages::TEMPORARY.to_string(),
         }
     }
 }
@@ -198,7 +172,7 @@ impl Mailer {
     /// transport; nothing is sent yet.
     pub fn new(settings: &SmtpSettings) -> Result<Mailer, DeliverError> {
         let smtp = |error: lettre::transport::smtp::Error| {
-            DeliverError::Smtp(format!("SMTP server {}: {error}", settings.host))
+            DeliverError::Smtp(messages::smtp_server_error(&settings.host, error))
         };
         let builder = match settings.tls {
             SmtpTls::None => SmtpTransport::builder_dangerous(settings.host.as_str()),
@@ -210,11 +184,7 @@ impl Mailer {
         match (&settings.user, &settings.password) {
             (Some(_), Some(_)) if settings.tls == SmtpTls::None && !settings.allow_unencrypted => {
                 return Err(DeliverError::Smtp(
-                    "mit --smtp-tls none ginge das Passwort unverschlüsselt über das Netz; das \
-                     geschieht nicht. Verwenden Sie starttls oder tls, oder – nur für einen \
-                     Mailserver auf diesem Rechner – erlauben Sie es ausdrücklich mit \
-                     --unverschluesselt-erlauben (bzw. versand.unverschluesselt_erlauben: true)"
-                        .to_string(),
+                    messages::PASSWORD_UNENCRYPTED.to_string(),
                 ));
             }
             (Some(user), Some(password)) => {
@@ -222,9 +192,8 @@ impl Mailer {
                 builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
             }
             (Some(_), None) => {
-                return Err(DeliverError::Smtp(format!(
-                    "ein SMTP-Benutzer ist angegeben, aber {PASSWORD_VARIABLE} ist nicht gesetzt; \
-                     setzen Sie das Passwort in dieser Umgebungsvariablen"
+                return Err(DeliverError::Smtp(messages::password_missing(
+                    PASSWORD_VARIABLE,
                 )));
             }
             _ => {}

@@ -21,6 +21,7 @@ use quick_xml::events::Event;
 
 use super::error::DocxError;
 use super::ooxml::{BUILTIN_STYLES, BuiltinStyle, FONT_TABLE, NS_W, STYLES, StyleMap, THEME};
+use crate::messages::documents as messages;
 
 /// Parts larger than this are refused (a reference document's styles are a few hundred KB).
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
@@ -74,20 +75,12 @@ impl Reference {
     /// document with a readable `word/styles.xml`.
     pub(crate) fn parse(docx: &[u8]) -> Result<Reference, DocxError> {
         let reference_error = |message: String| DocxError::Reference(message);
-        let mut zip = zip::ZipArchive::new(Cursor::new(docx)).map_err(|_| {
-            reference_error(
-                "kein Word-Dokument (.docx): die Datei lässt sich nicht als Zip-Archiv öffnen"
-                    .into(),
-            )
-        })?;
-        let styles_xml = read_part(&mut zip, STYLES)?.ok_or_else(|| {
-            reference_error(
-                "enthält keine Formatvorlagen (word/styles.xml fehlt); speichern Sie die Datei in Word als „Word-Dokument (*.docx)“".into(),
-            )
-        })?;
-        let styles_xml = String::from_utf8(styles_xml).map_err(|_| {
-            reference_error("die Formatvorlagen (word/styles.xml) sind kein UTF-8-Text".into())
-        })?;
+        let mut zip = zip::ZipArchive::new(Cursor::new(docx))
+            .map_err(|_| reference_error(messages::REFERENCE_NOT_DOCX.into()))?;
+        let styles_xml = read_part(&mut zip, STYLES)?
+            .ok_or_else(|| reference_error(messages::REFERENCE_WITHOUT_STYLES.into()))?;
+        let styles_xml = String::from_utf8(styles_xml)
+            .map_err(|_| reference_error(messages::STYLES_NOT_UTF8.into()))?;
         let found = scan_styles(&styles_xml).map_err(reference_error)?;
         let optional = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| {
             // Parts that point at further parts (embedded fonts, theme pictures) would need
@@ -135,21 +128,15 @@ impl Logo {
     pub(crate) fn parse(png: &[u8]) -> Result<Logo, DocxError> {
         const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
         if !png.starts_with(SIGNATURE) {
-            return Err(DocxError::Logo(
-                "kein PNG-Bild (die Datei beginnt nicht mit der PNG-Kennung)".into(),
-            ));
+            return Err(DocxError::Logo(messages::LOGO_NOT_PNG.into()));
         }
         if png.len() < 33 || &png[12..16] != b"IHDR" {
-            return Err(DocxError::Logo(
-                "kein vollständiges PNG-Bild (der IHDR-Kopf fehlt)".into(),
-            ));
+            return Err(DocxError::Logo(messages::LOGO_INCOMPLETE.into()));
         }
         let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
         let (width_px, height_px) = (be(16), be(20));
         if width_px == 0 || height_px == 0 || width_px > 20_000 || height_px > 20_000 {
-            return Err(DocxError::Logo(format!(
-                "das Bild hat die unbrauchbare Größe {width_px} × {height_px} Pixel"
-            )));
+            return Err(DocxError::Logo(messages::logo_size(width_px, height_px)));
         }
         Ok(Logo {
             png: png.to_vec(),
@@ -167,20 +154,18 @@ fn read_part(
         Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(err) => {
-            return Err(DocxError::Reference(format!(
-                "{name} lässt sich nicht lesen: {err}"
-            )));
+            return Err(DocxError::Reference(messages::part_unreadable(name, err)));
         }
     };
     let mut bytes = Vec::new();
     entry
         .take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| DocxError::Reference(format!("{name} lässt sich nicht lesen: {err}")))?;
+        .map_err(|err| DocxError::Reference(messages::part_unreadable(name, err)))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(DocxError::Reference(format!(
-            "{name} ist größer als {} MB",
-            MAX_PART_BYTES / 1024 / 1024
+        return Err(DocxError::Reference(messages::part_too_large(
+            name,
+            MAX_PART_BYTES / 1024 / 1024,
         )));
     }
     Ok(Some(bytes))
@@ -213,27 +198,20 @@ fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
 /// The styles of a `w:styles` part; its root must use the `w` prefix for the main namespace
 /// (as Word writes it), because added styles are spliced in as text.
 fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
-    well_formed(xml).map_err(|err| {
-        format!("die Formatvorlagen (word/styles.xml) sind kein gültiges XML: {err}")
-    })?;
+    well_formed(xml).map_err(messages::styles_not_xml)?;
     let mut reader = Reader::from_str(xml);
     let mut found = FoundStyles::default();
     let mut root_seen = false;
     let mut current: Option<FoundStyle> = None;
     loop {
-        let event = reader.read_event().map_err(|err| {
-            format!("die Formatvorlagen (word/styles.xml) sind kein gültiges XML: {err}")
-        })?;
+        let event = reader.read_event().map_err(messages::styles_not_xml)?;
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name().as_ref().to_string();
                 if !root_seen {
                     root_seen = true;
                     if name != "w:styles" || attr(&e, "xmlns:w").as_deref() != Some(NS_W) {
-                        return Err(
-                            "word/styles.xml enthält keine Word-Formatvorlagen (erwartet wird das Wurzelelement w:styles)"
-                                .into(),
-                        );
+                        return Err(messages::STYLES_WITHOUT_ROOT.into());
                     }
                     continue;
                 }
@@ -308,8 +286,8 @@ fn well_formed(xml: &str) -> Result<(), String> {
     }
     match (depth, roots) {
         (0, 1) => Ok(()),
-        (0, 0) => Err("kein Wurzelelement".into()),
-        (0, _) => Err("mehr als ein Wurzelelement".into()),
-        _ => Err("unerwartetes Ende des Textes: ein Element ist nicht geschlossen".into()),
+        (0, 0) => Err(messages::NO_ROOT.into()),
+        (0, _) => Err(messages::SEVERAL_ROOTS.into()),
+        _ => Err(messages::UNCLOSED_ELEMENT.into()),
     }
 }

@@ -1,13 +1,13 @@
 //! The one error type of the writer: why a document could not be written, or a design
 //! could not be read. A leaf: every other file of `docx` may use it.
 
+use crate::messages::documents as messages;
+
 /// Why a document could not be written, or a design could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
     /// Markdown image syntax: the briefings carry no pictures.
-    #[error(
-        "Bilder sind in Word-Briefings nicht möglich (gefunden: Bild „{0}“); bitte das Bild aus der Vorlage entfernen"
-    )]
+    #[error("{}", messages::image_not_supported(.0))]
     ImageNotSupported(String),
     /// The reference document (`templates/referenz.docx`) cannot be used; the message says
     /// why, without the file name (the caller knows it).
@@ -17,9 +17,9 @@ pub enum DocxError {
     #[error("{0}")]
     Logo(String),
     /// The zip container could not be written.
-    #[error("das .docx-Paket ließ sich nicht schreiben: {0}")]
+    #[error("{}", messages::zip_failed(.0))]
     Zip(#[from] zip::result::ZipError),
     /// Writing XML into memory failed.
-    #[error("das XML des Dokuments ließ sich nicht schreiben: {0}")]
+    #[error("{}", messages::xml_failed(.0))]
     Io(#[from] std::io::Error),
 }

@@ -1,1 +1,177 @@
 //! Messages of e-mail delivery: messages, SMTP, the send batch, freshness.
+//!
+//! Holds the texts of `src/deliver/*`. The hints of [`crate::deliver::FailureKind`] are here;
+//! what `send` prints around them is in [`super::cli`].
+
+use std::fmt::Display;
+
+// --- deliver/mod.rs: why a delivery cannot start
+
+/// A file of the built month is missing.
+pub fn not_built(path: impl Display) -> String {
+    format!(
+        "{path}: der Monat ist noch nicht erstellt (die Datei fehlt); bitte zuerst `briefing \
+         build` ausführen"
+    )
+}
+
+/// A document is older than one of the files it is made from.
+pub fn stale(document: impl Display, source_file: impl Display) -> String {
+    format!(
+        "{document} ist älter als {source_file}; die Dokumente sind nicht mehr aktuell, bitte \
+         zuerst `briefing build` ausführen"
+    )
+}
+
+/// A document differs from its checksum in the manifest.
+pub fn checksum(path: impl Display) -> String {
+    format!(
+        "{path}: die Datei weicht von ihrer Prüfsumme in versand.csv ab (nach dem Erstellen \
+         geändert); bitte `briefing build` erneut ausführen"
+    )
+}
+
+/// The sender is not an address.
+pub fn bad_sender(sender: &str) -> String {
+    format!("der Absender „{sender}“ ist keine E-Mail-Adresse (z. B. FITKO <it-plr@fitko.de>)")
+}
+
+/// The month's briefings were built with different reference dates.
+pub fn mixed_stand(path: impl Display, dates: &str) -> String {
+    format!(
+        "{path}: die Briefings wurden mit verschiedenen Stichtagen erstellt ({dates}); bitte den \
+         ganzen Monat neu erstellen"
+    )
+}
+
+/// `versand.pdf_anhaengen` is on, but the briefing has no PDF.
+pub fn pdf_not_built(path: impl Display) -> String {
+    format!(
+        "{path}: zu diesem Briefing gibt es keine PDF-Datei, versand.pdf_anhaengen verlangt aber \
+         eine; erstellen Sie den Monat mit `briefing build --pdf` (oder `pdf: true` in \
+         briefing.yaml) oder schalten Sie versand.pdf_anhaengen aus"
+    )
+}
+
+// --- deliver/freshness.rs
+
+/// Reading a file's modification time.
+pub const READ_MODIFIED: &str = "das Änderungsdatum kann nicht gelesen werden";
+
+// --- deliver/message.rs: one message
+
+/// Reading a briefing's PDF (still English).
+pub const READ_PDF: &str = "cannot read the file";
+/// Removing a message of an earlier dry run.
+pub const REMOVE_OLD_MESSAGE: &str = "die alte Nachricht kann nicht entfernt werden";
+
+/// The recipient's address cannot be used.
+pub fn unusable_address(address: &str, error: impl Display) -> String {
+    format!("\"{address}\" ist keine verwendbare E-Mail-Adresse: {error}")
+}
+
+/// An attachment's MIME type is refused (still English).
+pub fn content_type(error: impl Display) -> String {
+    format!("content type: {error}")
+}
+
+/// An attachment cannot be encoded (still English).
+pub const ATTACHMENT_NOT_ENCODABLE: &str = "an attachment cannot be encoded";
+
+/// The message cannot be built (still English).
+pub fn message_not_built(error: impl Display) -> String {
+    format!("the message cannot be built: {error}")
+}
+
+// --- deliver/smtp.rs: the mail server
+
+/// Nobody accepts connections at that address and port.
+pub fn refused(server: &str) -> String {
+    format!(
+        "Der Mailserver {server} nimmt keine Verbindung an (Verbindung abgelehnt). Stimmen \
+         Server und Port (--smtp-host, --smtp-port bzw. versand.server, versand.port)?"
+    )
+}
+
+/// The server did not answer in time.
+pub fn timed_out(server: &str, seconds: u64) -> String {
+    format!(
+        "Der Mailserver {server} hat nicht innerhalb von {seconds} Sekunden geantwortet \
+         (Zeitüberschreitung). Ist das Netz erreichbar (VPN)? Die Wartezeit lässt sich mit \
+         --smtp-timeout bzw. versand.timeout_sekunden ändern."
+    )
+}
+
+/// The server wants a login.
+pub fn auth_required(server: &str, password_variable: &str) -> String {
+    format!(
+        "Der Mailserver {server} verlangt eine Anmeldung. Geben Sie den Benutzer an \
+         (--smtp-user bzw. versand.benutzer) und setzen Sie das Passwort in der \
+         Umgebungsvariablen {password_variable}."
+    )
+}
+
+/// The login was refused.
+pub fn auth_failed(server: &str, password_variable: &str) -> String {
+    format!(
+        "Der Mailserver {server} hat die Anmeldung abgelehnt. Prüfen Sie Benutzer und Passwort \
+         ({password_variable})."
+    )
+}
+
+/// The server offers no STARTTLS.
+pub fn tls_not_offered(server: &str) -> String {
+    format!(
+        "Der Mailserver {server} bietet keine Verschlüsselung (STARTTLS) an. Prüfen Sie Server \
+         und Port; für TLS von Anfang an (meist Port 465): --smtp-tls tls."
+    )
+}
+
+/// The encrypted connection failed.
+pub fn tls_failed(server: &str) -> String {
+    format!(
+        "Die verschlüsselte Verbindung zu {server} ist gescheitert. Passt --smtp-tls (starttls \
+         meist Port 587, tls meist Port 465) zum Port?"
+    )
+}
+
+/// The connection broke off.
+pub fn connection_lost(server: &str) -> String {
+    format!("Die Verbindung zu {server} ist abgebrochen.")
+}
+
+/// The server refused the message for good.
+pub const REJECTED: &str =
+    "Der Mailserver hat die Nachricht endgültig abgelehnt (siehe seine Antwort).";
+
+/// The server refused for now, also after the retries.
+pub const TEMPORARY: &str = "Der Mailserver hat vorübergehend abgelehnt, auch nach mehreren \
+                             Versuchen; später erneut `briefing send` ausführen.";
+
+/// lettre cannot set up the connection (still English).
+pub fn smtp_server_error(host: &str, error: impl Display) -> String {
+    format!("SMTP server {host}: {error}")
+}
+
+/// A password would go over an unencrypted connection.
+pub const PASSWORD_UNENCRYPTED: &str = "mit --smtp-tls none ginge das Passwort unverschlüsselt \
+                                        über das Netz; das geschieht nicht. Verwenden Sie \
+                                        starttls oder tls, oder – nur für einen Mailserver auf \
+                                        diesem Rechner – erlauben Sie es ausdrücklich mit \
+                                        --unverschluesselt-erlauben (bzw. \
+                                        versand.unverschluesselt_erlauben: true)";
+
+/// A user is given but no password.
+pub fn password_missing(password_variable: &str) -> String {
+    format!(
+        "ein SMTP-Benutzer ist angegeben, aber {password_variable} ist nicht gesetzt; setzen Sie \
+         das Passwort in dieser Umgebungsvariablen"
+    )
+}
+
+// --- deliver/run.rs: the sending loop
+
+/// One message is being sent.
+pub fn sending(number: usize, total: usize, id: &str, address: &str) -> String {
+    format!("[{number}/{total}] sende {id} an {address} …")
+}

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::layout::LOCK_FILE;
 use super::{WriteError, fs_error};
+use crate::messages::output as messages;
 
 /// The held lock; released when dropped (or when the process ends, however it ends).
 #[derive(Debug)]
@@ -21,12 +22,8 @@ pub struct OutputLock {
 }
 
 fn open(out: &Path) -> Result<(File, PathBuf), WriteError> {
-    fs::create_dir_all(out).map_err(|e| {
-        WriteError::Io(fs_error(
-            out,
-            "der Ausgabeordner kann nicht angelegt werden",
-        )(e))
-    })?;
+    fs::create_dir_all(out)
+        .map_err(|e| WriteError::Io(fs_error(out, messages::CREATE_OUTPUT_FOLDER)(e)))?;
     let path = out.join(LOCK_FILE);
     let file = OpenOptions::new()
         .read(true)
@@ -34,9 +31,7 @@ fn open(out: &Path) -> Result<(File, PathBuf), WriteError> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| {
-            WriteError::Io(fs_error(&path, "die Sperrdatei kann nicht geöffnet werden")(e))
-        })?;
+        .map_err(|e| WriteError::Io(fs_error(&path, messages::OPEN_LOCK)(e)))?;
     Ok((file, path))
 }
 
@@ -57,7 +52,7 @@ impl OutputLock {
             Err(fs::TryLockError::Error(error)) => {
                 return Err(WriteError::Io(fs_error(
                     &path,
-                    "der Ausgabeordner kann nicht gesperrt werden",
+                    messages::LOCK_OUTPUT_FOLDER,
                 )(error)));
             }
         }
@@ -68,12 +63,8 @@ impl OutputLock {
     /// a `send` or `build` in another window is the natural thing).
     pub fn wait(out: &Path, command: &str) -> Result<OutputLock, WriteError> {
         let (file, path) = open(out)?;
-        file.lock().map_err(|e| {
-            WriteError::Io(fs_error(
-                &path,
-                "der Ausgabeordner kann nicht gesperrt werden",
-            )(e))
-        })?;
+        file.lock()
+            .map_err(|e| WriteError::Io(fs_error(&path, messages::LOCK_OUTPUT_FOLDER)(e)))?;
         OutputLock { file, path }.stamp(command)
     }
 
@@ -86,12 +77,7 @@ impl OutputLock {
             .and_then(|()| self.file.rewind())
             .and_then(|()| self.file.write_all(text.as_bytes()))
             .and_then(|()| self.file.flush());
-        written.map_err(|e| {
-            WriteError::Io(fs_error(
-                &self.path,
-                "die Sperrdatei kann nicht geschrieben werden",
-            )(e))
-        })?;
+        written.map_err(|e| WriteError::Io(fs_error(&self.path, messages::WRITE_LOCK)(e)))?;
         Ok(self)
     }
 }
@@ -100,10 +86,8 @@ impl OutputLock {
 fn describe(content: &str) -> String {
     let fields: Vec<&str> = content.trim().split('\t').collect();
     match fields.as_slice() {
-        [command, pid, since] => {
-            format!("`briefing {command}` (Prozess {pid}, seit {since})")
-        }
-        _ => "ein anderer Lauf von briefing".to_string(),
+        [command, pid, since] => messages::lock_holder(command, pid, since),
+        _ => messages::UNKNOWN_LOCK_HOLDER.to_string(),
     }
 }
 

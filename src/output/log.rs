@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::layout::MonthLayout;
 use super::{FsError, fs_error};
+use crate::messages::output as messages;
 
 /// What happened to a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -54,7 +55,7 @@ pub enum LogError {
     #[error(transparent)]
     Io(#[from] FsError),
     /// The log's content is not what this program writes.
-    #[error("{}: das Versandprotokoll ist nicht lesbar: {message}", path.display())]
+    #[error("{}", messages::send_log_unreadable(path.display(), message))]
     Format {
         /// The log file.
         path: PathBuf,
@@ -83,10 +84,7 @@ fn read_file(path: &Path, month: &str) -> Result<Vec<LogEntry>, LogError> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let mut bytes = std::fs::read(path).map_err(fs_error(
-        path,
-        "das Versandprotokoll kann nicht gelesen werden",
-    ))?;
+    let mut bytes = std::fs::read(path).map_err(fs_error(path, messages::READ_SEND_LOG))?;
     // A run killed while writing leaves at most a partial last line; it is not an event (the
     // `versand` before it still makes the message "unknown").
     let complete = bytes
@@ -146,16 +144,11 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
         .create(true)
         .append(true)
         .open(path)
-        .map_err(fs_error(
-            path,
-            "das Versandprotokoll kann nicht geöffnet werden",
-        ))?;
+        .map_err(fs_error(path, messages::OPEN_SEND_LOG))?;
     if !new && !existing.ends_with(b"\n") {
         // End a line torn by a killed run, so this entry starts a line of its own.
-        file.write_all(b"\n").map_err(fs_error(
-            path,
-            "das Versandprotokoll kann nicht geschrieben werden",
-        ))?;
+        file.write_all(b"\n")
+            .map_err(fs_error(path, messages::WRITE_SEND_LOG))?;
     }
     let mut line = csv::WriterBuilder::new()
         .has_headers(new)
@@ -167,10 +160,7 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
     // One write per event, so a kill leaves at most one torn line (which `read_file` skips).
     file.write_all(&line)
         .and_then(|()| file.sync_all())
-        .map_err(fs_error(
-            path,
-            "das Versandprotokoll kann nicht geschrieben werden",
-        ))?;
+        .map_err(fs_error(path, messages::WRITE_SEND_LOG))?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+use crate::messages::output as messages;
 use crate::month::Month;
 
 /// One row of `versand.csv`: whom a briefing goes to.
@@ -41,7 +42,7 @@ pub struct DispatchRow {
 
 /// The manifest cannot be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: the delivery manifest cannot be read: {message}", path.display())]
+#[error("{}", messages::manifest_unreadable(path.display(), message))]
 pub struct ManifestError {
     /// The manifest file.
     pub path: PathBuf,

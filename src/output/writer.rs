@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use super::layout::{self, MonthLayout};
 use super::manifest::{self, DispatchRow, ManifestError};
 use super::{FsError, fs_error};
+use crate::messages::output as messages;
 use crate::month::Month;
 
 /// A file to write into the month folder.
@@ -45,25 +46,16 @@ pub enum WriteError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A file name would leave the month folder or take a reserved name.
-    #[error(
-        "„{0}“ ist kein einfacher Dateiname; außerhalb des Monatsordners wird nichts geschrieben"
-    )]
+    #[error("{}", messages::unsafe_name(.0))]
     UnsafeName(String),
     /// The month folder is a symbolic link.
-    #[error(
-        "{}: the month folder is a symbolic link; refusing to write through it. Remove the \
-         link: the output must be a real folder inside the output folder", .0.display()
-    )]
+    #[error("{}", messages::symlinked_month(.0.display()))]
     SymlinkedMonth(PathBuf),
     /// The PDF files could not be made (LibreOffice missing, failing or hanging).
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
     /// Another run holds the output folder's lock.
-    #[error(
-        "{holder} arbeitet gerade mit diesem Ausgabeordner ({}); warten Sie, bis dieser Lauf \
-         fertig ist, und starten Sie dann erneut",
-        lock.display()
-    )]
+    #[error("{}", messages::busy(holder, lock.display()))]
     Busy {
         /// The lock file.
         lock: PathBuf,
@@ -130,10 +122,7 @@ impl MonthWriter {
     /// Creates the staging folder beside `out_dir/<month>`; in [`WriteMode::UpdateFiles`] it
     /// starts as a copy of the current month folder.
     pub fn begin(out_dir: &Path, month: Month, mode: WriteMode) -> Result<MonthWriter, WriteError> {
-        fs::create_dir_all(out_dir).map_err(io_error(
-            out_dir,
-            "der Ausgabeordner kann nicht angelegt werden",
-        ))?;
+        fs::create_dir_all(out_dir).map_err(io_error(out_dir, messages::CREATE_OUTPUT_FOLDER))?;
         let layout = MonthLayout::new(out_dir, month);
         let writer = MonthWriter {
             staging: layout.staging(),
@@ -151,10 +140,8 @@ impl MonthWriter {
         }
         recover(&writer.layout)?;
         remove_if_present(&writer.staging)?;
-        fs::create_dir(&writer.staging).map_err(io_error(
-            &writer.staging,
-            "der Zwischenordner kann nicht angelegt werden",
-        ))?;
+        fs::create_dir(&writer.staging)
+            .map_err(io_error(&writer.staging, messages::CREATE_STAGING))?;
         if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
             copy_existing(&writer.target, &writer.staging)?;
         }
@@ -179,11 +166,10 @@ impl MonthWriter {
         let pdfs = crate::pdf::to_pdf_a(&docx, &self.staging)?;
         pdfs.iter()
             .map(|pdf| {
-                let bytes =
-                    fs::read(pdf).map_err(io_error(pdf, "die Datei kann nicht gelesen werden"))?;
+                let bytes = fs::read(pdf).map_err(io_error(pdf, messages::READ_FILE))?;
                 fs::File::open(pdf)
                     .and_then(|file| file.sync_all())
-                    .map_err(io_error(pdf, "cannot write the file"))?;
+                    .map_err(io_error(pdf, messages::SYNC_PDF))?;
                 let name = pdf
                     .file_name()
                     .map(|name| name.to_string_lossy().into_owned())
@@ -216,10 +202,8 @@ impl MonthWriter {
         let out = self.layout.out().to_path_buf();
         if self.target.exists() {
             // `recover` ran at the start, so nothing is aside now: no complete copy is lost.
-            fs::rename(&self.target, &self.previous).map_err(io_error(
-                &self.target,
-                "die bisherige Ausgabe kann nicht beiseitegelegt werden",
-            ))?;
+            fs::rename(&self.target, &self.previous)
+                .map_err(io_error(&self.target, messages::MOVE_PREVIOUS_ASIDE))?;
             sync_dir(&out)?;
         }
         if let Err(source) = fs::rename(&self.staging, &self.target) {
@@ -227,10 +211,7 @@ impl MonthWriter {
             if self.previous.exists() {
                 let _ = fs::rename(&self.previous, &self.target);
             }
-            return Err(io_error(
-                &self.target,
-                "die neue Ausgabe kann nicht an ihren Platz gebracht werden",
-            )(source));
+            return Err(io_error(&self.target, messages::MOVE_NEW_IN)(source));
         }
         self.committed = true;
         sync_dir(&out)?;
@@ -264,10 +245,7 @@ pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
         return Ok(());
     }
     if fs::symlink_metadata(&target).is_err() {
-        fs::rename(&previous, &target).map_err(io_error(
-            &target,
-            "die bisherige Ausgabe kann nicht wiederhergestellt werden",
-        ))?;
+        fs::rename(&previous, &target).map_err(io_error(&target, messages::RESTORE_PREVIOUS))?;
         sync_dir(layout.out())?;
     } else {
         remove_if_present(&previous)?;
@@ -278,11 +256,10 @@ pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
 /// Writes a file and syncs it to disk, so the swap never publishes a file still in the cache.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write;
-    let mut file = fs::File::create(path)
-        .map_err(io_error(path, "die Datei kann nicht geschrieben werden"))?;
+    let mut file = fs::File::create(path).map_err(io_error(path, messages::WRITE_FILE))?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(io_error(path, "die Datei kann nicht geschrieben werden"))
+        .map_err(io_error(path, messages::WRITE_FILE))
 }
 
 /// Syncs a folder's entries (the renames) to disk. Only Unix can open a folder for that;
@@ -292,10 +269,7 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
     {
         fs::File::open(dir)
             .and_then(|folder| folder.sync_all())
-            .map_err(io_error(
-                dir,
-                "der Ordner kann nicht auf den Datenträger geschrieben werden",
-            ))?;
+            .map_err(io_error(dir, messages::SYNC_FOLDER))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -304,20 +278,16 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
 
 /// Copies the regular files of the current month folder (no links, no sub-folders).
 fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
-    let entries =
-        fs::read_dir(from).map_err(io_error(from, "der Ordner kann nicht gelesen werden"))?;
+    let entries = fs::read_dir(from).map_err(io_error(from, messages::READ_FOLDER))?;
     for entry in entries {
-        let entry = entry.map_err(io_error(from, "der Ordner kann nicht gelesen werden"))?;
-        let kind = entry.file_type().map_err(io_error(
-            &entry.path(),
-            "die Datei kann nicht geprüft werden",
-        ))?;
+        let entry = entry.map_err(io_error(from, messages::READ_FOLDER))?;
+        let kind = entry
+            .file_type()
+            .map_err(io_error(&entry.path(), messages::CHECK_FILE))?;
         if kind.is_file() {
             let destination = to.join(entry.file_name());
-            fs::copy(entry.path(), &destination).map_err(io_error(
-                &destination,
-                "die bisherige Datei kann nicht kopiert werden",
-            ))?;
+            fs::copy(entry.path(), &destination)
+                .map_err(io_error(&destination, messages::COPY_PREVIOUS_FILE))?;
         }
     }
     Ok(())
@@ -325,10 +295,10 @@ fn copy_existing(from: &Path, to: &Path) -> Result<(), WriteError> {
 
 fn remove_if_present(path: &Path) -> Result<(), WriteError> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path)
-            .map_err(io_error(path, "der alte Ordner kann nicht entfernt werden")),
-        Ok(_) => fs::remove_file(path)
-            .map_err(io_error(path, "die alte Datei kann nicht entfernt werden")),
+        Ok(meta) if meta.is_dir() => {
+            fs::remove_dir_all(path).map_err(io_error(path, messages::REMOVE_OLD_FOLDER))
+        }
+        Ok(_) => fs::remove_file(path).map_err(io_error(path, messages::REMOVE_OLD_FILE)),
         Err(_) => Ok(()),
     }
 }
