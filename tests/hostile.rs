@@ -390,7 +390,7 @@ fn a_month_folder_that_is_a_symlink_is_refused() {
         let message = stderr(&output);
         assert_eq!(output.status.code(), Some(1), "{message}");
         assert!(
-            message.contains("out/2026-11") && message.contains("symbolic link"),
+            message.contains("out/2026-11") && message.contains("symbolischer Link"),
             "{message}"
         );
         assert_eq!(names_in(elsewhere.path()), ["versand.csv"]);

@@ -20,7 +20,7 @@ use crate::settings::{Overrides, SmtpOverrides};
 #[command(
     name = "briefing",
     version,
-    about,
+    about = messages::ABOUT,
     long_about = messages::ABOUT_LONG,
     help_template = HELP_TEMPLATE,
     subcommand_help_heading = messages::COMMANDS_HEADING,
@@ -210,7 +210,7 @@ pub struct SendArgs {
     #[arg(long, value_name = messages::SERVER_VALUE, help = messages::SMTP_HOST)]
     pub smtp_host: Option<String>,
     /// `--smtp-port`.
-    #[arg(long, value_name = messages::PORT_VALUE, help = messages::SMTP_PORT)]
+    #[arg(long, value_name = messages::PORT_VALUE, value_parser = parse_port, help = messages::SMTP_PORT)]
     pub smtp_port: Option<u16>,
     /// `--smtp-tls`.
     #[arg(long, value_name = messages::TLS_VALUE, value_parser = parse_tls, help = messages::SMTP_TLS)]
@@ -222,7 +222,13 @@ pub struct SendArgs {
     #[arg(long, value_name = messages::ADDRESS_VALUE, help = messages::FROM)]
     pub from: Option<String>,
     /// `--smtp-timeout`, in seconds.
-    #[arg(long, value_name = messages::SECONDS_VALUE, help = messages::SMTP_TIMEOUT)]
+    #[arg(
+        long,
+        value_name = messages::SECONDS_VALUE,
+        value_parser = parse_seconds,
+        allow_negative_numbers = true,
+        help = messages::SMTP_TIMEOUT
+    )]
     pub smtp_timeout: Option<u64>,
     /// `--unverschluesselt-erlauben`.
     #[arg(long, help = messages::ALLOW_UNENCRYPTED)]
@@ -249,6 +255,17 @@ pub struct SendArgs {
 
 fn parse_tls(text: &str) -> Result<SmtpTls, String> {
     text.parse()
+}
+
+fn parse_port(text: &str) -> Result<u16, String> {
+    text.parse()
+        .ok()
+        .filter(|port| *port > 0)
+        .ok_or_else(|| messages::not_a_port(text))
+}
+
+fn parse_seconds(text: &str) -> Result<u64, String> {
+    text.parse().map_err(|_| messages::not_seconds(text))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -133,6 +133,30 @@ mod tests {
         assert!(text.contains("JJJJ-MM"), "{text}");
         let text = usage(&["preview"]);
         assert!(text.starts_with("Fehler: es fehlt: <ID>"), "{text}");
+        // Numbers are checked by our parsers, so clap's English reasons never show.
+        for (args, reason) in [
+            (["send", "--smtp-port", "x"], "„x“ ist keine Portnummer"),
+            (["send", "--smtp-port", "0"], "„0“ ist keine Portnummer"),
+            (
+                ["send", "--smtp-timeout", "-1"],
+                "„-1“ ist keine Anzahl Sekunden",
+            ),
+        ] {
+            let text = usage(&args);
+            assert!(text.contains(reason), "{text}");
+            assert!(!text.contains("invalid"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_short_help_is_german_too() {
+        let Parsed::Print(text) = parse_from(["briefing", "-h"]) else {
+            panic!("no help");
+        };
+        assert!(
+            text.starts_with("Monatliche Word-Briefings für die fachpolitischen"),
+            "{text}"
+        );
     }
 
     #[test]

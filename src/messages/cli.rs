@@ -17,7 +17,10 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 // --- cli/args.rs: the help of the program, its commands and options
 
-/// The long description of `briefing --help` (`-h` shows the package description).
+/// The short description of `briefing -h`.
+pub const ABOUT: &str = "Monatliche Word-Briefings für die fachpolitischen Sprecherinnen und \
+                         Sprecher des IT-Planungsrates";
+/// The long description of `briefing --help`.
 pub const ABOUT_LONG: &str = "Monatliche Word-Briefings für die fachpolitischen Sprecherinnen und \
                               Sprecher des IT-Planungsrates.\n\nExit-Codes: 0 Erfolg, 1 Fehler \
                               in Eingaben oder Vorlagen, 2 Aufruffehler.";
@@ -160,6 +163,14 @@ pub const RESEND_CHANGED: &str =
 pub const ARRIVED: &str = "Einen unklaren Versand als angekommen vermerken (nach Rückfrage beim \
                            Empfänger); sendet nichts";
 
+/// `--smtp-port` is not a port number.
+pub fn not_a_port(text: &str) -> String {
+    format!("„{text}“ ist keine Portnummer; erlaubt sind ganze Zahlen von 1 bis 65535, z. B. 587")
+}
+/// `--smtp-timeout` is not a number of seconds.
+pub fn not_seconds(text: &str) -> String {
+    format!("„{text}“ ist keine Anzahl Sekunden; bitte eine ganze Zahl schreiben, z. B. 30")
+}
 /// `--stand` with text that is not a date.
 pub fn not_a_date(text: &str) -> String {
     format!("„{text}“ ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. 2026-11-28")
@@ -473,13 +484,13 @@ pub fn nothing_to_confirm(id: &str) -> String {
 
 /// `--config` names a file that does not exist.
 pub fn config_file_missing(path: impl Display) -> String {
-    format!("the configuration file {path} does not exist")
+    format!("die Einstellungsdatei {path} gibt es nicht (Angabe von --config)")
 }
 
 /// `send` without a mail server.
-pub const NO_SMTP_SERVER: &str = "no SMTP server: pass --smtp-host or set versand.server in \
-                                  briefing.yaml (or use --dry-run to write the messages as .eml \
-                                  files)";
+pub const NO_SMTP_SERVER: &str = "kein Mailserver angegeben: bitte --smtp-host angeben oder \
+                                  versand.server in briefing.yaml eintragen (oder mit --dry-run \
+                                  die Nachrichten nur als .eml-Dateien schreiben)";
 
 /// The settings file of the header line when there is none.
 pub fn no_config_file(config_file: &str) -> String {

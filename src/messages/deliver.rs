@@ -60,8 +60,8 @@ pub const READ_MODIFIED: &str = "das Änderungsdatum kann nicht gelesen werden";
 
 // --- deliver/message.rs: one message
 
-/// Reading a briefing's PDF (still English).
-pub const READ_PDF: &str = "cannot read the file";
+/// Reading a briefing's PDF.
+pub const READ_PDF: &str = "die PDF-Datei lässt sich nicht lesen";
 /// Removing a message of an earlier dry run.
 pub const REMOVE_OLD_MESSAGE: &str = "die alte Nachricht kann nicht entfernt werden";
 
@@ -70,17 +70,17 @@ pub fn unusable_address(address: &str, error: impl Display) -> String {
     format!("\"{address}\" ist keine verwendbare E-Mail-Adresse: {error}")
 }
 
-/// An attachment's MIME type is refused (still English).
+/// An attachment's MIME type is refused.
 pub fn content_type(error: impl Display) -> String {
-    format!("content type: {error}")
+    format!("ungültiger Dateityp eines Anhangs: {error}")
 }
 
-/// An attachment cannot be encoded (still English).
-pub const ATTACHMENT_NOT_ENCODABLE: &str = "an attachment cannot be encoded";
+/// An attachment cannot be encoded.
+pub const ATTACHMENT_NOT_ENCODABLE: &str = "ein Anhang lässt sich nicht in die Nachricht packen";
 
-/// The message cannot be built (still English).
+/// The message cannot be built.
 pub fn message_not_built(error: impl Display) -> String {
-    format!("the message cannot be built: {error}")
+    format!("die Nachricht lässt sich nicht zusammenstellen: {error}")
 }
 
 // --- deliver/smtp.rs: the mail server
@@ -148,9 +148,9 @@ pub const REJECTED: &str =
 pub const TEMPORARY: &str = "Der Mailserver hat vorübergehend abgelehnt, auch nach mehreren \
                              Versuchen; später erneut `briefing send` ausführen.";
 
-/// lettre cannot set up the connection (still English).
+/// lettre cannot set up the connection.
 pub fn smtp_server_error(host: &str, error: impl Display) -> String {
-    format!("SMTP server {host}: {error}")
+    format!("Mailserver {host}: die Verbindung lässt sich nicht einrichten ({error})")
 }
 
 /// A password would go over an unencrypted connection.

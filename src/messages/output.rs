@@ -52,17 +52,20 @@ pub fn send_log_unreadable(path: impl Display, message: &str) -> String {
 
 // --- output/manifest.rs
 
-/// `versand.csv` cannot be read (still English).
+/// `versand.csv` cannot be read.
 pub fn manifest_unreadable(path: impl Display, message: &str) -> String {
-    format!("{path}: the delivery manifest cannot be read: {message}")
+    format!(
+        "{path}: die Versandliste lässt sich nicht lesen ({message}); bitte den Monat mit \
+         „briefing build“ neu erstellen"
+    )
 }
 
 // --- output/writer.rs
 
 /// Creating the staging folder.
 pub const CREATE_STAGING: &str = "der Zwischenordner kann nicht angelegt werden";
-/// Syncing a PDF that LibreOffice wrote (still English).
-pub const SYNC_PDF: &str = "cannot write the file";
+/// Syncing a PDF that LibreOffice wrote.
+pub const SYNC_PDF: &str = "die PDF-Datei kann nicht gespeichert werden";
 /// Moving the previous month folder aside.
 pub const MOVE_PREVIOUS_ASIDE: &str = "die bisherige Ausgabe kann nicht beiseitegelegt werden";
 /// Moving the new month folder in.
@@ -88,11 +91,12 @@ pub fn unsafe_name(name: &str) -> String {
     )
 }
 
-/// The month folder is a symbolic link (still English).
+/// The month folder is a symbolic link.
 pub fn symlinked_month(folder: impl Display) -> String {
     format!(
-        "{folder}: the month folder is a symbolic link; refusing to write through it. Remove \
-         the link: the output must be a real folder inside the output folder"
+        "{folder}: der Monatsordner ist eine Verknüpfung (symbolischer Link); durch sie wird \
+         nicht geschrieben. Bitte die Verknüpfung entfernen: der Monatsordner muss ein echter \
+         Ordner im Ausgabeordner sein"
     )
 }
 
