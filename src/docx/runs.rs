@@ -160,30 +160,29 @@ fn write_run(
     }
     // Tabs and newlines inside text become w:tab / w:br, the hyphens of e-mail addresses,
     // web addresses and phone numbers w:noBreakHyphen.
+    // Text between the special characters is written as whole slices: this runs for every
+    // run of every document, so no copying character by character.
     let keep = unbreakable_hyphens(&text);
-    let mut segment = String::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '\t' | '\n' => {
-                if !segment.is_empty() {
-                    x.w_t(&segment)?;
-                    segment.clear();
-                }
-                x.empty(if c == '\t' { "w:tab" } else { "w:br" }, &[])?;
-            }
-            '-' if keep.contains(&i) => {
-                if !segment.is_empty() {
-                    x.w_t(&segment)?;
-                    segment.clear();
-                }
-                x.empty("w:noBreakHyphen", &[])?;
-            }
-            '\r' => {}
-            _ => segment.push(c),
+    let mut keep = keep.iter().peekable();
+    let mut segment_start = 0;
+    for (i, c) in text.match_indices(['\t', '\n', '\r', '-']) {
+        let element = match c {
+            "\t" => Some("w:tab"),
+            "\n" => Some("w:br"),
+            "\r" => None,
+            _ if keep.next_if_eq(&&i).is_some() => Some("w:noBreakHyphen"),
+            _ => continue,
+        };
+        if segment_start < i {
+            x.w_t(&text[segment_start..i])?;
         }
+        if let Some(element) = element {
+            x.empty(element, &[])?;
+        }
+        segment_start = i + 1;
     }
-    if !segment.is_empty() {
-        x.w_t(&segment)?;
+    if segment_start < text.len() {
+        x.w_t(&text[segment_start..])?;
     }
     x.end("w:r")
 }
