@@ -8,7 +8,8 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::file_error;
+use super::compound::Compound;
+use super::{extent, file_error};
 use crate::diagnostics::Diagnostics;
 
 /// Largest spreadsheet file accepted; the MPK's lists are well under a megabyte.
@@ -56,68 +57,20 @@ pub(super) fn check_archive(bytes: &[u8]) -> Result<(), String> {
     check_archive_within(bytes, MAX_UNPACKED_BYTES, RATIO_CHECK_BYTES)
 }
 
-mod messages {
-    pub const LOOPING_CHAIN: &str = "die Datei ist beschädigt (ihre interne Sektorkette läuft \
-        im Kreis); bitte die Datei in Excel öffnen und als .xlsx speichern";
-}
-
-/// Refuses compound files (`.xls`) whose sector chains run in a circle: calamine 0.38 follows
-/// a chain until it ends, so a 13 KB file with a looping chain made it allocate gigabytes (an
-/// xlsx fuzz finding). Only the header's FAT sectors are read; a file too short or too odd to
-/// check is left to calamine, which reports it.
+/// Refuses compound files (`.xls`) that would make calamine 0.38 loop or exhaust memory: a
+/// sector chain (FAT or DIFAT) that runs in a circle, a FAT sector listed twice, and sheets
+/// whose cells calamine would lay out beyond the limits of rows, columns and cells
+/// ([`extent::check_xls`]). A file too short or too odd to check is left to calamine, which
+/// reports it.
 pub(super) fn check_compound(bytes: &[u8]) -> Result<(), String> {
-    const FREE_OR_END: u32 = 0xFFFF_FFFA; // ids from here on are markers, not sectors
-    let u16_at = |at: usize| {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let Some(shift) = u16_at(30).filter(|shift| *shift == 9 || *shift == 12) else {
+    let Some(compound) = Compound::read(bytes)? else {
         return Ok(());
     };
-    let sector_size = 1usize << shift;
-    let mut fat: Vec<u32> = Vec::new();
-    for index in 0..109 {
-        let Some(id) = u32_at(76 + 4 * index).filter(|id| *id < FREE_OR_END) else {
-            continue;
-        };
-        let start = (id as usize + 1) * sector_size;
-        let Some(sector) = bytes.get(start..start + sector_size) else {
-            continue;
-        };
-        fat.extend(
-            sector
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-        );
+    compound.check_chains()?;
+    match compound.stream(&["Workbook", "Book"])? {
+        Some(stream) => extent::check_xls(&stream),
+        None => Ok(()),
     }
-    // Follow every chain once; a sector met again on the chain being walked is a circle.
-    let mut state = vec![0u8; fat.len()]; // 0 unseen, 1 on the current walk, 2 known to end
-    for first in 0..fat.len() {
-        let mut walk = Vec::new();
-        let mut id = first;
-        while id < fat.len() && state[id] == 0 {
-            state[id] = 1;
-            walk.push(id);
-            let next = fat[id];
-            if next >= FREE_OR_END {
-                break;
-            }
-            id = next as usize;
-        }
-        if id < fat.len() && state[id] == 1 && fat[walk[walk.len() - 1]] < FREE_OR_END {
-            return Err(messages::LOOPING_CHAIN.to_string());
-        }
-        for done in walk {
-            state[done] = 2;
-        }
-    }
-    Ok(())
 }
 
 fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Result<(), String> {
@@ -147,7 +100,13 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
             inner: entry.take(budget + 1),
             count: 0,
         };
-        let problem = inspect_part(&mut counter);
+        let problem = if name == "content.xml" {
+            extent::check_ods(&mut counter)
+                .err()
+                .map(PartProblem::Sheet)
+        } else {
+            inspect_part(&mut counter)
+        };
         std::io::copy(&mut counter, &mut std::io::sink()).ok();
         let unpacked = counter.count;
         total += unpacked;
@@ -166,6 +125,7 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
                      geben kann)"
                 ));
             }
+            Some(PartProblem::Sheet(message)) => return Err(message),
             None => {}
         }
         if total > max_unpacked {
@@ -209,6 +169,8 @@ enum PartProblem {
     /// A cell reference (`r`, `ref`) calamine would compute with overflowing arithmetic, or a
     /// reversed range such as `A12:G4`.
     Reference(String),
+    /// An `.ods` sheet beyond the limits (the message says which).
+    Sheet(String),
 }
 
 /// Reads a part as calamine would and reports the first [`PartProblem`]; a part that is not

@@ -11,7 +11,9 @@
 //! file holds the records and the public entry points.
 
 mod cells;
+mod compound;
 mod emails;
+mod extent;
 mod guard;
 mod markup;
 mod rows;
@@ -379,12 +381,17 @@ mod tests {
     }
 
     /// Found by the xlsx fuzz target: a 13 KB `.xls` whose directory chain runs in a circle
-    /// made calamine allocate gigabytes; the guard refuses it first.
+    /// made calamine allocate gigabytes; the guard refuses it first. (Its header also lists
+    /// one FAT sector twice, which the guard sees before it walks the chains.)
     #[test]
     fn an_xls_with_a_looping_sector_chain_is_refused_before_calamine_reads_it() {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-cfb-looping-chain.xls");
         let message = meetings_error("inputs/2026-11/termine.xls", bytes);
-        assert!(message.contains("Sektorkette läuft im Kreis"), "{message}");
+        assert!(
+            message.contains("Sektorkette läuft im Kreis")
+                || message.contains("Belegungstabelle mehrfach"),
+            "{message}"
+        );
     }
 
     /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
@@ -398,6 +405,117 @@ mod tests {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
         let message = meetings_error("inputs/2026-11/termine.xlsx", bytes);
         assert!(message.contains("Zellbezug „Etsstelle"), "{message}");
+    }
+
+    /// A crafted `.xls` (one sheet, header and one meeting, plus `extra` records), its FAT
+    /// listed in the header or in a DIFAT sector.
+    fn crafted_xls(extra: &[u8], difat: bool) -> Vec<u8> {
+        use extent::tests::{label, workbook_stream};
+        let records = [
+            label(0, 0, "Konferenz"),
+            label(0, 1, "Datum"),
+            label(1, 0, "IMK"),
+            label(1, 1, "10.12.2026"),
+            extra.to_vec(),
+        ]
+        .concat();
+        compound::tests::compound_file("Workbook", &workbook_stream(&[("Termine", records)]), difat)
+    }
+
+    #[test]
+    fn an_xls_whose_fat_is_listed_in_a_difat_sector_is_read() {
+        for difat in [false, true] {
+            let bytes = crafted_xls(&[], difat);
+            let path = Path::new("inputs/2026-11/termine.xls");
+            let read = read_meetings_from_bytes(path, &bytes, &HeaderAliases::default()).unwrap();
+            assert_eq!(read.records.len(), 1, "difat {difat}");
+            assert_eq!(read.records[0].conference, "IMK");
+        }
+    }
+
+    /// calamine lays out an `.xls` sheet from its first to its last cell when it opens the
+    /// file: a cell in row 65 536, column 65 536 made it ask for 137 GB (and abort).
+    #[test]
+    fn an_xls_sheet_calamine_would_lay_out_huge_is_refused_naming_file_and_sheet() {
+        use extent::tests::{dimensions, number};
+        for (extra, expected) in [
+            (
+                number(65_535, 65_535, 1.0),
+                "„Termine“ hat Daten in Spalte 65536",
+            ),
+            (
+                number(65_535, 255, 1.0),
+                "„Termine“ umfasst mehr als 5000000 Zellen",
+            ),
+            (
+                dimensions((0, u32::MAX), (0, 256)),
+                "„Termine“ umfasst mehr als",
+            ),
+        ] {
+            for difat in [false, true] {
+                let message =
+                    meetings_error("inputs/2026-11/termine.xls", &crafted_xls(&extra, difat));
+                assert!(message.contains("inputs/2026-11/termine.xls"), "{message}");
+                assert!(message.contains(expected), "{message}");
+            }
+        }
+    }
+
+    /// An `.ods` made of `content` (a `content.xml`).
+    fn crafted_ods(content: &str) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file("mimetype", options).unwrap();
+        writer
+            .write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        writer.start_file("META-INF/manifest.xml", options).unwrap();
+        writer
+            .write_all(b"<manifest:manifest><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/></manifest:manifest>")
+            .unwrap();
+        writer.start_file("content.xml", options).unwrap();
+        writer.write_all(content.as_bytes()).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    /// calamine expands `.ods` repeats up to 100 million cells when it opens the file.
+    #[test]
+    fn an_ods_whose_repeats_calamine_would_lay_out_huge_is_refused() {
+        let cell = |text: &str| {
+            format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+            )
+        };
+        let list = format!(
+            "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+            cell("Konferenz"),
+            cell("Datum"),
+            cell("IMK"),
+            cell("10.12.2026")
+        );
+        let path = Path::new("inputs/2026-11/termine.ods");
+        let read = read_meetings_from_bytes(
+            path,
+            &crafted_ods(&extent::tests::ods_content("Termine", &list)),
+            &HeaderAliases::default(),
+        )
+        .unwrap();
+        assert_eq!(read.records.len(), 1);
+        let huge = format!(
+            "{list}<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell/>\
+             </table:table-row><table:table-row>{}</table:table-row>",
+            cell("x")
+        );
+        let message = meetings_error(
+            "inputs/2026-11/termine.ods",
+            &crafted_ods(&extent::tests::ods_content("Termine", &huge)),
+        );
+        assert!(message.contains("inputs/2026-11/termine.ods"), "{message}");
+        assert!(
+            message.contains("„Termine“ hat Daten in Zeile 1048003"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Opening a workbook and laying out one sheet's used cells, within the limits of rows,
 //! columns and cells a contact or date list can need.
 //!
-//! The format is chosen by the file's content, not its name: `.xlsx`/`.xlsm` (read cell by
-//! cell, so a huge sheet is refused before it is laid out), `.xls`, `.xlsb` and `.ods`
-//! (read whole by calamine, then held to the same limits). Knows nothing of headers or
-//! records; the guards in `guard` run before the workbook is opened.
+//! The format is chosen by the file's content, not its name: `.xlsx`/`.xlsm`
+//! and `.xlsb` (read cell by cell, so a huge sheet is refused before it is laid out), `.xls`
+//! and `.ods` (read whole by calamine when it opens them, after `extent` has held their
+//! sheets to the same limits). Knows nothing of headers or records; the guards in `guard`
+//! run before the workbook is opened.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -13,6 +14,7 @@ use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
+use crate::messages::sheets as messages;
 
 /// Most rows read from a sheet (as Excel numbers them); the MPK lists have a few hundred.
 pub(super) const MAX_ROWS: u32 = 100_000;
@@ -127,9 +129,7 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
         Workbook::Xls(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
-        Workbook::Xlsb(w) => w
-            .worksheet_range(sheet)
-            .map_err(|e| unreadable(e.to_string()))?,
+        Workbook::Xlsb(xlsb) => return xlsb_range(xlsb, sheet),
         Workbook::Ods(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
@@ -150,23 +150,15 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
 }
 
 fn too_many_rows(sheet: &str, row: u32) -> String {
-    format!(
-        "das Blatt „{sheet}“ hat Daten in Zeile {}; gelesen werden höchstens {MAX_ROWS} Zeilen",
-        u64::from(row) + 1
-    )
+    messages::too_many_rows(sheet, u64::from(row) + 1, MAX_ROWS)
 }
 
 fn too_many_columns(sheet: &str, column: u32) -> String {
-    format!(
-        "das Blatt „{sheet}“ hat Daten in Spalte {}; gelesen werden höchstens {MAX_COLUMNS} Spalten",
-        u64::from(column) + 1
-    )
+    messages::too_many_columns(sheet, u64::from(column) + 1, MAX_COLUMNS)
 }
 
 fn too_many_cells(sheet: &str) -> String {
-    format!(
-        "das Blatt „{sheet}“ umfasst mehr als {MAX_CELLS} Zellen; es ist keine Kontakt- oder Terminliste"
-    )
+    messages::too_many_cells(sheet, MAX_CELLS)
 }
 
 /// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
@@ -180,17 +172,44 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
         Err(error) => return Err(unreadable(error)),
     };
+    collect_cells(sheet, || {
+        Ok(reader
+            .next_cell()
+            .map_err(unreadable)?
+            .map(|cell| (cell.get_position(), cell.get_value().clone().into())))
+    })
+}
+
+/// An `.xlsb` sheet's used cells, read cell by cell like [`xlsx_range`]: calamine's own
+/// range spans from the first to the last cell, and an `.xlsb` cell may name any row and
+/// column up to 2³².
+fn xlsb_range(workbook: &mut Xlsb<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
+    let unreadable =
+        |error: calamine::XlsbError| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+    let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
+    collect_cells(sheet, || {
+        Ok(reader
+            .next_cell()
+            .map_err(unreadable)?
+            .map(|cell| (cell.get_position(), cell.get_value().clone().into())))
+    })
+}
+
+/// The non-empty cells `next` yields, refusing a sheet beyond [`MAX_ROWS`], [`MAX_COLUMNS`]
+/// or [`MAX_CELLS`] as soon as a cell shows it.
+fn collect_cells(
+    sheet: &str,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), Data)>, String>,
+) -> Result<Range<Data>, String> {
     let mut cells = Vec::new();
     let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
-    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
-        let (row, column) = cell.get_position();
+    while let Some(((row, column), value)) = next()? {
         if row >= MAX_ROWS {
             return Err(too_many_rows(sheet, row));
         }
         if column >= MAX_COLUMNS {
             return Err(too_many_columns(sheet, column));
         }
-        let value: Data = cell.get_value().clone().into();
         if value == Data::Empty {
             continue;
         }
