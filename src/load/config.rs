@@ -10,8 +10,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::headers::{Field, HeaderAliases, normalize_header};
+use super::xlsx::{HiddenRows, SheetOptions};
 use super::yaml::{self, YamlError};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages::config as messages;
 
 /// The name of the configuration file looked for in the current directory.
 pub const CONFIG_FILE: &str = "briefing.yaml";
@@ -36,6 +38,8 @@ pub struct RawConfig {
     pub schreibweise: Option<String>,
     /// Also write every document as PDF/A-2b (as `build --pdf` does).
     pub pdf: Option<RawSwitch>,
+    /// Rows hidden in the spreadsheets: `lesen` or `auslassen`.
+    pub ausgeblendete_zeilen: Option<String>,
 }
 
 /// A yes/no value as written: `true`/`false`, or whatever else stood there, kept so the
@@ -288,6 +292,8 @@ pub struct Config {
     pub group_style: GroupStyle,
     /// `pdf`: also write every document as PDF/A-2b.
     pub pdf: bool,
+    /// Hidden spreadsheet rows read or left out (`ausgeblendete_zeilen`).
+    pub hidden_rows: HiddenRows,
 }
 
 impl Config {
@@ -298,6 +304,14 @@ impl Config {
             aliases.add(*field, name);
         }
         aliases
+    }
+
+    /// How the spreadsheets are read: the header names and what to do with hidden rows.
+    pub fn sheet_options(&self) -> SheetOptions {
+        SheetOptions {
+            aliases: self.header_aliases(),
+            hidden_rows: self.hidden_rows,
+        }
     }
 }
 
@@ -313,6 +327,7 @@ impl Default for Config {
             delivery: DeliveryConfig::default(),
             group_style: GroupStyle::default(),
             pdf: false,
+            hidden_rows: HiddenRows::default(),
         }
     }
 }
@@ -441,6 +456,13 @@ impl Config {
                 defaults.group_style
             }
         };
+        let hidden_rows = match raw.ausgeblendete_zeilen.as_deref() {
+            None => defaults.hidden_rows,
+            Some(text) => HiddenRows::parse(text).unwrap_or_else(|| {
+                diagnostics.error(Location::file(path), messages::unknown_hidden_rows(text));
+                defaults.hidden_rows
+            }),
+        };
         if delivery.timeout_seconds == Some(0) {
             diagnostics.error(
                 Location::file(path),
@@ -460,6 +482,7 @@ impl Config {
             delivery,
             group_style,
             pdf,
+            hidden_rows,
         })
     }
 }
@@ -557,6 +580,25 @@ mod tests {
         );
         let error = parse("schreibweise: stern\n").unwrap_err().to_string();
         assert!(error.contains("paarform und doppelpunkt"), "{error}");
+    }
+
+    #[test]
+    fn the_hidden_rows_setting_is_read_and_checked() {
+        assert_eq!(parse("{}").unwrap().hidden_rows, HiddenRows::Read);
+        let config = parse("ausgeblendete_zeilen: Auslassen\n").unwrap();
+        assert_eq!(config.hidden_rows, HiddenRows::Skip);
+        assert_eq!(config.sheet_options().hidden_rows, HiddenRows::Skip);
+        assert_eq!(
+            parse("ausgeblendete_zeilen: lesen\n").unwrap().hidden_rows,
+            HiddenRows::Read
+        );
+        let error = parse("ausgeblendete_zeilen: nein\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("„nein“ ist unbekannt; erlaubt sind lesen und auslassen"),
+            "{error}"
+        );
     }
 
     #[test]

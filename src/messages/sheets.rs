@@ -48,3 +48,11 @@ pub fn too_much_text(sheet: &str, max_mib: u64) -> String {
          zum Blatt „{sheet}“); sie ist keine Kontakt- oder Terminliste"
     )
 }
+
+/// Hidden rows left out (`ausgeblendete_zeilen: auslassen`); `rows` lists their numbers.
+pub fn hidden_rows_skipped(rows: &str) -> String {
+    format!(
+        "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden nicht gelesen \
+         (Einstellung ausgeblendete_zeilen: auslassen): Zeile {rows}"
+    )
+}

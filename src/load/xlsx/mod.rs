@@ -28,6 +28,52 @@ use crate::diagnostics::{Diagnostics, Location};
 use rows::TableRow;
 use table::{SheetKind, read_tables};
 
+/// What to do with rows hidden in a sheet (by hand or by an autofilter), the setting
+/// `ausgeblendete_zeilen` of `briefing.yaml`. Either way they are named once per sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HiddenRows {
+    /// Read them like every other row (`lesen`, the default).
+    #[default]
+    Read,
+    /// Leave them out (`auslassen`).
+    Skip,
+}
+
+impl HiddenRows {
+    /// `lesen` or `auslassen`, in any case.
+    pub fn parse(text: &str) -> Option<HiddenRows> {
+        match text.trim().to_lowercase().as_str() {
+            "lesen" => Some(HiddenRows::Read),
+            "auslassen" => Some(HiddenRows::Skip),
+            _ => None,
+        }
+    }
+}
+
+/// How the MPK spreadsheets are read: the accepted headers and what to do with hidden rows.
+#[derive(Debug, Clone, Default)]
+pub struct SheetOptions {
+    /// The header names accepted per column.
+    pub aliases: HeaderAliases,
+    /// Hidden rows read or left out.
+    pub hidden_rows: HiddenRows,
+}
+
+impl From<&HeaderAliases> for SheetOptions {
+    fn from(aliases: &HeaderAliases) -> Self {
+        SheetOptions {
+            aliases: aliases.clone(),
+            hidden_rows: HiddenRows::default(),
+        }
+    }
+}
+
+impl From<&SheetOptions> for SheetOptions {
+    fn from(options: &SheetOptions) -> Self {
+        options.clone()
+    }
+}
+
 /// One row of the contacts sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactRecord {
@@ -124,22 +170,22 @@ impl<T> Default for SheetRecords<T> {
 /// Reads the contact persons workbook.
 pub fn read_contacts(
     path: &Path,
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
-    read_contacts_from_bytes(path, &guard::read_file(path)?, aliases)
+    read_contacts_from_bytes(path, &guard::read_file(path)?, options)
 }
 
 /// Reads the contact persons workbook from its bytes; `path` names it in messages.
 pub fn read_contacts_from_bytes(
     path: &Path,
     bytes: &[u8],
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
     read_records(
         path,
         bytes,
         SheetKind::Contacts,
-        aliases,
+        &options.into(),
         |row, diagnostics| {
             let email_cell = emails::read_cell(
                 row.text(Field::Email, diagnostics).as_deref(),
@@ -189,22 +235,22 @@ pub fn read_contacts_from_bytes(
 /// Reads the meeting dates workbook.
 pub fn read_meetings(
     path: &Path,
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
-    read_meetings_from_bytes(path, &guard::read_file(path)?, aliases)
+    read_meetings_from_bytes(path, &guard::read_file(path)?, options)
 }
 
 /// Reads the meeting dates workbook from its bytes; `path` names it in messages.
 pub fn read_meetings_from_bytes(
     path: &Path,
     bytes: &[u8],
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
     read_records(
         path,
         bytes,
         SheetKind::Meetings,
-        aliases,
+        &options.into(),
         |row, diagnostics| {
             let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
                 diagnostics.warning(
@@ -236,15 +282,16 @@ fn read_records<T>(
     path: &Path,
     bytes: &[u8],
     kind: SheetKind,
-    aliases: &HeaderAliases,
+    options: &SheetOptions,
     mut make: impl FnMut(&TableRow<'_, '_>, &mut Diagnostics) -> T,
 ) -> Result<SheetRecords<T>, Diagnostics> {
     // calamine 0.38 panics on some damaged .xls files (a slice index in its compound-file
     // reader; fuzz finding): a damaged file is an error naming it, never a crash.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut out = SheetRecords::default();
-        for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
+        for table in read_tables(path, bytes, kind, &options.aliases, &mut out.diagnostics)? {
             table.for_each_row(
+                options.hidden_rows,
                 &mut out.diagnostics,
                 &mut out.skipped,
                 |row, diagnostics| {

@@ -9,10 +9,11 @@ use chrono::Datelike;
 use super::cells::{CellText, cell_text, clean_text, is_blank, is_xml_char};
 use super::markup::{CellPosition, cell_name};
 use super::table::Table;
-use super::{MeetingDate, SkipReason, SkippedRow};
+use super::{HiddenRows, MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
 use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
+use crate::messages::sheets as messages;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
 const MAX_MEETING_DAYS: i64 = 14;
@@ -35,10 +36,11 @@ impl<'a> Table<'a> {
 
     /// Calls `visit` for every data row that has a conference. Empty rows are skipped and end
     /// the continuation of a conference from the rows above; a row without a conference and
-    /// nothing to continue is reported. Hidden rows are read and named once; columns that
-    /// hold data without a header are named once.
+    /// nothing to continue is reported. Hidden rows are read or left out as `hidden` says,
+    /// and named once; columns that hold data without a header are named once.
     pub(super) fn for_each_row(
         &self,
+        hidden: HiddenRows,
         diagnostics: &mut Diagnostics,
         skipped: &mut Vec<SkippedRow>,
         mut visit: impl FnMut(&TableRow<'_, 'a>, &mut Diagnostics),
@@ -66,6 +68,17 @@ impl<'a> Table<'a> {
             }
             if self.markup.hidden_rows.contains(&(row_number - 1)) {
                 hidden_rows.push(row_number.to_string());
+                if hidden == HiddenRows::Skip {
+                    // The rows below it may still continue the conference it names.
+                    if let Some(written) = cells
+                        .get(conference_column)
+                        .map(|cell| clean_text(&cell.to_string()))
+                        .filter(|text| !text.is_empty())
+                    {
+                        current = Some(written);
+                    }
+                    continue;
+                }
             }
             for (index, cell) in cells.iter().enumerate() {
                 if !is_blank(cell) && !self.has_header(index) {
@@ -130,13 +143,16 @@ impl<'a> Table<'a> {
             self.first_row + self.header_index as u32 + 1,
         );
         if !hidden_rows.is_empty() {
+            let rows = hidden_rows.join(", ");
             diagnostics.warning(
                 sheet_location.clone(),
-                format!(
-                    "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: \
-                     Zeile {}",
-                    hidden_rows.join(", ")
-                ),
+                match hidden {
+                    HiddenRows::Read => format!(
+                        "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: \
+                         Zeile {rows}"
+                    ),
+                    HiddenRows::Skip => messages::hidden_rows_skipped(&rows),
+                },
             );
         }
         for index in unnamed_columns {
