@@ -135,9 +135,7 @@ impl std::str::FromStr for SmtpTls {
             "none" => Ok(SmtpTls::None),
             "starttls" => Ok(SmtpTls::StartTls),
             "tls" => Ok(SmtpTls::Tls),
-            _ => Err(format!(
-                "„{text}“ ist keine Verbindungsart; erlaubt sind none, starttls und tls"
-            )),
+            _ => Err(messages::unknown_tls(text)),
         }
     }
 }
@@ -351,16 +349,13 @@ impl Config {
         let mut diagnostics = Diagnostics::new();
         let mut months = |value: Option<u32>, key: &str, default: u32| match value {
             Some(0) => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("{key} muss mindestens 1 sein"),
-                );
+                diagnostics.error(Location::file(path), messages::months_zero(key));
                 default
             }
             Some(months) if months > MAX_MONTHS => {
                 diagnostics.error(
                     Location::file(path),
-                    format!("{key} ist {months}; höchstens {MAX_MONTHS} Monate sind erlaubt"),
+                    messages::months_too_many(key, months, MAX_MONTHS),
                 );
                 default
             }
@@ -380,10 +375,7 @@ impl Config {
         let names = raw.dateinamen.unwrap_or_default();
         let mut prefix = |value: Option<String>, key: &str, default: String| match value {
             Some(prefix) if prefix.trim().is_empty() => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("dateinamen.{key} darf nicht leer sein"),
-                );
+                diagnostics.error(Location::file(path), messages::empty_file_name_prefix(key));
                 default
             }
             Some(prefix) => prefix.trim().to_lowercase(),
@@ -400,7 +392,7 @@ impl Config {
             if normalize_header(name).is_empty() {
                 diagnostics.error(
                     Location::file(path),
-                    format!("spalten: der Name „{name}“ für die Spalte {field} ist leer"),
+                    messages::empty_column_name(name, field),
                 );
             }
         }
@@ -408,10 +400,7 @@ impl Config {
             None => false,
             Some(RawSwitch::Value(on)) => on,
             Some(RawSwitch::Invalid(text)) => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("{key}: „{text}“ ist kein Ja/Nein-Wert; erlaubt sind true und false"),
-                );
+                diagnostics.error(Location::file(path), messages::not_a_switch(key, &text));
                 false
             }
         };
@@ -425,10 +414,7 @@ impl Config {
                 .and_then(|text| match text.parse::<SmtpTls>() {
                     Ok(tls) => Some(tls),
                     Err(message) => {
-                        diagnostics.error(
-                            Location::file(path),
-                            format!("versand.verschluesselung: {message}"),
-                        );
+                        diagnostics.error(Location::file(path), messages::delivery_tls(&message));
                         None
                     }
                 });
@@ -448,10 +434,7 @@ impl Config {
             Some(None) => {
                 diagnostics.error(
                     Location::file(path),
-                    format!(
-                        "schreibweise: „{}“ ist unbekannt; erlaubt sind paarform und doppelpunkt",
-                        raw.schreibweise.as_deref().unwrap_or_default()
-                    ),
+                    messages::unknown_group_style(raw.schreibweise.as_deref().unwrap_or_default()),
                 );
                 defaults.group_style
             }
@@ -464,10 +447,7 @@ impl Config {
             }),
         };
         if delivery.timeout_seconds == Some(0) {
-            diagnostics.error(
-                Location::file(path),
-                "versand.timeout_sekunden: 0 Sekunden sind keine Wartezeit; z. B. 30".to_string(),
-            );
+            diagnostics.error(Location::file(path), messages::TIMEOUT_ZERO.to_string());
         }
         if diagnostics.has_errors() {
             return Err(diagnostics);

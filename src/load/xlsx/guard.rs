@@ -11,6 +11,7 @@ use std::path::Path;
 use super::compound::Compound;
 use super::{extent, file_error};
 use crate::diagnostics::Diagnostics;
+use crate::messages::sheets as messages;
 
 /// Largest spreadsheet file accepted; the MPK's lists are well under a megabyte.
 pub(super) const MAX_XLSX_BYTES: u64 = 32 * 1024 * 1024;
@@ -32,21 +33,17 @@ pub(super) const MAX_SHARED_STRINGS: u64 = 1_000_000;
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     let size = std::fs::metadata(path)
-        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?
+        .map_err(|error| fail(messages::unreadable_file(&error)))?
         .len();
     if size > MAX_XLSX_BYTES {
-        return Err(fail(format!(
-            "die Datei ist {size} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte"
-        )));
+        return Err(fail(messages::file_too_large(size, MAX_XLSX_BYTES)));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_XLSX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?;
+        .map_err(|error| fail(messages::unreadable_file(&error)))?;
     if bytes.len() as u64 > MAX_XLSX_BYTES {
-        return Err(fail(format!(
-            "die Datei ist größer als {MAX_XLSX_BYTES} Byte; mehr wird nicht angenommen"
-        )));
+        return Err(fail(messages::file_grew_too_large(MAX_XLSX_BYTES)));
     }
     Ok(bytes)
 }
@@ -75,10 +72,7 @@ pub(super) fn check_compound(bytes: &[u8]) -> Result<(), String> {
 
 fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Result<(), String> {
     if bytes.len() as u64 > MAX_XLSX_BYTES {
-        return Err(format!(
-            "die Datei ist {} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte",
-            bytes.len()
-        ));
+        return Err(messages::file_too_large(bytes.len() as u64, MAX_XLSX_BYTES));
     }
     // Not a zip at all: calamine's own error describes that.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -112,34 +106,30 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
         total += unpacked;
         match problem {
             Some(PartProblem::SharedStrings(count)) => {
-                return Err(format!(
-                    "die Datei ist beschädigt oder manipuliert und wird nicht gelesen: Teil „{name}“ \
-                     gibt {count} Texte an (uniqueCount), höchstens {MAX_SHARED_STRINGS} sind \
-                     zulässig"
+                return Err(messages::too_many_shared_strings(
+                    &name,
+                    count,
+                    MAX_SHARED_STRINGS,
                 ));
             }
             Some(PartProblem::Reference(reference)) => {
-                return Err(format!(
-                    "die Datei ist beschädigt. Öffnen Sie sie in Excel und speichern Sie sie neu \
-                     (Teil „{name}“ enthält den Zellbezug „{reference}“, den es in keinem Blatt \
-                     geben kann)"
-                ));
+                return Err(messages::impossible_reference(&name, &reference));
             }
             Some(PartProblem::Sheet(message)) => return Err(message),
             None => {}
         }
         if total > max_unpacked {
-            return Err(format!(
-                "die Arbeitsmappe ist entpackt größer als {} MiB (bei Teil „{name}“); eine \
-                 Kontakt- oder Terminliste ist weit kleiner, daher wird die Datei als beschädigt \
-                 oder manipuliert abgelehnt",
-                max_unpacked / (1024 * 1024)
+            return Err(messages::unpacked_too_large(
+                max_unpacked / (1024 * 1024),
+                &name,
             ));
         }
         if unpacked > ratio_from && unpacked > packed.saturating_mul(MAX_COMPRESSION_RATIO) {
-            return Err(format!(
-                "Teil „{name}“ wächst beim Entpacken von {packed} auf {unpacked} Byte, mehr als \
-                 das {MAX_COMPRESSION_RATIO}-Fache; die Datei wird als Zip-Bombe abgelehnt"
+            return Err(messages::zip_bomb(
+                &name,
+                packed,
+                unpacked,
+                MAX_COMPRESSION_RATIO,
             ));
         }
     }

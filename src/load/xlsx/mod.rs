@@ -25,6 +25,7 @@ use std::path::Path;
 use super::dates::DateSpan;
 use super::headers::{Field, HeaderAliases};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages::sheets as messages;
 use rows::TableRow;
 use table::{SheetKind, read_tables};
 
@@ -194,18 +195,14 @@ pub fn read_contacts_from_bytes(
             for text in &email_cell.not_addresses {
                 row.warn_cell(
                     Field::Email,
-                    format!(
-                        "„{text}“ in Zelle {} ist keine E-Mail-Adresse; es wird als Text \
-                         gezeigt, nicht als Link",
-                        row.cell_name(Field::Email)
-                    ),
+                    messages::not_an_email_address(text, &row.cell_name(Field::Email)),
                     diagnostics,
                 );
             }
             let remark = [
                 row.text(Field::Remark, diagnostics),
                 (!email_cell.not_addresses.is_empty())
-                    .then(|| format!("E-Mail: {}", email_cell.not_addresses.join(", "))),
+                    .then(|| messages::email_remark(&email_cell.not_addresses.join(", "))),
             ]
             .into_iter()
             .flatten()
@@ -222,10 +219,7 @@ pub fn read_contacts_from_bytes(
                 remark: (!remark.is_empty()).then(|| remark.join("; ")),
             };
             if record.name.is_none() && !record.emails.is_empty() {
-                diagnostics.warning(
-                    record.at.clone(),
-                    "die Ansprechperson hat eine E-Mail-Adresse, aber keinen Namen; sie wird ohne Namen aufgeführt",
-                );
+                diagnostics.warning(record.at.clone(), messages::CONTACT_WITHOUT_NAME);
             }
             record
         },
@@ -255,12 +249,7 @@ pub fn read_meetings_from_bytes(
             let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
                 diagnostics.warning(
                     row.location(),
-                    format!(
-                        "der Termin von „{}“ hat kein Datum in Spalte „{}“; er wird ohne \
-                         Datum aufgeführt",
-                        row.conference,
-                        row.date_header()
-                    ),
+                    messages::meeting_without_date(&row.conference, row.date_header()),
                 );
                 MeetingDate::Missing
             });
@@ -301,14 +290,7 @@ fn read_records<T>(
         }
         Ok(out)
     }));
-    read.unwrap_or_else(|_| {
-        Err(file_error(
-            path,
-            "die Datei ist beschädigt: das Tabellenprogramm-Format lässt sich nicht lesen. \
-             Bitte die Datei in Excel öffnen und als .xlsx speichern"
-                .to_string(),
-        ))
-    })
+    read.unwrap_or_else(|_| Err(file_error(path, messages::FORMAT_UNREADABLE.to_string())))
 }
 
 /// The column a meeting's first day is read from.

@@ -89,11 +89,9 @@ impl<'a> Table<'a> {
                 let at = Location::row(self.file, &self.sheet, row_number);
                 diagnostics.warning(
                     at.clone(),
-                    format!(
-                        "Die Zelle {} (Spalte „{conference_header}“) enthält eine Formel ohne \
-                         gespeichertes Ergebnis; die Zeile wird nicht übernommen. Öffnen Sie \
-                         die Datei in Excel und speichern Sie sie",
-                        cell_name(self.position(row_number, conference_column))
+                    messages::conference_formula_without_result(
+                        &cell_name(self.position(row_number, conference_column)),
+                        conference_header,
                     ),
                 );
                 skipped.push(SkippedRow {
@@ -115,11 +113,7 @@ impl<'a> Table<'a> {
                     let at = Location::row(self.file, &self.sheet, row_number);
                     diagnostics.warning(
                         at.clone(),
-                        format!(
-                            "die Zeile hat keine Konferenz in Spalte „{conference_header}“ \
-                             und folgt auf eine leere Zeile oder die Überschrift; sie wird nicht \
-                             übernommen. Tragen Sie die Konferenz ein"
-                        ),
+                        messages::row_without_conference(conference_header),
                     );
                     skipped.push(SkippedRow {
                         at,
@@ -147,10 +141,7 @@ impl<'a> Table<'a> {
             diagnostics.warning(
                 sheet_location.clone(),
                 match hidden {
-                    HiddenRows::Read => format!(
-                        "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: \
-                         Zeile {rows}"
-                    ),
+                    HiddenRows::Read => messages::hidden_rows_read(&rows),
                     HiddenRows::Skip => messages::hidden_rows_skipped(&rows),
                 },
             );
@@ -160,11 +151,7 @@ impl<'a> Table<'a> {
             let letters = cell_name((0, column));
             diagnostics.warning(
                 sheet_location.clone(),
-                format!(
-                    "Spalte {} enthält Daten, hat aber keine Überschrift; sie wird nicht \
-                     gelesen",
-                    letters.trim_end_matches('1')
-                ),
+                messages::column_without_header(letters.trim_end_matches('1')),
             );
         }
     }
@@ -252,11 +239,7 @@ impl TableRow<'_, '_> {
         }) {
             diagnostics.warning(
                 self.cell_location(header),
-                format!(
-                    "Die Zelle {} enthält eine Formel ohne gespeichertes Ergebnis; sie bleibt \
-                     leer. Öffnen Sie die Datei in Excel und speichern Sie sie",
-                    self.cell_name(field)
-                ),
+                messages::formula_without_result(&self.cell_name(field)),
             );
             return None;
         }
@@ -264,10 +247,7 @@ impl TableRow<'_, '_> {
             CellText::Empty => return None,
             CellText::Text(text) => text,
             CellText::Error(error) => {
-                diagnostics.warning(
-                    self.cell_location(header),
-                    format!("die Zelle enthält den Excel-Fehler {error}; sie bleibt leer"),
-                );
+                diagnostics.warning(self.cell_location(header), messages::excel_error(&error));
                 return None;
             }
         };
@@ -277,7 +257,7 @@ impl TableRow<'_, '_> {
         {
             diagnostics.warning(
                 self.cell_location(header),
-                "die Zelle enthält Steuerzeichen; sie wurden entfernt",
+                messages::CONTROL_CHARACTERS_REMOVED,
             );
         }
         (!cleaned.is_empty()).then_some(cleaned)
@@ -310,22 +290,18 @@ impl TableRow<'_, '_> {
                     let (_, header) = self.cell(Field::End).expect("end column read above");
                     diagnostics.error(
                         self.cell_location(header),
-                        format!(
-                            "das Ende {} (Zelle {}) liegt vor dem Beginn {} (Zelle {}). \
-                             Korrigieren Sie Beginn oder Ende",
+                        messages::end_before_begin(
                             end.end.format("%d.%m.%Y"),
-                            self.cell_name(Field::End),
+                            &self.cell_name(Field::End),
                             span.start.format("%d.%m.%Y"),
-                            self.cell_name(Field::Begin)
+                            &self.cell_name(Field::Begin),
                         ),
                     );
                 }
                 Some(MeetingDate::Open(text)) => {
                     let (_, header) = self.cell(Field::End).expect("end column read above");
-                    diagnostics.warning(
-                        self.cell_location(header),
-                        format!("„{text}“ ist kein Datum; der Termin wird als eintägig aufgeführt"),
-                    );
+                    diagnostics
+                        .warning(self.cell_location(header), messages::end_not_a_date(&text));
                 }
                 Some(MeetingDate::Missing) | None => {}
             }
@@ -334,11 +310,10 @@ impl TableRow<'_, '_> {
             let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
             diagnostics.warning(
                 self.cell_location(header),
-                format!(
-                    "das Ende {} liegt mehr als {MAX_MEETING_DAYS} Tage nach dem Beginn {}; der \
-                     Termin wird als eintägig aufgeführt. Prüfen Sie das Ende",
+                messages::meeting_too_long(
                     span.end.format("%d.%m.%Y"),
-                    span.start.format("%d.%m.%Y")
+                    MAX_MEETING_DAYS,
+                    span.start.format("%d.%m.%Y"),
                 ),
             );
             span.end = span.start;
@@ -355,11 +330,7 @@ impl TableRow<'_, '_> {
                 Some(datetime) if !(2000..=2100).contains(&datetime.year()) => {
                     diagnostics.warning(
                         self.cell_location(header),
-                        format!(
-                            "der Wert der Zelle ({}) ist kein plausibles Datum; der Termin \
-                             wird als offenes Datum aufgeführt",
-                            datetime.format("%d.%m.%Y")
-                        ),
+                        messages::implausible_date(datetime.format("%d.%m.%Y")),
                     );
                     Some(MeetingDate::Open(datetime.format("%d.%m.%Y").to_string()))
                 }
@@ -380,12 +351,11 @@ impl TableRow<'_, '_> {
                 if let Some((start, end)) = reversed_range(&text) {
                     diagnostics.error(
                         self.cell_location(header),
-                        format!(
-                            "in Zelle {} („{text}“) liegt das Ende {} vor dem Beginn {}. \
-                             Korrigieren Sie Beginn oder Ende",
-                            self.cell_name(field),
+                        messages::range_end_before_begin(
+                            &self.cell_name(field),
+                            &text,
                             end.format("%d.%m.%Y"),
-                            start.format("%d.%m.%Y")
+                            start.format("%d.%m.%Y"),
                         ),
                     );
                     return Some(MeetingDate::Open(text));
@@ -393,11 +363,10 @@ impl TableRow<'_, '_> {
                 if let Some(day) = parse_serial(&text) {
                     diagnostics.warning(
                         self.cell_location(header),
-                        format!(
-                            "die Zelle {} enthält die Zahl {text}, kein Datum; sie wird als \
-                             Excel-Tageszahl gelesen: {}. Formatieren Sie die Zelle als Datum",
-                            self.cell_name(field),
-                            day.format("%d.%m.%Y")
+                        messages::serial_number_read_as_date(
+                            &self.cell_name(field),
+                            &text,
+                            day.format("%d.%m.%Y"),
                         ),
                     );
                     return Some(MeetingDate::Days(DateSpan {
@@ -413,10 +382,7 @@ impl TableRow<'_, '_> {
     fn open_date(&self, text: String, header: &str, diagnostics: &mut Diagnostics) -> MeetingDate {
         diagnostics.warning(
             self.cell_location(header),
-            format!(
-                "„{text}“ ist kein Datum; der Termin von „{}“ wird als offenes Datum aufgeführt",
-                self.conference
-            ),
+            messages::open_date(&text, &self.conference),
         );
         MeetingDate::Open(text)
     }

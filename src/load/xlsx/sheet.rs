@@ -75,10 +75,10 @@ pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Dia
     let workbook = match content_of(bytes) {
         Content::Zip if has_part(bytes, "xl/workbook.bin") => Xlsb::new(cursor())
             .map(Workbook::Xlsb)
-            .map_err(|error| fail(format!("keine lesbare .xlsb-Arbeitsmappe: {error}")))?,
+            .map_err(|error| fail(messages::unreadable_xlsb(&error)))?,
         Content::Zip if has_part(bytes, "content.xml") => Ods::new(cursor())
             .map(Workbook::Ods)
-            .map_err(|error| fail(format!("keine lesbare .ods-Tabelle: {error}")))?,
+            .map_err(|error| fail(messages::unreadable_ods(&error)))?,
         // An encrypted .xlsx is a compound file too: calamine's .xlsx reader names that.
         Content::Compound => match Xls::new(cursor()) {
             Ok(workbook) => Workbook::Xls(workbook),
@@ -92,9 +92,7 @@ pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Dia
     };
     let sheets = workbook.sheets().len();
     if sheets > MAX_SHEETS {
-        return Err(fail(format!(
-            "die Arbeitsmappe hat {sheets} Blätter; höchstens {MAX_SHEETS} werden gelesen"
-        )));
+        return Err(fail(messages::too_many_sheets(sheets, MAX_SHEETS)));
     }
     Ok(workbook)
 }
@@ -123,7 +121,7 @@ impl Workbook<'_> {
 
 /// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`].
 pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable = |error: String| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+    let unreadable = |error: String| messages::unreadable_sheet(sheet, &error);
     let range = match workbook {
         Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet),
         Workbook::Xls(w) => w
@@ -164,8 +162,7 @@ fn too_many_cells(sheet: &str) -> String {
 /// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
 /// [`MAX_CELLS`] before their cells are laid out in memory.
 fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable =
-        |error: XlsxError| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+    let unreadable = |error: XlsxError| messages::unreadable_sheet(sheet, &error);
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         // A chart sheet or a dialog sheet: no cells.
@@ -184,8 +181,7 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
 /// range spans from the first to the last cell, and an `.xlsb` cell may name any row and
 /// column up to 2³².
 fn xlsb_range(workbook: &mut Xlsb<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable =
-        |error: calamine::XlsbError| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+    let unreadable = |error: calamine::XlsbError| messages::unreadable_sheet(sheet, &error);
     let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
     collect_cells(sheet, || {
         Ok(reader
@@ -226,14 +222,9 @@ fn collect_cells(
 
 fn describe_open_error(error: &calamine::XlsxError) -> String {
     match error {
-        calamine::XlsxError::Password => {
-            "die Arbeitsmappe ist mit einem Kennwort geschützt; speichern Sie sie ohne Kennwort"
-                .to_string()
-        }
-        calamine::XlsxError::Io(error) => format!("die Datei lässt sich nicht lesen: {error}"),
-        calamine::XlsxError::Zip(_) => {
-            "keine lesbare .xlsx-Arbeitsmappe (die Datei ist kein gültiges Zip-Archiv)".to_string()
-        }
-        other => format!("keine lesbare .xlsx-Arbeitsmappe: {other}"),
+        calamine::XlsxError::Password => messages::PASSWORD_PROTECTED.to_string(),
+        calamine::XlsxError::Io(error) => messages::unreadable_file(error),
+        calamine::XlsxError::Zip(_) => messages::NOT_A_ZIP.to_string(),
+        other => messages::unreadable_xlsx(other),
     }
 }
