@@ -41,18 +41,22 @@ def compound_file(data, difat=False, name="Workbook"):
     stream = data + bytes(max(0, 4096 - len(data)))
     stream += bytes((-len(stream)) % 512)
     n = len(stream) // 512
-    first = 3 if difat else 2
-    fat = [FATSECT, END] + ([DIFSECT] if difat else [])
+    # Sectors: FAT sectors, the directory, the DIFAT sector (if any), then the stream.
+    k = 1
+    while 128 * k < k + 1 + int(difat) + n:
+        k += 1
+    assert k <= (1 if difat else 109), "FAT fits the header (or one DIFAT slot)"
+    directory, first = k, k + 1 + int(difat)
+    fat = [FATSECT] * k + [END] + ([DIFSECT] if difat else [])
     fat += [END if i + 1 == n else first + i + 1 for i in range(n)]
-    fat_sectors = (len(fat) + 127) // 128
-    assert fat_sectors == 1, "one FAT sector"
-    fat += [FREE] * (128 - len(fat))
+    fat += [FREE] * (128 * k - len(fat))
     h = bytearray(512)
     h[0:8] = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
     struct.pack_into("<HHHHH", h, 24, 0x3E, 3, 0xFFFE, 9, 6)
-    struct.pack_into("<IIIIIIII", h, 44, 1, 1, 0, 4096, END, 0, 2 if difat else END, 1 if difat else 0)
+    struct.pack_into("<IIIIIIII", h, 44, k, directory, 0, 4096, END, 0,
+                     k + 1 if difat else END, 1 if difat else 0)
     for slot in range(109):
-        struct.pack_into("<I", h, 76 + 4 * slot, 0 if slot == 0 and not difat else FREE)
+        struct.pack_into("<I", h, 76 + 4 * slot, slot if slot < k and not difat else FREE)
     d = bytearray(512)
     def entry(i, nm, kind, start, size):
         at = i * 128
@@ -64,7 +68,7 @@ def compound_file(data, difat=False, name="Workbook"):
     entry(0, "Root Entry", 5, END, 0)
     entry(1, name, 2, first, len(stream))
     struct.pack_into("<I", d, 76, 1)
-    out = bytes(h) + struct.pack("<128I", *fat) + bytes(d)
+    out = bytes(h) + struct.pack(f"<{len(fat)}I", *fat) + bytes(d)
     if difat:
         out += struct.pack("<128I", *([0] + [FREE] * 126 + [END]))
     return out + stream
@@ -97,6 +101,21 @@ def cell(text):
 ODS_HEADER = (f'<table:table-row>{cell("Konferenz")}{cell("Datum")}</table:table-row>'
               f'<table:table-row>{cell("IMK")}{cell("10.12.2026")}</table:table-row>')
 
+def label_sst(row, col, index):
+    return record(0x00FD, struct.pack("<HHHI", row, col, 15, index))
+
+def with_shared_strings(stream, texts):
+    """The stream with an SST record of 8-bit `texts` after the globals' BOF."""
+    data = struct.pack("<II", len(texts), len(texts))
+    for t in texts:
+        data += struct.pack("<HB", len(t), 0) + t.encode("latin-1")
+    sst = record(0x00FC, data)
+    bof_len = 20
+    out = bytearray(stream[:bof_len] + sst + stream[bof_len:])
+    at = bof_len + len(sst) + 4  # the first BoundSheet8's position
+    struct.pack_into("<I", out, at, struct.unpack_from("<I", out, at)[0] + len(sst))
+    return bytes(out)
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     files = {
@@ -109,6 +128,10 @@ def main(out):
         "xls-far-column.xls": compound_file(workbook_stream([("Termine", HEADER + number(65535, 65535))])),
         # DIMENSIONS declaring 2^32 rows: calamine reserves room for all of them.
         "xls-dimensions.xls": compound_file(workbook_stream([("Termine", dimensions((0, 0xFFFFFFFF), (0, 256)) + HEADER)])),
+        # One 65 000-character shared string in 2 000 cells: calamine copies it into each.
+        "xls-shared-text.xls": compound_file(with_shared_strings(workbook_stream(
+            [("Termine", HEADER + b"".join(label_sst(2 + i, 3, 0) for i in range(2000)))]),
+            ["x" * 65000])),
         # 20 sheets of 1000 x 256: each within a sheet's limits, together not.
         "xls-many-sheets.xls": compound_file(workbook_stream(
             [("Termine", HEADER)] + [(f"S{i}", number(0, 0) + number(999, 255)) for i in range(20)])),

@@ -41,11 +41,11 @@ pub fn workbook_too_many_cells(sheet: &str, max_cells: u64) -> String {
     )
 }
 
-/// An `.ods` whose repeated cells copy more text than any list holds.
+/// A workbook holding more text than any list (each cell an `.ods` repeats is a copy).
 pub fn too_much_text(sheet: &str, max_mib: u64) -> String {
     format!(
-        "die Arbeitsmappe enthält mit ihren wiederholten Zellen mehr als {max_mib} MiB Text (bis \
-         zum Blatt „{sheet}“); sie ist keine Kontakt- oder Terminliste"
+        "die Arbeitsmappe enthält mehr als {max_mib} MiB Text (bis zum Blatt „{sheet}“); sie \
+         ist keine Kontakt- oder Terminliste"
     )
 }
 

@@ -10,12 +10,8 @@
 
 use std::io::Read;
 
-use super::sheet::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use super::sheet::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES};
 use crate::messages::sheets as messages;
-
-/// Most bytes of text calamine may hold for the cells of one `.ods` (each repeat of a cell
-/// or row is a copy); a real list holds well under a megabyte.
-pub(super) const MAX_ODS_TEXT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// First and last (0-based) row and column of some cells, if there are any.
 type Bounds = Option<((u64, u64), (u64, u64))>;
@@ -86,11 +82,12 @@ impl Workbook {
     }
 }
 
-/// One BIFF record: its type and data (CONTINUE records after it are skipped, as calamine
-/// appends them to the record).
+/// One BIFF record: its type, data and the data of the CONTINUE records after it (calamine
+/// appends those to the record).
 struct Record<'s> {
     kind: u16,
     data: &'s [u8],
+    continues: Vec<&'s [u8]>,
 }
 
 /// The records from the start of `stream`, as calamine 0.38 iterates them; a truncated
@@ -102,11 +99,17 @@ fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
         let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
         let data = stream.get(4..4 + len)?;
         stream = &stream[4 + len..];
+        let mut continues = Vec::new();
         while stream.len() > 4 && stream[..2] == [0x3C, 0x00] {
             let len = usize::from(u16::from_le_bytes([stream[2], stream[3]]));
-            stream = stream.get(4 + len..)?;
+            continues.push(stream.get(4..4 + len)?);
+            stream = &stream[4 + len..];
         }
-        Some(Record { kind, data })
+        Some(Record {
+            kind,
+            data,
+            continues,
+        })
     })
 }
 
@@ -125,10 +128,13 @@ fn u32_in(data: &[u8], at: usize) -> u64 {
 /// its cells' positions (each record names its row and column, up to 65 536 columns although
 /// Excel writes 256), and the room its DIMENSIONS record makes calamine reserve.
 pub(super) fn check_xls(stream: &[u8]) -> Result<(), String> {
-    // The sheets: BoundSheet8 records of the globals, each naming where its sheet starts.
+    // The sheets: BoundSheet8 records of the globals, each naming where its sheet starts;
+    // and the length of each shared string, which calamine copies into every cell using it.
     let mut sheets = Vec::new();
+    let mut shared_strings = Vec::new();
     for record in records(stream) {
         match record.kind {
+            0x00FC => shared_strings = shared_string_lengths(&record),
             0x000A => break,                                        // EOF
             0x002F if u16_in(record.data, 0) != 0 => return Ok(()), // encrypted: calamine says so
             0x0085 if record.data.len() >= 6 => {
@@ -139,26 +145,98 @@ pub(super) fn check_xls(stream: &[u8]) -> Result<(), String> {
         }
     }
     let mut workbook = Workbook::default();
+    let mut text_bytes: u64 = 0;
     for (start, name) in sheets {
         // calamine fails on a sheet that starts beyond the stream; so does nothing here.
         let Some(sheet) = stream.get(start..) else {
             continue;
         };
-        workbook.add(&name, &xls_sheet_extent(sheet))?;
+        let (extent, shared_text) = xls_sheet_extent(sheet, &shared_strings);
+        workbook.add(&name, &extent)?;
+        text_bytes = text_bytes.saturating_add(shared_text);
+        if text_bytes > MAX_TEXT_BYTES {
+            return Err(messages::too_much_text(
+                &name,
+                MAX_TEXT_BYTES / (1024 * 1024),
+            ));
+        }
     }
     Ok(())
 }
 
-/// What calamine collects from the records of one sheet substream.
-fn xls_sheet_extent(sheet: &[u8]) -> SheetExtent {
+/// The most bytes each string of an SST record can take once decoded (3 per character), as
+/// calamine 0.38 walks the record and its CONTINUE records; a string cut short ends the list.
+fn shared_string_lengths<'s>(record: &Record<'s>) -> Vec<u64> {
+    let mut chunks = std::iter::once(record.data.get(8..).unwrap_or_default())
+        .chain(record.continues.iter().copied());
+    let mut data: &'s [u8] = chunks.next().unwrap_or_default();
+    let mut lengths = Vec::new();
+    // Moves on to the next CONTINUE record, as calamine does when a chunk runs out.
+    let mut next_chunk = |data: &mut &'s [u8]| match chunks.next() {
+        Some(chunk) => {
+            *data = chunk;
+            true
+        }
+        None => false,
+    };
+    while !data.is_empty() || next_chunk(&mut data) {
+        if data.is_empty() {
+            lengths.push(0);
+            continue;
+        }
+        let Some(&[low, high, flags]) = data.get(..3) else {
+            break;
+        };
+        let characters = u64::from(u16::from_le_bytes([low, high]));
+        data = &data[3..];
+        let mut skip = 0u64;
+        if flags & 0x8 != 0 {
+            skip += 4 * u16_in(data, 0);
+            data = data.get(2..).unwrap_or_default();
+        }
+        if flags & 0x4 != 0 {
+            skip += u32_in(data, 0);
+            data = data.get(4..).unwrap_or_default();
+        }
+        let (mut left, mut wide) = (characters, flags & 1 != 0);
+        while left > 0 {
+            let width = if wide { 2 } else { 1 };
+            let here = left.min(data.len() as u64 / width);
+            data = &data[(here * width) as usize..];
+            left -= here;
+            if left > 0 {
+                if !next_chunk(&mut data) || data.is_empty() {
+                    return lengths;
+                }
+                wide = data[0] & 1 != 0;
+                data = &data[1..];
+            }
+        }
+        lengths.push(3 * characters);
+        while skip > 0 {
+            if data.is_empty() && !next_chunk(&mut data) {
+                return lengths;
+            }
+            let here = skip.min(data.len() as u64);
+            data = &data[here as usize..];
+            skip -= here;
+        }
+    }
+    lengths
+}
+
+/// What calamine collects from the records of one sheet substream, and the bytes of shared
+/// strings (their lengths in `shared_strings`) it copies into the sheet's cells.
+fn xls_sheet_extent(sheet: &[u8], shared_strings: &[u64]) -> (SheetExtent, u64) {
     fn cell(extent: &mut SheetExtent, row: u64, first: u64, last: u64) {
         SheetExtent::add(&mut extent.values, (row, first), (row, last));
         extent.collected += last - first + 1;
     }
     let mut extent = SheetExtent::default();
     let mut formula_at = (0, 0);
+    let mut shared_text: u64 = 0;
     let (mut seen_bof, mut depth) = (false, 0usize);
-    for Record { kind, data } in records(sheet) {
+    for Record { kind, data, .. } in records(sheet) {
         // Embedded charts are substreams of their own; calamine skips their records.
         if depth > 0 {
             match kind {
@@ -180,6 +258,11 @@ fn xls_sheet_extent(sheet: &[u8]) -> SheetExtent {
             // Number, Label, RString, BoolErr, RK, LabelSst: one cell each.
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD if data.len() >= 4 => {
                 cell(&mut extent, row, column, column);
+                if kind == 0x00FD {
+                    let index = u32_in(data, 6) as usize;
+                    let bytes = shared_strings.get(index).copied().unwrap_or(0);
+                    shared_text = shared_text.saturating_add(bytes);
+                }
             }
             // The text result of the formula before it.
             0x0207 => {
@@ -200,7 +283,7 @@ fn xls_sheet_extent(sheet: &[u8]) -> SheetExtent {
             _ => {}
         }
     }
-    extent
+    (extent, shared_text)
 }
 
 /// The cells calamine reserves room for on a DIMENSIONS record (its arithmetic, which wraps
@@ -387,10 +470,10 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                 "table:table" => {
                     if let Some((name, extent, _)) = sheet.take() {
                         workbook.add(&name, &extent)?;
-                        if text_bytes > MAX_ODS_TEXT_BYTES {
+                        if text_bytes > MAX_TEXT_BYTES {
                             return Err(messages::too_much_text(
                                 &name,
-                                MAX_ODS_TEXT_BYTES / (1024 * 1024),
+                                MAX_TEXT_BYTES / (1024 * 1024),
                             ));
                         }
                     }
@@ -571,6 +654,72 @@ pub(super) mod tests {
         let mut stream = workbook_stream(&[("Termine", vec![])]);
         stream.truncate(40);
         check_xls(&stream).unwrap();
+    }
+
+    /// A LabelSst record (0x00FD): the shared string `index` at `row`, `column`.
+    pub(crate) fn label_sst(row: u16, column: u16, index: u32) -> Vec<u8> {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend(column.to_le_bytes());
+        data.extend(15u16.to_le_bytes());
+        data.extend(index.to_le_bytes());
+        record(0x00FD, &data)
+    }
+
+    /// An SST record with `texts` (8-bit characters); with `split`, the first text breaks
+    /// off in its middle and the rest follows in a CONTINUE record (which starts with the
+    /// text's flags byte again).
+    pub(crate) fn shared_strings(texts: &[&str], split: bool) -> Vec<u8> {
+        let mut data = (texts.len() as u32).to_le_bytes().to_vec();
+        data.extend((texts.len() as u32).to_le_bytes());
+        let mut rest = Vec::new();
+        for (index, text) in texts.iter().enumerate() {
+            let part = if index == 0 || !split {
+                &mut data
+            } else {
+                &mut rest
+            };
+            part.extend((text.len() as u16).to_le_bytes());
+            part.push(0);
+            if index == 0 && split {
+                let (first, second) = text.split_at(text.len() / 2);
+                data.extend(first.bytes());
+                rest.push(0);
+                rest.extend(second.bytes());
+            } else {
+                part.extend(text.bytes());
+            }
+        }
+        let mut out = record(0x00FC, &data);
+        if split {
+            out.extend(record(0x003C, &rest));
+        }
+        out
+    }
+
+    #[test]
+    fn shared_string_lengths_follow_continue_records() {
+        for split in [false, true] {
+            let sst = shared_strings(&["Konferenz", "", "IMK"], split);
+            let record = records(&sst).next().unwrap();
+            assert_eq!(shared_string_lengths(&record), [27, 0, 9], "split {split}");
+        }
+    }
+
+    #[test]
+    fn a_shared_string_copied_into_many_xls_cells_is_refused() {
+        let long = "x".repeat(60_000);
+        let cells: Vec<u8> = (0..400).flat_map(|row| label_sst(row, 3, 0)).collect();
+        let mut stream = workbook_stream(&[("Termine", cells)]);
+        // The SST belongs to the globals: after their BOF (20 bytes), moving the sheet.
+        let sst = shared_strings(&[&long], true);
+        let position = u32::from_le_bytes(stream[24..28].try_into().unwrap());
+        stream[24..28].copy_from_slice(&(position + sst.len() as u32).to_le_bytes());
+        stream.splice(20..20, sst);
+        let error = check_xls(&stream).unwrap_err();
+        assert!(
+            error.contains("MiB Text (bis zum Blatt „Termine“)"),
+            "{error}"
+        );
     }
 
     /// A `content.xml` with one table `name` made of `rows`.

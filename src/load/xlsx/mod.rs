@@ -547,6 +547,35 @@ mod tests {
         );
     }
 
+    /// A long text referenced by many cells is one shared string in the file, but a copy per
+    /// cell once read: a 23 KB `.xlsx` with 4000 references to a 1 MB text made the program
+    /// ask for 4 GB and abort.
+    #[test]
+    fn a_shared_text_copied_into_thousands_of_cells_is_refused() {
+        let long = "x".repeat(32_000);
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("Termine").unwrap();
+        sheet.write_string(0, 0, "Konferenz").unwrap();
+        sheet.write_string(0, 1, "Datum").unwrap();
+        sheet.write_string(1, 0, "IMK").unwrap();
+        sheet.write_string(1, 1, "10.12.2026").unwrap();
+        for row in 2..2200 {
+            sheet.write_string(row, 3, &long).unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        assert!(
+            bytes.len() < 200_000,
+            "one shared string: {} bytes",
+            bytes.len()
+        );
+        let message = meetings_error("inputs/2026-11/termine.xlsx", &bytes);
+        assert!(message.contains("inputs/2026-11/termine.xlsx"), "{message}");
+        assert!(
+            message.contains("mehr als 64 MiB Text (bis zum Blatt „Termine“)"),
+            "{message}"
+        );
+    }
+
     #[test]
     fn not_a_zip_is_left_to_calamine() {
         guard::check_archive(b"not a zip").unwrap();

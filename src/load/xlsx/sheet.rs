@@ -25,6 +25,11 @@ pub(super) const MAX_COLUMNS: u32 = 1_000;
 /// Most cells (rows times columns of the used area) kept in memory for one sheet.
 pub(super) const MAX_CELLS: u64 = 5_000_000;
 
+/// Most bytes of cell text held for one workbook. A real list holds well under a megabyte;
+/// a long shared string referenced by thousands of cells would otherwise be copied into each
+/// (a 23 KB `.xlsx` made the program ask for 4 GB).
+pub(super) const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Most sheets read from one workbook.
 pub(super) const MAX_SHEETS: usize = 200;
 
@@ -119,15 +124,21 @@ impl Workbook<'_> {
     }
 }
 
-/// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`].
-pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Range<Data>, String> {
+/// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]; its text
+/// counts against `text_left`, the bytes of [`MAX_TEXT_BYTES`] the workbook's sheets before
+/// it left.
+pub(super) fn sheet_range(
+    workbook: &mut Workbook<'_>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
     let unreadable = |error: String| messages::unreadable_sheet(sheet, &error);
     let range = match workbook {
-        Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet),
+        Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet, text_left),
         Workbook::Xls(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
-        Workbook::Xlsb(xlsb) => return xlsb_range(xlsb, sheet),
+        Workbook::Xlsb(xlsb) => return xlsb_range(xlsb, sheet, text_left),
         Workbook::Ods(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
@@ -143,6 +154,9 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
     }
     if u64::from(end.0 - start.0 + 1) * u64::from(end.1 - start.1 + 1) > MAX_CELLS {
         return Err(too_many_cells(sheet));
+    }
+    for cell in range.used_cells() {
+        spend_text(sheet, cell.2, text_left)?;
     }
     Ok(range)
 }
@@ -161,7 +175,11 @@ fn too_many_cells(sheet: &str) -> String {
 
 /// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
 /// [`MAX_CELLS`] before their cells are laid out in memory.
-fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
+fn xlsx_range(
+    workbook: &mut Xlsx<Bytes<'_>>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
     let unreadable = |error: XlsxError| messages::unreadable_sheet(sheet, &error);
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
@@ -169,7 +187,7 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
         Err(error) => return Err(unreadable(error)),
     };
-    collect_cells(sheet, || {
+    collect_cells(sheet, text_left, || {
         Ok(reader
             .next_cell()
             .map_err(unreadable)?
@@ -180,10 +198,14 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
 /// An `.xlsb` sheet's used cells, read cell by cell like [`xlsx_range`]: calamine's own
 /// range spans from the first to the last cell, and an `.xlsb` cell may name any row and
 /// column up to 2³².
-fn xlsb_range(workbook: &mut Xlsb<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
+fn xlsb_range(
+    workbook: &mut Xlsb<Bytes<'_>>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
     let unreadable = |error: calamine::XlsbError| messages::unreadable_sheet(sheet, &error);
     let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
-    collect_cells(sheet, || {
+    collect_cells(sheet, text_left, || {
         Ok(reader
             .next_cell()
             .map_err(unreadable)?
@@ -195,6 +217,7 @@ fn xlsb_range(workbook: &mut Xlsb<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
 /// or [`MAX_CELLS`] as soon as a cell shows it.
 fn collect_cells(
     sheet: &str,
+    text_left: &mut u64,
     mut next: impl FnMut() -> Result<Option<((u32, u32), Data)>, String>,
 ) -> Result<Range<Data>, String> {
     let mut cells = Vec::new();
@@ -215,9 +238,22 @@ fn collect_cells(
         if area > MAX_CELLS || cells.len() as u64 >= MAX_CELLS {
             return Err(too_many_cells(sheet));
         }
+        spend_text(sheet, &value, text_left)?;
         cells.push(Cell::new((row, column), value));
     }
     Ok(Range::from_sparse(cells))
+}
+
+/// Counts the text of `value` against `text_left`, refusing the workbook when it runs out.
+fn spend_text(sheet: &str, value: &Data, text_left: &mut u64) -> Result<(), String> {
+    let bytes = match value {
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.len(),
+        _ => 0,
+    };
+    *text_left = text_left
+        .checked_sub(bytes as u64)
+        .ok_or_else(|| messages::too_much_text(sheet, MAX_TEXT_BYTES / (1024 * 1024)))?;
+    Ok(())
 }
 
 fn describe_open_error(error: &calamine::XlsxError) -> String {

@@ -128,13 +128,14 @@ pub(super) fn read_tables<'a>(
     };
     let mut tables = Vec::new();
     let mut near_misses = Vec::new();
+    let mut text_left = sheet::MAX_TEXT_BYTES;
     for meta in workbook.sheets() {
         let sheet = meta.name;
         if meta.visible != calamine::SheetVisible::Visible {
             diagnostics.warning(Location::file(path), messages::hidden_sheet(&sheet));
             continue;
         }
-        let range = sheet_range(&mut workbook, &sheet).map_err(fail)?;
+        let range = sheet_range(&mut workbook, &sheet, &mut text_left).map_err(fail)?;
         // Only needed (and only paid for) while no sheet qualifies.
         let miss = tables
             .is_empty()
