@@ -362,10 +362,10 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
     loop {
         buffer.clear();
         let Ok(event) = reader.read_event_into(&mut buffer) else {
-            return Ok(());
+            break;
         };
         match event {
-            Event::Eof => return Ok(()),
+            Event::Eof => break,
             Event::Start(element) => match element.name().as_ref() {
                 "table:table" if sheet.is_none() => {
                     let name = attribute(&element, "table:name").unwrap_or_default();
@@ -375,7 +375,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                     let repeats = attribute(&element, "table:number-rows-repeated")
                         .map_or(Some(1), |value| value.parse::<u64>().ok());
                     let Some(repeats) = repeats else {
-                        return Ok(()); // calamine fails on a count that is no number
+                        break; // calamine fails on a count that is no number
                     };
                     row = Some(OdsRow {
                         repeats,
@@ -388,7 +388,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                     let repeats = attribute(&element, "table:number-columns-repeated")
                         .map_or(Some(1), |value| value.parse::<u64>().ok());
                     let Some(repeats) = repeats else {
-                        return Ok(());
+                        break;
                     };
                     let mut next = OdsCell {
                         repeats,
@@ -443,39 +443,12 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                 "table:table-row" => {
                     if let (Some(done), Some((_, extent, next_row))) = (row.take(), sheet.as_mut())
                     {
-                        let repeats = done.repeats.min(ODS_MAX_ROWS - *next_row);
-                        if let Some(first) = done.first {
-                            let rows = (*next_row, *next_row + repeats.max(1) - 1);
-                            SheetExtent::add(
-                                &mut extent.values,
-                                (rows.0, first),
-                                (rows.1, done.end - 1),
-                            );
-                            if let Some((first, end)) = done.formulas {
-                                SheetExtent::add(
-                                    &mut extent.formulas,
-                                    (rows.0, first),
-                                    (rows.1, end - 1),
-                                );
-                            }
-                            text_bytes =
-                                text_bytes.saturating_add(done.text.saturating_mul(1 + repeats));
-                        }
-                        // calamine collects a row's cells up to its last value, once, and a
-                        // value and a formula text for each.
-                        extent.collected += 2 * done.end;
-                        *next_row += repeats;
+                        close_ods_row(done, extent, next_row, &mut text_bytes);
                     }
                 }
                 "table:table" => {
                     if let Some((name, extent, _)) = sheet.take() {
-                        workbook.add(&name, &extent)?;
-                        if text_bytes > MAX_TEXT_BYTES {
-                            return Err(messages::too_much_text(
-                                &name,
-                                MAX_TEXT_BYTES / (1024 * 1024),
-                            ));
-                        }
+                        close_ods_sheet(&name, &extent, &mut workbook, text_bytes)?;
                     }
                 }
                 _ => {}
@@ -483,6 +456,50 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
             _ => {}
         }
     }
+    // The XML ends, turns unreadable (a damaged part) or holds what calamine fails on inside
+    // a sheet: calamine has collected that sheet's rows so far before it stops.
+    if let Some((name, mut extent, mut next_row)) = sheet.take() {
+        if let Some(done) = row.take() {
+            close_ods_row(done, &mut extent, &mut next_row, &mut text_bytes);
+        }
+        close_ods_sheet(&name, &extent, &mut workbook, text_bytes)?;
+    }
+    Ok(())
+}
+
+/// Adds a finished (or cut-off) row to its sheet's extent; `next_row` is the sheet's next
+/// row number, `text_bytes` the workbook's text so far.
+fn close_ods_row(done: OdsRow, extent: &mut SheetExtent, next_row: &mut u64, text_bytes: &mut u64) {
+    let repeats = done.repeats.min(ODS_MAX_ROWS - *next_row);
+    if let Some(first) = done.first {
+        let rows = (*next_row, *next_row + repeats.max(1) - 1);
+        SheetExtent::add(&mut extent.values, (rows.0, first), (rows.1, done.end - 1));
+        if let Some((first, end)) = done.formulas {
+            SheetExtent::add(&mut extent.formulas, (rows.0, first), (rows.1, end - 1));
+        }
+        *text_bytes = text_bytes.saturating_add(done.text.saturating_mul(1 + repeats));
+    }
+    // calamine collects a row's cells up to its last value, once, and a value and a formula
+    // text for each.
+    extent.collected += 2 * done.end;
+    *next_row += repeats;
+}
+
+/// Checks a sheet and the workbook's text so far.
+fn close_ods_sheet(
+    name: &str,
+    extent: &SheetExtent,
+    workbook: &mut Workbook,
+    text_bytes: u64,
+) -> Result<(), String> {
+    workbook.add(name, extent)?;
+    if text_bytes > MAX_TEXT_BYTES {
+        return Err(messages::too_much_text(
+            name,
+            MAX_TEXT_BYTES / (1024 * 1024),
+        ));
+    }
+    Ok(())
 }
 
 /// One `table:table-row` of an `.ods` as [`check_ods`] counts it.

@@ -576,6 +576,20 @@ mod tests {
         );
     }
 
+    /// Found by the xlsx fuzz target: an `.ods` whose `content.xml` fails its checksum after
+    /// 3000 rows of 16 384 repeated values. calamine collects the rows before the damage shows
+    /// and asked for 2 GB; the guard, which stopped at the damage, now counts them too.
+    #[test]
+    fn a_damaged_ods_is_counted_up_to_its_damage() {
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-ods-damaged-repeats.ods");
+        let message = meetings_error("inputs/2026-11/termine.ods", bytes);
+        assert!(message.contains("inputs/2026-11/termine.ods"), "{message}");
+        assert!(
+            message.contains("„Termine“ hat Daten in Spalte"),
+            "{message}"
+        );
+    }
+
     #[test]
     fn not_a_zip_is_left_to_calamine() {
         guard::check_archive(b"not a zip").unwrap();
