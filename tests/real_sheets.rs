@@ -237,3 +237,78 @@ fn a_csv_and_an_empty_folder_are_named_in_the_error() {
         "{message}"
     );
 }
+
+/// A contacts list with a hidden row 3 (BMK) whose conference row 4 continues.
+fn contacts_with_hidden_row(project: &Project) {
+    let mut workbook = Workbook::new();
+    let sheet = workbook
+        .add_worksheet()
+        .set_name("Ansprechpersonen")
+        .unwrap();
+    for (row, cells) in [
+        ["Konferenz", "Ansprechperson"],
+        ["AMK", "Anna Alpha"],
+        ["BMK", "Bea Verborgen"],
+        ["", "Bernd Beta"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (column, text) in cells.iter().enumerate() {
+            if !text.is_empty() {
+                sheet
+                    .write_string(row as u32, column as u16, *text)
+                    .unwrap();
+            }
+        }
+    }
+    sheet.set_row_hidden(2).unwrap();
+    workbook
+        .save(project.input("2026-11/ansprechpartner.xlsx"))
+        .unwrap();
+}
+
+#[test]
+fn hidden_rows_are_left_out_with_the_setting_and_still_named() {
+    let project = Project::minimal();
+    contacts_with_hidden_row(&project);
+    // The default reads them.
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lea = docx_text(&project.out("2026-11/briefing-lea.docx"));
+    assert!(
+        lea.contains("Bea Verborgen") && lea.contains("Bernd Beta"),
+        "{lea}"
+    );
+    assert!(stderr(&output).contains("werden gelesen: Zeile 3"));
+
+    project.write("briefing.yaml", "ausgeblendete_zeilen: auslassen\n");
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    let lea = docx_text(&project.out("2026-11/briefing-lea.docx"));
+    assert!(!lea.contains("Bea Verborgen"), "{lea}");
+    // The row below still continues the hidden row's conference.
+    assert!(lea.contains("Bernd Beta"), "{lea}");
+    assert_eq!(
+        warnings
+            .matches(
+                "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden nicht gelesen \
+                 (Einstellung ausgeblendete_zeilen: auslassen): Zeile 3"
+            )
+            .count(),
+        1,
+        "{warnings}"
+    );
+
+    project.write("briefing.yaml", "ausgeblendete_zeilen: verstecken\n");
+    let output = project.run(&["check", "--stand", "2026-11-28"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(
+            "ausgeblendete_zeilen: „verstecken“ ist unbekannt; erlaubt sind lesen und auslassen"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}

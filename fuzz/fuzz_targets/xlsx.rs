@@ -14,7 +14,9 @@ use std::io::{Cursor, Write};
 use std::path::Path;
 
 use briefing::load::headers::HeaderAliases;
-use briefing::load::xlsx::{read_contacts_from_bytes, read_meetings_from_bytes};
+use briefing::load::xlsx::{
+    HiddenRows, SheetOptions, read_contacts_from_bytes, read_meetings_from_bytes,
+};
 use libfuzzer_sys::fuzz_target;
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -85,11 +87,19 @@ fuzz_target!(|data: &[u8]| {
         packed = workbook_around(data);
         &packed
     };
-    let aliases = HeaderAliases::default();
+    // Both settings of `ausgeblendete_zeilen`, chosen by the input.
+    let options = SheetOptions {
+        aliases: HeaderAliases::default(),
+        hidden_rows: if data.len() % 2 == 0 {
+            HiddenRows::Read
+        } else {
+            HiddenRows::Skip
+        },
+    };
     let file = Path::new("inputs/2026-11/fuzz.xlsx");
     for result in [
-        read_contacts_from_bytes(file, bytes, &aliases).map(|records| records.diagnostics),
-        read_meetings_from_bytes(file, bytes, &aliases).map(|records| records.diagnostics),
+        read_contacts_from_bytes(file, bytes, &options).map(|records| records.diagnostics),
+        read_meetings_from_bytes(file, bytes, &options).map(|records| records.diagnostics),
     ] {
         if let Err(problems) = result {
             assert!(problems.has_errors());

@@ -10,8 +10,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::headers::{Field, HeaderAliases, normalize_header};
+use super::xlsx::{HiddenRows, SheetOptions};
 use super::yaml::{self, YamlError};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages::config as messages;
 
 /// The name of the configuration file looked for in the current directory.
 pub const CONFIG_FILE: &str = "briefing.yaml";
@@ -36,6 +38,8 @@ pub struct RawConfig {
     pub schreibweise: Option<String>,
     /// Also write every document as PDF/A-2b (as `build --pdf` does).
     pub pdf: Option<RawSwitch>,
+    /// Rows hidden in the spreadsheets: `lesen` or `auslassen`.
+    pub ausgeblendete_zeilen: Option<String>,
 }
 
 /// A yes/no value as written: `true`/`false`, or whatever else stood there, kept so the
@@ -131,9 +135,7 @@ impl std::str::FromStr for SmtpTls {
             "none" => Ok(SmtpTls::None),
             "starttls" => Ok(SmtpTls::StartTls),
             "tls" => Ok(SmtpTls::Tls),
-            _ => Err(format!(
-                "„{text}“ ist keine Verbindungsart; erlaubt sind none, starttls und tls"
-            )),
+            _ => Err(messages::unknown_tls(text)),
         }
     }
 }
@@ -288,6 +290,8 @@ pub struct Config {
     pub group_style: GroupStyle,
     /// `pdf`: also write every document as PDF/A-2b.
     pub pdf: bool,
+    /// Hidden spreadsheet rows read or left out (`ausgeblendete_zeilen`).
+    pub hidden_rows: HiddenRows,
 }
 
 impl Config {
@@ -298,6 +302,14 @@ impl Config {
             aliases.add(*field, name);
         }
         aliases
+    }
+
+    /// How the spreadsheets are read: the header names and what to do with hidden rows.
+    pub fn sheet_options(&self) -> SheetOptions {
+        SheetOptions {
+            aliases: self.header_aliases(),
+            hidden_rows: self.hidden_rows,
+        }
     }
 }
 
@@ -313,6 +325,7 @@ impl Default for Config {
             delivery: DeliveryConfig::default(),
             group_style: GroupStyle::default(),
             pdf: false,
+            hidden_rows: HiddenRows::default(),
         }
     }
 }
@@ -336,16 +349,13 @@ impl Config {
         let mut diagnostics = Diagnostics::new();
         let mut months = |value: Option<u32>, key: &str, default: u32| match value {
             Some(0) => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("{key} muss mindestens 1 sein"),
-                );
+                diagnostics.error(Location::file(path), messages::months_zero(key));
                 default
             }
             Some(months) if months > MAX_MONTHS => {
                 diagnostics.error(
                     Location::file(path),
-                    format!("{key} ist {months}; höchstens {MAX_MONTHS} Monate sind erlaubt"),
+                    messages::months_too_many(key, months, MAX_MONTHS),
                 );
                 default
             }
@@ -365,10 +375,7 @@ impl Config {
         let names = raw.dateinamen.unwrap_or_default();
         let mut prefix = |value: Option<String>, key: &str, default: String| match value {
             Some(prefix) if prefix.trim().is_empty() => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("dateinamen.{key} darf nicht leer sein"),
-                );
+                diagnostics.error(Location::file(path), messages::empty_file_name_prefix(key));
                 default
             }
             Some(prefix) => prefix.trim().to_lowercase(),
@@ -385,7 +392,7 @@ impl Config {
             if normalize_header(name).is_empty() {
                 diagnostics.error(
                     Location::file(path),
-                    format!("spalten: der Name „{name}“ für die Spalte {field} ist leer"),
+                    messages::empty_column_name(name, field),
                 );
             }
         }
@@ -393,10 +400,7 @@ impl Config {
             None => false,
             Some(RawSwitch::Value(on)) => on,
             Some(RawSwitch::Invalid(text)) => {
-                diagnostics.error(
-                    Location::file(path),
-                    format!("{key}: „{text}“ ist kein Ja/Nein-Wert; erlaubt sind true und false"),
-                );
+                diagnostics.error(Location::file(path), messages::not_a_switch(key, &text));
                 false
             }
         };
@@ -410,10 +414,7 @@ impl Config {
                 .and_then(|text| match text.parse::<SmtpTls>() {
                     Ok(tls) => Some(tls),
                     Err(message) => {
-                        diagnostics.error(
-                            Location::file(path),
-                            format!("versand.verschluesselung: {message}"),
-                        );
+                        diagnostics.error(Location::file(path), messages::delivery_tls(&message));
                         None
                     }
                 });
@@ -433,19 +434,20 @@ impl Config {
             Some(None) => {
                 diagnostics.error(
                     Location::file(path),
-                    format!(
-                        "schreibweise: „{}“ ist unbekannt; erlaubt sind paarform und doppelpunkt",
-                        raw.schreibweise.as_deref().unwrap_or_default()
-                    ),
+                    messages::unknown_group_style(raw.schreibweise.as_deref().unwrap_or_default()),
                 );
                 defaults.group_style
             }
         };
+        let hidden_rows = match raw.ausgeblendete_zeilen.as_deref() {
+            None => defaults.hidden_rows,
+            Some(text) => HiddenRows::parse(text).unwrap_or_else(|| {
+                diagnostics.error(Location::file(path), messages::unknown_hidden_rows(text));
+                defaults.hidden_rows
+            }),
+        };
         if delivery.timeout_seconds == Some(0) {
-            diagnostics.error(
-                Location::file(path),
-                "versand.timeout_sekunden: 0 Sekunden sind keine Wartezeit; z. B. 30".to_string(),
-            );
+            diagnostics.error(Location::file(path), messages::TIMEOUT_ZERO.to_string());
         }
         if diagnostics.has_errors() {
             return Err(diagnostics);
@@ -460,6 +462,7 @@ impl Config {
             delivery,
             group_style,
             pdf,
+            hidden_rows,
         })
     }
 }
@@ -557,6 +560,25 @@ mod tests {
         );
         let error = parse("schreibweise: stern\n").unwrap_err().to_string();
         assert!(error.contains("paarform und doppelpunkt"), "{error}");
+    }
+
+    #[test]
+    fn the_hidden_rows_setting_is_read_and_checked() {
+        assert_eq!(parse("{}").unwrap().hidden_rows, HiddenRows::Read);
+        let config = parse("ausgeblendete_zeilen: Auslassen\n").unwrap();
+        assert_eq!(config.hidden_rows, HiddenRows::Skip);
+        assert_eq!(config.sheet_options().hidden_rows, HiddenRows::Skip);
+        assert_eq!(
+            parse("ausgeblendete_zeilen: lesen\n").unwrap().hidden_rows,
+            HiddenRows::Read
+        );
+        let error = parse("ausgeblendete_zeilen: nein\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("„nein“ ist unbekannt; erlaubt sind lesen und auslassen"),
+            "{error}"
+        );
     }
 
     #[test]

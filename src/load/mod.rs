@@ -77,18 +77,18 @@ pub fn load(
     let decisions = yaml::load_decisions(&inputs_dir.join(DECISIONS_FILE));
 
     let month_dir = inputs_dir.join(month.to_string());
-    let aliases = config.header_aliases();
+    let options = config.sheet_options();
     let (mut contacts, mut meetings) = (None, None);
     if month_dir.is_dir() {
         let contacts_file = find_sheet_file(&month_dir, &config.contacts_prefix);
         let meetings_file = find_sheet_file(&month_dir, &config.meetings_prefix);
         contacts =
             Some(contacts_file.and_then(|path| {
-                xlsx::read_contacts(&path, &aliases).map(|records| (path, records))
+                xlsx::read_contacts(&path, &options).map(|records| (path, records))
             }));
         meetings =
             Some(meetings_file.and_then(|path| {
-                xlsx::read_meetings(&path, &aliases).map(|records| (path, records))
+                xlsx::read_meetings(&path, &options).map(|records| (path, records))
             }));
     } else {
         diagnostics.error(
@@ -154,14 +154,14 @@ fn load_previous(
         .into_iter()
         .rfind(|candidate| *candidate < month)?;
     let dir = inputs_dir.join(previous.to_string());
-    let aliases = config.header_aliases();
+    let options = config.sheet_options();
     let contacts = find_sheet_file(&dir, &config.contacts_prefix).and_then(|path| {
         sources.push(path.clone());
-        xlsx::read_contacts(&path, &aliases)
+        xlsx::read_contacts(&path, &options)
     });
     let meetings = find_sheet_file(&dir, &config.meetings_prefix).and_then(|path| {
         sources.push(path.clone());
-        xlsx::read_meetings(&path, &aliases)
+        xlsx::read_meetings(&path, &options)
     });
     match (contacts, meetings) {
         (Ok(contacts), Ok(meetings))

@@ -8,8 +8,10 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::file_error;
+use super::compound::Compound;
+use super::{extent, file_error};
 use crate::diagnostics::Diagnostics;
+use crate::messages::sheets as messages;
 
 /// Largest spreadsheet file accepted; the MPK's lists are well under a megabyte.
 pub(super) const MAX_XLSX_BYTES: u64 = 32 * 1024 * 1024;
@@ -31,21 +33,17 @@ pub(super) const MAX_SHARED_STRINGS: u64 = 1_000_000;
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     let size = std::fs::metadata(path)
-        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?
+        .map_err(|error| fail(messages::unreadable_file(&error)))?
         .len();
     if size > MAX_XLSX_BYTES {
-        return Err(fail(format!(
-            "die Datei ist {size} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte"
-        )));
+        return Err(fail(messages::file_too_large(size, MAX_XLSX_BYTES)));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_XLSX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|error| fail(format!("die Datei lässt sich nicht lesen: {error}")))?;
+        .map_err(|error| fail(messages::unreadable_file(&error)))?;
     if bytes.len() as u64 > MAX_XLSX_BYTES {
-        return Err(fail(format!(
-            "die Datei ist größer als {MAX_XLSX_BYTES} Byte; mehr wird nicht angenommen"
-        )));
+        return Err(fail(messages::file_grew_too_large(MAX_XLSX_BYTES)));
     }
     Ok(bytes)
 }
@@ -56,76 +54,25 @@ pub(super) fn check_archive(bytes: &[u8]) -> Result<(), String> {
     check_archive_within(bytes, MAX_UNPACKED_BYTES, RATIO_CHECK_BYTES)
 }
 
-mod messages {
-    pub const LOOPING_CHAIN: &str = "die Datei ist beschädigt (ihre interne Sektorkette läuft \
-        im Kreis); bitte die Datei in Excel öffnen und als .xlsx speichern";
-}
-
-/// Refuses compound files (`.xls`) whose sector chains run in a circle: calamine 0.38 follows
-/// a chain until it ends, so a 13 KB file with a looping chain made it allocate gigabytes (an
-/// xlsx fuzz finding). Only the header's FAT sectors are read; a file too short or too odd to
-/// check is left to calamine, which reports it.
+/// Refuses compound files (`.xls`) that would make calamine 0.38 loop or exhaust memory: a
+/// sector chain (FAT or DIFAT) that runs in a circle, a FAT sector listed twice, and sheets
+/// whose cells calamine would lay out beyond the limits of rows, columns and cells
+/// ([`extent::check_xls`]). A file too short or too odd to check is left to calamine, which
+/// reports it.
 pub(super) fn check_compound(bytes: &[u8]) -> Result<(), String> {
-    const FREE_OR_END: u32 = 0xFFFF_FFFA; // ids from here on are markers, not sectors
-    let u16_at = |at: usize| {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let Some(shift) = u16_at(30).filter(|shift| *shift == 9 || *shift == 12) else {
+    let Some(compound) = Compound::read(bytes)? else {
         return Ok(());
     };
-    let sector_size = 1usize << shift;
-    let mut fat: Vec<u32> = Vec::new();
-    for index in 0..109 {
-        let Some(id) = u32_at(76 + 4 * index).filter(|id| *id < FREE_OR_END) else {
-            continue;
-        };
-        let start = (id as usize + 1) * sector_size;
-        let Some(sector) = bytes.get(start..start + sector_size) else {
-            continue;
-        };
-        fat.extend(
-            sector
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-        );
+    compound.check_chains()?;
+    match compound.stream(&["Workbook", "Book"])? {
+        Some(stream) => extent::check_xls(&stream),
+        None => Ok(()),
     }
-    // Follow every chain once; a sector met again on the chain being walked is a circle.
-    let mut state = vec![0u8; fat.len()]; // 0 unseen, 1 on the current walk, 2 known to end
-    for first in 0..fat.len() {
-        let mut walk = Vec::new();
-        let mut id = first;
-        while id < fat.len() && state[id] == 0 {
-            state[id] = 1;
-            walk.push(id);
-            let next = fat[id];
-            if next >= FREE_OR_END {
-                break;
-            }
-            id = next as usize;
-        }
-        if id < fat.len() && state[id] == 1 && fat[walk[walk.len() - 1]] < FREE_OR_END {
-            return Err(messages::LOOPING_CHAIN.to_string());
-        }
-        for done in walk {
-            state[done] = 2;
-        }
-    }
-    Ok(())
 }
 
 fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Result<(), String> {
     if bytes.len() as u64 > MAX_XLSX_BYTES {
-        return Err(format!(
-            "die Datei ist {} Byte groß; angenommen werden höchstens {MAX_XLSX_BYTES} Byte",
-            bytes.len()
-        ));
+        return Err(messages::file_too_large(bytes.len() as u64, MAX_XLSX_BYTES));
     }
     // Not a zip at all: calamine's own error describes that.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -147,39 +94,42 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
             inner: entry.take(budget + 1),
             count: 0,
         };
-        let problem = inspect_part(&mut counter);
+        let problem = if name == "content.xml" {
+            extent::check_ods(&mut counter)
+                .err()
+                .map(PartProblem::Sheet)
+        } else {
+            inspect_part(&mut counter)
+        };
         std::io::copy(&mut counter, &mut std::io::sink()).ok();
         let unpacked = counter.count;
         total += unpacked;
         match problem {
             Some(PartProblem::SharedStrings(count)) => {
-                return Err(format!(
-                    "die Datei ist beschädigt oder manipuliert und wird nicht gelesen: Teil „{name}“ \
-                     gibt {count} Texte an (uniqueCount), höchstens {MAX_SHARED_STRINGS} sind \
-                     zulässig"
+                return Err(messages::too_many_shared_strings(
+                    &name,
+                    count,
+                    MAX_SHARED_STRINGS,
                 ));
             }
             Some(PartProblem::Reference(reference)) => {
-                return Err(format!(
-                    "die Datei ist beschädigt. Öffnen Sie sie in Excel und speichern Sie sie neu \
-                     (Teil „{name}“ enthält den Zellbezug „{reference}“, den es in keinem Blatt \
-                     geben kann)"
-                ));
+                return Err(messages::impossible_reference(&name, &reference));
             }
+            Some(PartProblem::Sheet(message)) => return Err(message),
             None => {}
         }
         if total > max_unpacked {
-            return Err(format!(
-                "die Arbeitsmappe ist entpackt größer als {} MiB (bei Teil „{name}“); eine \
-                 Kontakt- oder Terminliste ist weit kleiner, daher wird die Datei als beschädigt \
-                 oder manipuliert abgelehnt",
-                max_unpacked / (1024 * 1024)
+            return Err(messages::unpacked_too_large(
+                max_unpacked / (1024 * 1024),
+                &name,
             ));
         }
         if unpacked > ratio_from && unpacked > packed.saturating_mul(MAX_COMPRESSION_RATIO) {
-            return Err(format!(
-                "Teil „{name}“ wächst beim Entpacken von {packed} auf {unpacked} Byte, mehr als \
-                 das {MAX_COMPRESSION_RATIO}-Fache; die Datei wird als Zip-Bombe abgelehnt"
+            return Err(messages::zip_bomb(
+                &name,
+                packed,
+                unpacked,
+                MAX_COMPRESSION_RATIO,
             ));
         }
     }
@@ -209,6 +159,8 @@ enum PartProblem {
     /// A cell reference (`r`, `ref`) calamine would compute with overflowing arithmetic, or a
     /// reversed range such as `A12:G4`.
     Reference(String),
+    /// An `.ods` sheet beyond the limits (the message says which).
+    Sheet(String),
 }
 
 /// Reads a part as calamine would and reports the first [`PartProblem`]; a part that is not

@@ -11,7 +11,9 @@
 //! file holds the records and the public entry points.
 
 mod cells;
+mod compound;
 mod emails;
+mod extent;
 mod guard;
 mod markup;
 mod rows;
@@ -23,8 +25,55 @@ use std::path::Path;
 use super::dates::DateSpan;
 use super::headers::{Field, HeaderAliases};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::messages::sheets as messages;
 use rows::TableRow;
 use table::{SheetKind, read_tables};
+
+/// What to do with rows hidden in a sheet (by hand or by an autofilter), the setting
+/// `ausgeblendete_zeilen` of `briefing.yaml`. Either way they are named once per sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HiddenRows {
+    /// Read them like every other row (`lesen`, the default).
+    #[default]
+    Read,
+    /// Leave them out (`auslassen`).
+    Skip,
+}
+
+impl HiddenRows {
+    /// `lesen` or `auslassen`, in any case.
+    pub fn parse(text: &str) -> Option<HiddenRows> {
+        match text.trim().to_lowercase().as_str() {
+            "lesen" => Some(HiddenRows::Read),
+            "auslassen" => Some(HiddenRows::Skip),
+            _ => None,
+        }
+    }
+}
+
+/// How the MPK spreadsheets are read: the accepted headers and what to do with hidden rows.
+#[derive(Debug, Clone, Default)]
+pub struct SheetOptions {
+    /// The header names accepted per column.
+    pub aliases: HeaderAliases,
+    /// Hidden rows read or left out.
+    pub hidden_rows: HiddenRows,
+}
+
+impl From<&HeaderAliases> for SheetOptions {
+    fn from(aliases: &HeaderAliases) -> Self {
+        SheetOptions {
+            aliases: aliases.clone(),
+            hidden_rows: HiddenRows::default(),
+        }
+    }
+}
+
+impl From<&SheetOptions> for SheetOptions {
+    fn from(options: &SheetOptions) -> Self {
+        options.clone()
+    }
+}
 
 /// One row of the contacts sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,22 +171,22 @@ impl<T> Default for SheetRecords<T> {
 /// Reads the contact persons workbook.
 pub fn read_contacts(
     path: &Path,
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
-    read_contacts_from_bytes(path, &guard::read_file(path)?, aliases)
+    read_contacts_from_bytes(path, &guard::read_file(path)?, options)
 }
 
 /// Reads the contact persons workbook from its bytes; `path` names it in messages.
 pub fn read_contacts_from_bytes(
     path: &Path,
     bytes: &[u8],
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<ContactRecord>, Diagnostics> {
     read_records(
         path,
         bytes,
         SheetKind::Contacts,
-        aliases,
+        &options.into(),
         |row, diagnostics| {
             let email_cell = emails::read_cell(
                 row.text(Field::Email, diagnostics).as_deref(),
@@ -146,18 +195,14 @@ pub fn read_contacts_from_bytes(
             for text in &email_cell.not_addresses {
                 row.warn_cell(
                     Field::Email,
-                    format!(
-                        "„{text}“ in Zelle {} ist keine E-Mail-Adresse; es wird als Text \
-                         gezeigt, nicht als Link",
-                        row.cell_name(Field::Email)
-                    ),
+                    messages::not_an_email_address(text, &row.cell_name(Field::Email)),
                     diagnostics,
                 );
             }
             let remark = [
                 row.text(Field::Remark, diagnostics),
                 (!email_cell.not_addresses.is_empty())
-                    .then(|| format!("E-Mail: {}", email_cell.not_addresses.join(", "))),
+                    .then(|| messages::email_remark(&email_cell.not_addresses.join(", "))),
             ]
             .into_iter()
             .flatten()
@@ -174,10 +219,7 @@ pub fn read_contacts_from_bytes(
                 remark: (!remark.is_empty()).then(|| remark.join("; ")),
             };
             if record.name.is_none() && !record.emails.is_empty() {
-                diagnostics.warning(
-                    record.at.clone(),
-                    "die Ansprechperson hat eine E-Mail-Adresse, aber keinen Namen; sie wird ohne Namen aufgeführt",
-                );
+                diagnostics.warning(record.at.clone(), messages::CONTACT_WITHOUT_NAME);
             }
             record
         },
@@ -187,32 +229,27 @@ pub fn read_contacts_from_bytes(
 /// Reads the meeting dates workbook.
 pub fn read_meetings(
     path: &Path,
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
-    read_meetings_from_bytes(path, &guard::read_file(path)?, aliases)
+    read_meetings_from_bytes(path, &guard::read_file(path)?, options)
 }
 
 /// Reads the meeting dates workbook from its bytes; `path` names it in messages.
 pub fn read_meetings_from_bytes(
     path: &Path,
     bytes: &[u8],
-    aliases: &HeaderAliases,
+    options: impl Into<SheetOptions>,
 ) -> Result<SheetRecords<MeetingRecord>, Diagnostics> {
     read_records(
         path,
         bytes,
         SheetKind::Meetings,
-        aliases,
+        &options.into(),
         |row, diagnostics| {
             let date = row.meeting_date(diagnostics).unwrap_or_else(|| {
                 diagnostics.warning(
                     row.location(),
-                    format!(
-                        "der Termin von „{}“ hat kein Datum in Spalte „{}“; er wird ohne \
-                         Datum aufgeführt",
-                        row.conference,
-                        row.date_header()
-                    ),
+                    messages::meeting_without_date(&row.conference, row.date_header()),
                 );
                 MeetingDate::Missing
             });
@@ -234,15 +271,16 @@ fn read_records<T>(
     path: &Path,
     bytes: &[u8],
     kind: SheetKind,
-    aliases: &HeaderAliases,
+    options: &SheetOptions,
     mut make: impl FnMut(&TableRow<'_, '_>, &mut Diagnostics) -> T,
 ) -> Result<SheetRecords<T>, Diagnostics> {
     // calamine 0.38 panics on some damaged .xls files (a slice index in its compound-file
     // reader; fuzz finding): a damaged file is an error naming it, never a crash.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut out = SheetRecords::default();
-        for table in read_tables(path, bytes, kind, aliases, &mut out.diagnostics)? {
+        for table in read_tables(path, bytes, kind, &options.aliases, &mut out.diagnostics)? {
             table.for_each_row(
+                options.hidden_rows,
                 &mut out.diagnostics,
                 &mut out.skipped,
                 |row, diagnostics| {
@@ -252,14 +290,7 @@ fn read_records<T>(
         }
         Ok(out)
     }));
-    read.unwrap_or_else(|_| {
-        Err(file_error(
-            path,
-            "die Datei ist beschädigt: das Tabellenprogramm-Format lässt sich nicht lesen. \
-             Bitte die Datei in Excel öffnen und als .xlsx speichern"
-                .to_string(),
-        ))
-    })
+    read.unwrap_or_else(|_| Err(file_error(path, messages::FORMAT_UNREADABLE.to_string())))
 }
 
 /// The column a meeting's first day is read from.
@@ -379,12 +410,17 @@ mod tests {
     }
 
     /// Found by the xlsx fuzz target: a 13 KB `.xls` whose directory chain runs in a circle
-    /// made calamine allocate gigabytes; the guard refuses it first.
+    /// made calamine allocate gigabytes; the guard refuses it first. (Its header also lists
+    /// one FAT sector twice, which the guard sees before it walks the chains.)
     #[test]
     fn an_xls_with_a_looping_sector_chain_is_refused_before_calamine_reads_it() {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-cfb-looping-chain.xls");
         let message = meetings_error("inputs/2026-11/termine.xls", bytes);
-        assert!(message.contains("Sektorkette läuft im Kreis"), "{message}");
+        assert!(
+            message.contains("Sektorkette läuft im Kreis")
+                || message.contains("Belegungstabelle mehrfach"),
+            "{message}"
+        );
     }
 
     /// Found by the xlsx fuzz target: `<dimension ref="A12:G4"/>` made calamine subtract with
@@ -398,6 +434,160 @@ mod tests {
         let bytes = include_bytes!("../../../fuzz/regressions/xlsx-letters-in-cell-reference.xlsx");
         let message = meetings_error("inputs/2026-11/termine.xlsx", bytes);
         assert!(message.contains("Zellbezug „Etsstelle"), "{message}");
+    }
+
+    /// A crafted `.xls` (one sheet, header and one meeting, plus `extra` records), its FAT
+    /// listed in the header or in a DIFAT sector.
+    fn crafted_xls(extra: &[u8], difat: bool) -> Vec<u8> {
+        use extent::tests::{label, workbook_stream};
+        let records = [
+            label(0, 0, "Konferenz"),
+            label(0, 1, "Datum"),
+            label(1, 0, "IMK"),
+            label(1, 1, "10.12.2026"),
+            extra.to_vec(),
+        ]
+        .concat();
+        compound::tests::compound_file("Workbook", &workbook_stream(&[("Termine", records)]), difat)
+    }
+
+    #[test]
+    fn an_xls_whose_fat_is_listed_in_a_difat_sector_is_read() {
+        for difat in [false, true] {
+            let bytes = crafted_xls(&[], difat);
+            let path = Path::new("inputs/2026-11/termine.xls");
+            let read = read_meetings_from_bytes(path, &bytes, &HeaderAliases::default()).unwrap();
+            assert_eq!(read.records.len(), 1, "difat {difat}");
+            assert_eq!(read.records[0].conference, "IMK");
+        }
+    }
+
+    /// calamine lays out an `.xls` sheet from its first to its last cell when it opens the
+    /// file: a cell in row 65 536, column 65 536 made it ask for 137 GB (and abort).
+    #[test]
+    fn an_xls_sheet_calamine_would_lay_out_huge_is_refused_naming_file_and_sheet() {
+        use extent::tests::{dimensions, number};
+        for (extra, expected) in [
+            (
+                number(65_535, 65_535, 1.0),
+                "„Termine“ hat Daten in Spalte 65536",
+            ),
+            (
+                number(65_535, 255, 1.0),
+                "„Termine“ umfasst mehr als 5000000 Zellen",
+            ),
+            (
+                dimensions((0, u32::MAX), (0, 256)),
+                "„Termine“ umfasst mehr als",
+            ),
+        ] {
+            for difat in [false, true] {
+                let message =
+                    meetings_error("inputs/2026-11/termine.xls", &crafted_xls(&extra, difat));
+                assert!(message.contains("inputs/2026-11/termine.xls"), "{message}");
+                assert!(message.contains(expected), "{message}");
+            }
+        }
+    }
+
+    /// An `.ods` made of `content` (a `content.xml`).
+    fn crafted_ods(content: &str) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file("mimetype", options).unwrap();
+        writer
+            .write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        writer.start_file("META-INF/manifest.xml", options).unwrap();
+        writer
+            .write_all(b"<manifest:manifest><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/></manifest:manifest>")
+            .unwrap();
+        writer.start_file("content.xml", options).unwrap();
+        writer.write_all(content.as_bytes()).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    /// calamine expands `.ods` repeats up to 100 million cells when it opens the file.
+    #[test]
+    fn an_ods_whose_repeats_calamine_would_lay_out_huge_is_refused() {
+        let cell = |text: &str| {
+            format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+            )
+        };
+        let list = format!(
+            "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+            cell("Konferenz"),
+            cell("Datum"),
+            cell("IMK"),
+            cell("10.12.2026")
+        );
+        let path = Path::new("inputs/2026-11/termine.ods");
+        let read = read_meetings_from_bytes(
+            path,
+            &crafted_ods(&extent::tests::ods_content("Termine", &list)),
+            &HeaderAliases::default(),
+        )
+        .unwrap();
+        assert_eq!(read.records.len(), 1);
+        let huge = format!(
+            "{list}<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell/>\
+             </table:table-row><table:table-row>{}</table:table-row>",
+            cell("x")
+        );
+        let message = meetings_error(
+            "inputs/2026-11/termine.ods",
+            &crafted_ods(&extent::tests::ods_content("Termine", &huge)),
+        );
+        assert!(message.contains("inputs/2026-11/termine.ods"), "{message}");
+        assert!(
+            message.contains("„Termine“ hat Daten in Zeile 1048003"),
+            "{message}"
+        );
+    }
+
+    /// A long text referenced by many cells is one shared string in the file, but a copy per
+    /// cell once read: a 23 KB `.xlsx` with 4000 references to a 1 MB text made the program
+    /// ask for 4 GB and abort.
+    #[test]
+    fn a_shared_text_copied_into_thousands_of_cells_is_refused() {
+        let long = "x".repeat(32_000);
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("Termine").unwrap();
+        sheet.write_string(0, 0, "Konferenz").unwrap();
+        sheet.write_string(0, 1, "Datum").unwrap();
+        sheet.write_string(1, 0, "IMK").unwrap();
+        sheet.write_string(1, 1, "10.12.2026").unwrap();
+        for row in 2..2200 {
+            sheet.write_string(row, 3, &long).unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        assert!(
+            bytes.len() < 200_000,
+            "one shared string: {} bytes",
+            bytes.len()
+        );
+        let message = meetings_error("inputs/2026-11/termine.xlsx", &bytes);
+        assert!(message.contains("inputs/2026-11/termine.xlsx"), "{message}");
+        assert!(
+            message.contains("mehr als 64 MiB Text (bis zum Blatt „Termine“)"),
+            "{message}"
+        );
+    }
+
+    /// Found by the xlsx fuzz target: an `.ods` whose `content.xml` fails its checksum after
+    /// 3000 rows of 16 384 repeated values. calamine collects the rows before the damage shows
+    /// and asked for 2 GB; the guard, which stopped at the damage, now counts them too.
+    #[test]
+    fn a_damaged_ods_is_counted_up_to_its_damage() {
+        let bytes = include_bytes!("../../../fuzz/regressions/xlsx-ods-damaged-repeats.ods");
+        let message = meetings_error("inputs/2026-11/termine.ods", bytes);
+        assert!(message.contains("inputs/2026-11/termine.ods"), "{message}");
+        assert!(
+            message.contains("„Termine“ hat Daten in Spalte"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -9,10 +9,11 @@ use chrono::Datelike;
 use super::cells::{CellText, cell_text, clean_text, is_blank, is_xml_char};
 use super::markup::{CellPosition, cell_name};
 use super::table::Table;
-use super::{MeetingDate, SkipReason, SkippedRow};
+use super::{HiddenRows, MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
 use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
+use crate::messages::sheets as messages;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
 const MAX_MEETING_DAYS: i64 = 14;
@@ -35,10 +36,11 @@ impl<'a> Table<'a> {
 
     /// Calls `visit` for every data row that has a conference. Empty rows are skipped and end
     /// the continuation of a conference from the rows above; a row without a conference and
-    /// nothing to continue is reported. Hidden rows are read and named once; columns that
-    /// hold data without a header are named once.
+    /// nothing to continue is reported. Hidden rows are read or left out as `hidden` says,
+    /// and named once; columns that hold data without a header are named once.
     pub(super) fn for_each_row(
         &self,
+        hidden: HiddenRows,
         diagnostics: &mut Diagnostics,
         skipped: &mut Vec<SkippedRow>,
         mut visit: impl FnMut(&TableRow<'_, 'a>, &mut Diagnostics),
@@ -66,6 +68,17 @@ impl<'a> Table<'a> {
             }
             if self.markup.hidden_rows.contains(&(row_number - 1)) {
                 hidden_rows.push(row_number.to_string());
+                if hidden == HiddenRows::Skip {
+                    // The rows below it may still continue the conference it names.
+                    if let Some(written) = cells
+                        .get(conference_column)
+                        .map(|cell| clean_text(&cell.to_string()))
+                        .filter(|text| !text.is_empty())
+                    {
+                        current = Some(written);
+                    }
+                    continue;
+                }
             }
             for (index, cell) in cells.iter().enumerate() {
                 if !is_blank(cell) && !self.has_header(index) {
@@ -76,11 +89,9 @@ impl<'a> Table<'a> {
                 let at = Location::row(self.file, &self.sheet, row_number);
                 diagnostics.warning(
                     at.clone(),
-                    format!(
-                        "Die Zelle {} (Spalte „{conference_header}“) enthält eine Formel ohne \
-                         gespeichertes Ergebnis; die Zeile wird nicht übernommen. Öffnen Sie \
-                         die Datei in Excel und speichern Sie sie",
-                        cell_name(self.position(row_number, conference_column))
+                    messages::conference_formula_without_result(
+                        &cell_name(self.position(row_number, conference_column)),
+                        conference_header,
                     ),
                 );
                 skipped.push(SkippedRow {
@@ -102,11 +113,7 @@ impl<'a> Table<'a> {
                     let at = Location::row(self.file, &self.sheet, row_number);
                     diagnostics.warning(
                         at.clone(),
-                        format!(
-                            "die Zeile hat keine Konferenz in Spalte „{conference_header}“ \
-                             und folgt auf eine leere Zeile oder die Überschrift; sie wird nicht \
-                             übernommen. Tragen Sie die Konferenz ein"
-                        ),
+                        messages::row_without_conference(conference_header),
                     );
                     skipped.push(SkippedRow {
                         at,
@@ -130,13 +137,13 @@ impl<'a> Table<'a> {
             self.first_row + self.header_index as u32 + 1,
         );
         if !hidden_rows.is_empty() {
+            let rows = hidden_rows.join(", ");
             diagnostics.warning(
                 sheet_location.clone(),
-                format!(
-                    "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: \
-                     Zeile {}",
-                    hidden_rows.join(", ")
-                ),
+                match hidden {
+                    HiddenRows::Read => messages::hidden_rows_read(&rows),
+                    HiddenRows::Skip => messages::hidden_rows_skipped(&rows),
+                },
             );
         }
         for index in unnamed_columns {
@@ -144,11 +151,7 @@ impl<'a> Table<'a> {
             let letters = cell_name((0, column));
             diagnostics.warning(
                 sheet_location.clone(),
-                format!(
-                    "Spalte {} enthält Daten, hat aber keine Überschrift; sie wird nicht \
-                     gelesen",
-                    letters.trim_end_matches('1')
-                ),
+                messages::column_without_header(letters.trim_end_matches('1')),
             );
         }
     }
@@ -236,11 +239,7 @@ impl TableRow<'_, '_> {
         }) {
             diagnostics.warning(
                 self.cell_location(header),
-                format!(
-                    "Die Zelle {} enthält eine Formel ohne gespeichertes Ergebnis; sie bleibt \
-                     leer. Öffnen Sie die Datei in Excel und speichern Sie sie",
-                    self.cell_name(field)
-                ),
+                messages::formula_without_result(&self.cell_name(field)),
             );
             return None;
         }
@@ -248,10 +247,7 @@ impl TableRow<'_, '_> {
             CellText::Empty => return None,
             CellText::Text(text) => text,
             CellText::Error(error) => {
-                diagnostics.warning(
-                    self.cell_location(header),
-                    format!("die Zelle enthält den Excel-Fehler {error}; sie bleibt leer"),
-                );
+                diagnostics.warning(self.cell_location(header), messages::excel_error(&error));
                 return None;
             }
         };
@@ -261,7 +257,7 @@ impl TableRow<'_, '_> {
         {
             diagnostics.warning(
                 self.cell_location(header),
-                "die Zelle enthält Steuerzeichen; sie wurden entfernt",
+                messages::CONTROL_CHARACTERS_REMOVED,
             );
         }
         (!cleaned.is_empty()).then_some(cleaned)
@@ -294,22 +290,18 @@ impl TableRow<'_, '_> {
                     let (_, header) = self.cell(Field::End).expect("end column read above");
                     diagnostics.error(
                         self.cell_location(header),
-                        format!(
-                            "das Ende {} (Zelle {}) liegt vor dem Beginn {} (Zelle {}). \
-                             Korrigieren Sie Beginn oder Ende",
+                        messages::end_before_begin(
                             end.end.format("%d.%m.%Y"),
-                            self.cell_name(Field::End),
+                            &self.cell_name(Field::End),
                             span.start.format("%d.%m.%Y"),
-                            self.cell_name(Field::Begin)
+                            &self.cell_name(Field::Begin),
                         ),
                     );
                 }
                 Some(MeetingDate::Open(text)) => {
                     let (_, header) = self.cell(Field::End).expect("end column read above");
-                    diagnostics.warning(
-                        self.cell_location(header),
-                        format!("„{text}“ ist kein Datum; der Termin wird als eintägig aufgeführt"),
-                    );
+                    diagnostics
+                        .warning(self.cell_location(header), messages::end_not_a_date(&text));
                 }
                 Some(MeetingDate::Missing) | None => {}
             }
@@ -318,11 +310,10 @@ impl TableRow<'_, '_> {
             let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
             diagnostics.warning(
                 self.cell_location(header),
-                format!(
-                    "das Ende {} liegt mehr als {MAX_MEETING_DAYS} Tage nach dem Beginn {}; der \
-                     Termin wird als eintägig aufgeführt. Prüfen Sie das Ende",
+                messages::meeting_too_long(
                     span.end.format("%d.%m.%Y"),
-                    span.start.format("%d.%m.%Y")
+                    MAX_MEETING_DAYS,
+                    span.start.format("%d.%m.%Y"),
                 ),
             );
             span.end = span.start;
@@ -339,11 +330,7 @@ impl TableRow<'_, '_> {
                 Some(datetime) if !(2000..=2100).contains(&datetime.year()) => {
                     diagnostics.warning(
                         self.cell_location(header),
-                        format!(
-                            "der Wert der Zelle ({}) ist kein plausibles Datum; der Termin \
-                             wird als offenes Datum aufgeführt",
-                            datetime.format("%d.%m.%Y")
-                        ),
+                        messages::implausible_date(datetime.format("%d.%m.%Y")),
                     );
                     Some(MeetingDate::Open(datetime.format("%d.%m.%Y").to_string()))
                 }
@@ -364,12 +351,11 @@ impl TableRow<'_, '_> {
                 if let Some((start, end)) = reversed_range(&text) {
                     diagnostics.error(
                         self.cell_location(header),
-                        format!(
-                            "in Zelle {} („{text}“) liegt das Ende {} vor dem Beginn {}. \
-                             Korrigieren Sie Beginn oder Ende",
-                            self.cell_name(field),
+                        messages::range_end_before_begin(
+                            &self.cell_name(field),
+                            &text,
                             end.format("%d.%m.%Y"),
-                            start.format("%d.%m.%Y")
+                            start.format("%d.%m.%Y"),
                         ),
                     );
                     return Some(MeetingDate::Open(text));
@@ -377,11 +363,10 @@ impl TableRow<'_, '_> {
                 if let Some(day) = parse_serial(&text) {
                     diagnostics.warning(
                         self.cell_location(header),
-                        format!(
-                            "die Zelle {} enthält die Zahl {text}, kein Datum; sie wird als \
-                             Excel-Tageszahl gelesen: {}. Formatieren Sie die Zelle als Datum",
-                            self.cell_name(field),
-                            day.format("%d.%m.%Y")
+                        messages::serial_number_read_as_date(
+                            &self.cell_name(field),
+                            &text,
+                            day.format("%d.%m.%Y"),
                         ),
                     );
                     return Some(MeetingDate::Days(DateSpan {
@@ -397,10 +382,7 @@ impl TableRow<'_, '_> {
     fn open_date(&self, text: String, header: &str, diagnostics: &mut Diagnostics) -> MeetingDate {
         diagnostics.warning(
             self.cell_location(header),
-            format!(
-                "„{text}“ ist kein Datum; der Termin von „{}“ wird als offenes Datum aufgeführt",
-                self.conference
-            ),
+            messages::open_date(&text, &self.conference),
         );
         MeetingDate::Open(text)
     }

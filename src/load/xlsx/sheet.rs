@@ -1,10 +1,11 @@
 //! Opening a workbook and laying out one sheet's used cells, within the limits of rows,
 //! columns and cells a contact or date list can need.
 //!
-//! The format is chosen by the file's content, not its name: `.xlsx`/`.xlsm` (read cell by
-//! cell, so a huge sheet is refused before it is laid out), `.xls`, `.xlsb` and `.ods`
-//! (read whole by calamine, then held to the same limits). Knows nothing of headers or
-//! records; the guards in `guard` run before the workbook is opened.
+//! The format is chosen by the file's content, not its name: `.xlsx`/`.xlsm`
+//! and `.xlsb` (read cell by cell, so a huge sheet is refused before it is laid out), `.xls`
+//! and `.ods` (read whole by calamine when it opens them, after `extent` has held their
+//! sheets to the same limits). Knows nothing of headers or records; the guards in `guard`
+//! run before the workbook is opened.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -13,6 +14,7 @@ use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
+use crate::messages::sheets as messages;
 
 /// Most rows read from a sheet (as Excel numbers them); the MPK lists have a few hundred.
 pub(super) const MAX_ROWS: u32 = 100_000;
@@ -22,6 +24,11 @@ pub(super) const MAX_COLUMNS: u32 = 1_000;
 
 /// Most cells (rows times columns of the used area) kept in memory for one sheet.
 pub(super) const MAX_CELLS: u64 = 5_000_000;
+
+/// Most bytes of cell text held for one workbook. A real list holds well under a megabyte;
+/// a long shared string referenced by thousands of cells would otherwise be copied into each
+/// (a 23 KB `.xlsx` made the program ask for 4 GB).
+pub(super) const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Most sheets read from one workbook.
 pub(super) const MAX_SHEETS: usize = 200;
@@ -73,10 +80,10 @@ pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Dia
     let workbook = match content_of(bytes) {
         Content::Zip if has_part(bytes, "xl/workbook.bin") => Xlsb::new(cursor())
             .map(Workbook::Xlsb)
-            .map_err(|error| fail(format!("keine lesbare .xlsb-Arbeitsmappe: {error}")))?,
+            .map_err(|error| fail(messages::unreadable_xlsb(&error)))?,
         Content::Zip if has_part(bytes, "content.xml") => Ods::new(cursor())
             .map(Workbook::Ods)
-            .map_err(|error| fail(format!("keine lesbare .ods-Tabelle: {error}")))?,
+            .map_err(|error| fail(messages::unreadable_ods(&error)))?,
         // An encrypted .xlsx is a compound file too: calamine's .xlsx reader names that.
         Content::Compound => match Xls::new(cursor()) {
             Ok(workbook) => Workbook::Xls(workbook),
@@ -90,9 +97,7 @@ pub(super) fn open<'b>(path: &Path, bytes: &'b [u8]) -> Result<Workbook<'b>, Dia
     };
     let sheets = workbook.sheets().len();
     if sheets > MAX_SHEETS {
-        return Err(fail(format!(
-            "die Arbeitsmappe hat {sheets} Blätter; höchstens {MAX_SHEETS} werden gelesen"
-        )));
+        return Err(fail(messages::too_many_sheets(sheets, MAX_SHEETS)));
     }
     Ok(workbook)
 }
@@ -119,17 +124,21 @@ impl Workbook<'_> {
     }
 }
 
-/// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`].
-pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable = |error: String| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+/// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]; its text
+/// counts against `text_left`, the bytes of [`MAX_TEXT_BYTES`] the workbook's sheets before
+/// it left.
+pub(super) fn sheet_range(
+    workbook: &mut Workbook<'_>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
+    let unreadable = |error: String| messages::unreadable_sheet(sheet, &error);
     let range = match workbook {
-        Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet),
+        Workbook::Xlsx(xlsx) => return xlsx_range(xlsx, sheet, text_left),
         Workbook::Xls(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
-        Workbook::Xlsb(w) => w
-            .worksheet_range(sheet)
-            .map_err(|e| unreadable(e.to_string()))?,
+        Workbook::Xlsb(xlsb) => return xlsb_range(xlsb, sheet, text_left),
         Workbook::Ods(w) => w
             .worksheet_range(sheet)
             .map_err(|e| unreadable(e.to_string()))?,
@@ -146,51 +155,80 @@ pub(super) fn sheet_range(workbook: &mut Workbook<'_>, sheet: &str) -> Result<Ra
     if u64::from(end.0 - start.0 + 1) * u64::from(end.1 - start.1 + 1) > MAX_CELLS {
         return Err(too_many_cells(sheet));
     }
+    for cell in range.used_cells() {
+        spend_text(sheet, cell.2, text_left)?;
+    }
     Ok(range)
 }
 
 fn too_many_rows(sheet: &str, row: u32) -> String {
-    format!(
-        "das Blatt „{sheet}“ hat Daten in Zeile {}; gelesen werden höchstens {MAX_ROWS} Zeilen",
-        u64::from(row) + 1
-    )
+    messages::too_many_rows(sheet, u64::from(row) + 1, MAX_ROWS)
 }
 
 fn too_many_columns(sheet: &str, column: u32) -> String {
-    format!(
-        "das Blatt „{sheet}“ hat Daten in Spalte {}; gelesen werden höchstens {MAX_COLUMNS} Spalten",
-        u64::from(column) + 1
-    )
+    messages::too_many_columns(sheet, u64::from(column) + 1, MAX_COLUMNS)
 }
 
 fn too_many_cells(sheet: &str) -> String {
-    format!(
-        "das Blatt „{sheet}“ umfasst mehr als {MAX_CELLS} Zellen; es ist keine Kontakt- oder Terminliste"
-    )
+    messages::too_many_cells(sheet, MAX_CELLS)
 }
 
 /// An `.xlsx` sheet's used cells, refusing sheets beyond [`MAX_ROWS`], [`MAX_COLUMNS`] or
 /// [`MAX_CELLS`] before their cells are laid out in memory.
-fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>, String> {
-    let unreadable =
-        |error: XlsxError| format!("das Blatt „{sheet}“ lässt sich nicht lesen: {error}");
+fn xlsx_range(
+    workbook: &mut Xlsx<Bytes<'_>>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
+    let unreadable = |error: XlsxError| messages::unreadable_sheet(sheet, &error);
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         // A chart sheet or a dialog sheet: no cells.
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
         Err(error) => return Err(unreadable(error)),
     };
+    collect_cells(sheet, text_left, || {
+        Ok(reader
+            .next_cell()
+            .map_err(unreadable)?
+            .map(|cell| (cell.get_position(), cell.get_value().clone().into())))
+    })
+}
+
+/// An `.xlsb` sheet's used cells, read cell by cell like [`xlsx_range`]: calamine's own
+/// range spans from the first to the last cell, and an `.xlsb` cell may name any row and
+/// column up to 2³².
+fn xlsb_range(
+    workbook: &mut Xlsb<Bytes<'_>>,
+    sheet: &str,
+    text_left: &mut u64,
+) -> Result<Range<Data>, String> {
+    let unreadable = |error: calamine::XlsbError| messages::unreadable_sheet(sheet, &error);
+    let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
+    collect_cells(sheet, text_left, || {
+        Ok(reader
+            .next_cell()
+            .map_err(unreadable)?
+            .map(|cell| (cell.get_position(), cell.get_value().clone().into())))
+    })
+}
+
+/// The non-empty cells `next` yields, refusing a sheet beyond [`MAX_ROWS`], [`MAX_COLUMNS`]
+/// or [`MAX_CELLS`] as soon as a cell shows it.
+fn collect_cells(
+    sheet: &str,
+    text_left: &mut u64,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), Data)>, String>,
+) -> Result<Range<Data>, String> {
     let mut cells = Vec::new();
     let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
-    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
-        let (row, column) = cell.get_position();
+    while let Some(((row, column), value)) = next()? {
         if row >= MAX_ROWS {
             return Err(too_many_rows(sheet, row));
         }
         if column >= MAX_COLUMNS {
             return Err(too_many_columns(sheet, column));
         }
-        let value: Data = cell.get_value().clone().into();
         if value == Data::Empty {
             continue;
         }
@@ -200,21 +238,29 @@ fn xlsx_range(workbook: &mut Xlsx<Bytes<'_>>, sheet: &str) -> Result<Range<Data>
         if area > MAX_CELLS || cells.len() as u64 >= MAX_CELLS {
             return Err(too_many_cells(sheet));
         }
+        spend_text(sheet, &value, text_left)?;
         cells.push(Cell::new((row, column), value));
     }
     Ok(Range::from_sparse(cells))
 }
 
+/// Counts the text of `value` against `text_left`, refusing the workbook when it runs out.
+fn spend_text(sheet: &str, value: &Data, text_left: &mut u64) -> Result<(), String> {
+    let bytes = match value {
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.len(),
+        _ => 0,
+    };
+    *text_left = text_left
+        .checked_sub(bytes as u64)
+        .ok_or_else(|| messages::too_much_text(sheet, MAX_TEXT_BYTES / (1024 * 1024)))?;
+    Ok(())
+}
+
 fn describe_open_error(error: &calamine::XlsxError) -> String {
     match error {
-        calamine::XlsxError::Password => {
-            "die Arbeitsmappe ist mit einem Kennwort geschützt; speichern Sie sie ohne Kennwort"
-                .to_string()
-        }
-        calamine::XlsxError::Io(error) => format!("die Datei lässt sich nicht lesen: {error}"),
-        calamine::XlsxError::Zip(_) => {
-            "keine lesbare .xlsx-Arbeitsmappe (die Datei ist kein gültiges Zip-Archiv)".to_string()
-        }
-        other => format!("keine lesbare .xlsx-Arbeitsmappe: {other}"),
+        calamine::XlsxError::Password => messages::PASSWORD_PROTECTED.to_string(),
+        calamine::XlsxError::Io(error) => messages::unreadable_file(error),
+        calamine::XlsxError::Zip(_) => messages::NOT_A_ZIP.to_string(),
+        other => messages::unreadable_xlsx(other),
     }
 }

@@ -12,6 +12,7 @@ use super::markup::{SheetMarkup, read_markup};
 use super::sheet::{self, sheet_range};
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::headers::{Field, HeaderAliases};
+use crate::messages::sheets as messages;
 use crate::text::fold_whitespace;
 
 /// The header row is looked for in this many rows from the top of a sheet.
@@ -30,8 +31,8 @@ impl SheetKind {
     /// The required headers, for messages.
     fn describe_required(self) -> &'static str {
         match self {
-            SheetKind::Contacts => "„Konferenz“ und „Ansprechperson“",
-            SheetKind::Meetings => "„Konferenz“ und „Datum“ (oder „Beginn“)",
+            SheetKind::Contacts => messages::CONTACTS_REQUIRED_HEADERS,
+            SheetKind::Meetings => messages::MEETINGS_REQUIRED_HEADERS,
         }
     }
 
@@ -127,19 +128,14 @@ pub(super) fn read_tables<'a>(
     };
     let mut tables = Vec::new();
     let mut near_misses = Vec::new();
+    let mut text_left = sheet::MAX_TEXT_BYTES;
     for meta in workbook.sheets() {
         let sheet = meta.name;
         if meta.visible != calamine::SheetVisible::Visible {
-            diagnostics.warning(
-                Location::file(path),
-                format!(
-                    "Das Blatt „{sheet}“ ist ausgeblendet und wird nicht gelesen. Soll es \
-                     gelesen werden, blenden Sie es in Excel ein"
-                ),
-            );
+            diagnostics.warning(Location::file(path), messages::hidden_sheet(&sheet));
             continue;
         }
-        let range = sheet_range(&mut workbook, &sheet).map_err(fail)?;
+        let range = sheet_range(&mut workbook, &sheet, &mut text_left).map_err(fail)?;
         // Only needed (and only paid for) while no sheet qualifies.
         let miss = tables
             .is_empty()
@@ -152,11 +148,7 @@ pub(super) fn read_tables<'a>(
         }
     }
     if tables.is_empty() {
-        let mut message = format!(
-            "kein Blatt hat die nötigen Überschriften {} in seinen ersten {HEADER_SEARCH_ROWS} \
-             Zeilen",
-            kind.describe_required()
-        );
+        let mut message = messages::no_header_row(kind.describe_required(), HEADER_SEARCH_ROWS);
         let best = near_misses.iter().max_by_key(|miss| {
             (
                 miss.complete,
@@ -165,20 +157,16 @@ pub(super) fn read_tables<'a>(
             )
         });
         match best {
-            Some(best) if best.complete => message.push_str(&format!(
-                "; Blatt „{}“ hat sie in Zeile {} ({}), zu weit unten. Löschen Sie die leeren \
-                 oder Titelzeilen darüber, so dass die Überschriften in den ersten \
-                 {HEADER_SEARCH_ROWS} Zeilen stehen",
-                best.sheet,
+            Some(best) if best.complete => message.push_str(&messages::header_row_too_low(
+                &best.sheet,
                 best.row,
-                best.headers.join(", ")
+                &best.headers.join(", "),
+                HEADER_SEARCH_ROWS,
             )),
-            Some(best) => message.push_str(&format!(
-                "; am nächsten kommt Blatt „{}“ Zeile {} mit {}. Ergänzen Sie die fehlende \
-                 Spalte oder tragen Sie ihre Überschrift in briefing.yaml unter „spalten“ ein",
-                best.sheet,
+            Some(best) => message.push_str(&messages::nearest_header_row(
+                &best.sheet,
                 best.row,
-                best.headers.join(", ")
+                &best.headers.join(", "),
             )),
             None => {}
         }
@@ -294,18 +282,12 @@ fn find_table<'a>(
         match aliases.field_of(&header) {
             Some(field) if !kind.uses(field) => diagnostics.warning(
                 Location::row(file, &sheet, row_number),
-                format!(
-                    "Spalte „{}“ wird in dieser Liste nicht verwendet und nicht gelesen",
-                    fold_whitespace(&header)
-                ),
+                messages::column_not_used(&fold_whitespace(&header)),
             ),
             Some(field) if columns.iter().any(|column| column.field == field) => {
                 diagnostics.warning(
                     Location::row(file, &sheet, row_number),
-                    format!(
-                        "Spalte „{}“ ist eine zweite Spalte „{field}“ und wird nicht gelesen",
-                        header.trim()
-                    ),
+                    messages::second_column(header.trim(), field),
                 );
             }
             // Messages are one line: a header's line breaks become spaces.
@@ -318,10 +300,7 @@ fn find_table<'a>(
             None if two_rows && groups_sub_headers(&rows, header_index, index) => {}
             None => diagnostics.warning(
                 Location::row(file, &sheet, row_number),
-                format!(
-                    "Spalte „{}“ ist keine bekannte Spalte und wird nicht gelesen",
-                    header.trim()
-                ),
+                messages::unknown_column(header.trim()),
             ),
         }
     }
