@@ -10,7 +10,7 @@
 
 use std::io::Read;
 
-use super::sheet::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES};
 use crate::messages::sheets as messages;
 
 /// First and last (0-based) row and column of some cells, if there are any.

@@ -15,6 +15,7 @@ mod compound;
 mod emails;
 mod extent;
 mod guard;
+mod limits;
 mod markup;
 mod rows;
 mod sheet;

@@ -12,26 +12,10 @@ use std::path::Path;
 
 use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
+use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT_BYTES};
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
 use crate::messages::sheets as messages;
-
-/// Most rows read from a sheet (as Excel numbers them); the MPK lists have a few hundred.
-pub(super) const MAX_ROWS: u32 = 100_000;
-
-/// Most columns read from a sheet (as Excel numbers them).
-pub(super) const MAX_COLUMNS: u32 = 1_000;
-
-/// Most cells (rows times columns of the used area) kept in memory for one sheet.
-pub(super) const MAX_CELLS: u64 = 5_000_000;
-
-/// Most bytes of cell text held for one workbook. A real list holds well under a megabyte;
-/// a long shared string referenced by thousands of cells would otherwise be copied into each
-/// (a 23 KB `.xlsx` made the program ask for 4 GB).
-pub(super) const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Most sheets read from one workbook.
-pub(super) const MAX_SHEETS: usize = 200;
 
 type Bytes<'b> = Cursor<&'b [u8]>;
 

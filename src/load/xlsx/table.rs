@@ -8,6 +8,7 @@ use std::path::Path;
 use calamine::{Data, Range};
 
 use super::file_error;
+use super::limits::MAX_TEXT_BYTES;
 use super::markup::{SheetMarkup, read_markup};
 use super::sheet::{self, sheet_range};
 use crate::diagnostics::{Diagnostics, Location};
@@ -128,7 +129,7 @@ pub(super) fn read_tables<'a>(
     };
     let mut tables = Vec::new();
     let mut near_misses = Vec::new();
-    let mut text_left = sheet::MAX_TEXT_BYTES;
+    let mut text_left = MAX_TEXT_BYTES;
     for meta in workbook.sheets() {
         let sheet = meta.name;
         if meta.visible != calamine::SheetVisible::Visible {
