@@ -120,7 +120,7 @@ fn a_stalled_server_times_out_once_with_a_hint() {
         "{message}"
     );
     assert!(
-        message.contains("12 Nachricht(en) wurden nicht versucht"),
+        message.contains("12 Nachrichten wurden nicht versucht"),
         "{message}"
     );
     assert!(took < Duration::from_secs(10), "{took:?}");
@@ -229,7 +229,7 @@ fn a_rebuilt_month_is_not_sent_again_and_changes_go_only_when_asked() {
     let rebuilt = project.run(&["build", "--stand", "2026-11-29"]);
     assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
     assert!(
-        stderr(&rebuilt).contains("wurde bereits an 12 Sprecher:innen versandt"),
+        stderr(&rebuilt).contains("wurde bereits an 12 Sprecherinnen und Sprecher versandt"),
         "{}",
         stderr(&rebuilt)
     );
@@ -407,7 +407,7 @@ fn on_a_terminal_send_shows_what_it_will_do_and_asks() {
     let text = stdout(&declined);
     assert_eq!(declined.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("Bereit: 12 Nachricht(en) für 2026-11"),
+        text.contains("Bereit: 12 Nachrichten für 2026-11"),
         "{text}"
     );
     assert!(text.contains("Jetzt senden? [j/N]"), "{text}");

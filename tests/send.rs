@@ -94,7 +94,7 @@ fn dry_run_writes_one_parseable_message_per_spokesperson() {
     let output = project.run(&["send", "--dry-run", "--stand", STAND]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("12 Nachricht(en) nach"),
+        stdout(&output).contains("12 Nachrichten nach"),
         "{}",
         stdout(&output)
     );
@@ -231,7 +231,7 @@ fn a_spokesperson_without_an_address_is_reported() {
         "{}",
         stderr(&output)
     );
-    assert!(stdout(&output).contains("11 Nachricht(en) nach"));
+    assert!(stdout(&output).contains("11 Nachrichten nach"));
     assert!(!project.out("2026-11/mail/sauer.eml").exists());
 }
 

@@ -324,8 +324,10 @@ pub fn ready_to_send(
     warning_count: usize,
 ) -> String {
     format!(
-        "Bereit: {about_to_send} Nachricht(en) für {month}{target}; {already} haben sie bereits, \
-         {without_address} ohne Adresse, {warning_count} Warnung(en)."
+        "Bereit: {} für {month}{target}; {already} haben sie bereits, {without_address} ohne \
+         Adresse, {}.",
+        count(about_to_send, "Nachricht", "Nachrichten"),
+        warnings(warning_count)
     )
 }
 
@@ -366,8 +368,12 @@ pub fn not_sent(who: &str, reasons: &str, hint: &str) -> String {
 /// The batch stopped.
 pub fn send_aborted(hint: &str, detail: &str, not_attempted: usize) -> String {
     format!(
-        "Fehler: {hint} (Meldung: {detail}). Der Versand wurde angehalten; {not_attempted} \
-         Nachricht(en) wurden nicht versucht."
+        "Fehler: {hint} (Meldung: {detail}). Der Versand wurde angehalten; {} nicht \
+         versucht.",
+        match not_attempted {
+            1 => "1 Nachricht wurde".to_string(),
+            n => format!("{n} Nachrichten wurden"),
+        }
     )
 }
 
@@ -375,7 +381,7 @@ pub fn send_aborted(hint: &str, detail: &str, not_attempted: usize) -> String {
 pub const SEND_CANCELLED: &str = "Abgebrochen: nichts wurde gesendet.\n";
 
 /// Not everyone got the briefing.
-pub const SEND_INCOMPLETE: &str = "Fehler: nicht alle Sprecher:innen haben das Briefing \
+pub const SEND_INCOMPLETE: &str = "Fehler: nicht alle Sprecherinnen und Sprecher haben das Briefing \
                                    erhalten; beheben Sie das Obige und starten Sie `briefing \
                                    send` erneut (was angekommen ist, geht nicht doppelt \
                                    hinaus)\n";
@@ -383,8 +389,9 @@ pub const SEND_INCOMPLETE: &str = "Fehler: nicht alle Sprecher:innen haben das B
 /// The summary of a dry run.
 pub fn dry_run_written(written: usize, mail_dir: impl Display, already: usize) -> String {
     format!(
-        "{written} Nachricht(en) nach {mail_dir} geschrieben (nichts wurde gesendet); {already} \
-         haben das Briefing bereits"
+        "{} nach {mail_dir} geschrieben (nichts wurde gesendet); {already} haben das \
+         Briefing bereits",
+        count(written, "Nachricht", "Nachrichten")
     )
 }
 
@@ -429,12 +436,17 @@ pub fn send_summary(
 // --- commands/build.rs
 
 /// `build` replaced a month that was already e-mailed.
-pub fn already_delivered(month: impl Display, count: usize, last: &str) -> String {
+pub fn already_delivered(month: impl Display, count_of: usize, last: &str) -> String {
     format!(
-        "{month} wurde bereits an {count} Sprecher:innen versandt (zuletzt {last}); die neu \
+        "{month} wurde bereits an {} versandt (zuletzt {last}); die neu \
          erstellten Dokumente gehen nicht von selbst noch einmal hinaus. `briefing send` \
          zeigt, wessen Dokument sich seither geändert hat; senden mit `briefing send \
-         --resend-changed` oder `--resend KENNUNG`"
+         --resend-changed` oder `--resend KENNUNG`",
+        count(
+            count_of,
+            "Sprecherin oder Sprecher",
+            "Sprecherinnen und Sprecher"
+        )
     )
 }
 
