@@ -328,3 +328,29 @@ fn a_header_row_too_deep_is_named_with_its_row() {
         "{message}"
     );
 }
+
+#[test]
+fn formatting_carried_to_the_sheets_end_is_not_data() {
+    // LibreOffice writes a styled empty cell up to column XFD in every row once a format runs
+    // to the sheet's end; only cells with a value count against the column limit.
+    let project = Project::minimal();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let bordered = rust_xlsxwriter::Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let sheet = workbook.add_worksheet();
+    for (column, header) in ["Konferenz", "Datum"].into_iter().enumerate() {
+        sheet.write_string(0, column as u16, header).unwrap();
+    }
+    sheet.write_string(1, 0, "AMK").unwrap();
+    sheet.write_string(1, 1, "10.12.2026").unwrap();
+    for row in 0..3 {
+        sheet.write_blank(row, 16_383, &bordered).unwrap();
+    }
+    workbook
+        .save(project.input("2026-11/termine.xlsx"))
+        .unwrap();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("termine.xlsx"), "{}", stderr(&output));
+    let max = docx_text(&project.out("2026-11/briefing-max.docx"));
+    assert!(max.contains("10.12.2026"), "{max}");
+}

@@ -207,14 +207,17 @@ fn collect_cells(
     let mut cells = Vec::new();
     let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
     while let Some(((row, column), value)) = next()? {
+        // Formatting carried to the sheet's end (LibreOffice writes a styled empty cell up to
+        // column XFD in every row) is not data: only cells with a value count against the
+        // limits. Empty cells cost nothing here, they are streamed and dropped.
+        if value == Data::Empty {
+            continue;
+        }
         if row >= MAX_ROWS {
             return Err(too_many_rows(sheet, row));
         }
         if column >= MAX_COLUMNS {
             return Err(too_many_columns(sheet, column));
-        }
-        if value == Data::Empty {
-            continue;
         }
         first = (first.0.min(row), first.1.min(column));
         last = (last.0.max(row), last.1.max(column));
