@@ -112,6 +112,14 @@ pub fn unreadable_xlsb(error: &impl std::fmt::Display) -> String {
     format!("keine lesbare .xlsb-Arbeitsmappe: {error}")
 }
 
+/// An `.ods` whose repeat or space count (`name`) is no number.
+pub fn ods_count_unreadable(name: &str, value: &str) -> String {
+    format!(
+        "die Datei ist beschädigt ({name}=„{value}“ ist keine Zahl); bitte die Datei in \
+         LibreOffice oder Excel öffnen und neu speichern"
+    )
+}
+
 /// An `.ods` calamine cannot open.
 pub fn unreadable_ods(error: &impl std::fmt::Display) -> String {
     format!("keine lesbare .ods-Tabelle: {error}")

@@ -357,8 +357,11 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
     let mut sheet: Option<(String, SheetExtent, u64)> = None;
     // The row being read: its repeats, columns so far, first and end of its data, its text.
     let mut row: Option<OdsRow> = None;
-    // The cell being read.
+    // The cell being read, and how deep inside it the reader is: a cell may hold elements,
+    // even a whole `table:table`, whose end tags must not end the cell's row or sheet
+    // (calamine skips a cell's content whole).
     let mut cell: Option<OdsCell> = None;
+    let mut depth_in_cell = 0usize;
     loop {
         buffer.clear();
         let Ok(event) = reader.read_event_into(&mut buffer) else {
@@ -372,11 +375,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                     sheet = Some((name, SheetExtent::default(), 0));
                 }
                 "table:table-row" if sheet.is_some() && row.is_none() => {
-                    let repeats = attribute(&element, "table:number-rows-repeated")
-                        .map_or(Some(1), |value| value.parse::<u64>().ok());
-                    let Some(repeats) = repeats else {
-                        break; // calamine fails on a count that is no number
-                    };
+                    let repeats = count(&element, "table:number-rows-repeated")?;
                     row = Some(OdsRow {
                         repeats,
                         ..OdsRow::default()
@@ -385,11 +384,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                 "table:table-cell" | "table:covered-table-cell"
                     if row.is_some() && cell.is_none() =>
                 {
-                    let repeats = attribute(&element, "table:number-columns-repeated")
-                        .map_or(Some(1), |value| value.parse::<u64>().ok());
-                    let Some(repeats) = repeats else {
-                        break;
-                    };
+                    let repeats = count(&element, "table:number-columns-repeated")?;
                     let mut next = OdsCell {
                         repeats,
                         ..OdsCell::default()
@@ -404,10 +399,18 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                     }
                     cell = Some(next);
                 }
-                // Anything inside a cell (a paragraph, a link) may make it a value.
-                _ => {
+                // Anything inside a cell (a paragraph, a link) may make it a value; `text:s`
+                // stands for `text:c` spaces, which calamine writes out.
+                name => {
                     if let Some(cell) = cell.as_mut() {
                         cell.valued = true;
+                        depth_in_cell += 1;
+                        let characters = match name {
+                            "text:s" => count(&element, "text:c")?,
+                            "text:tab" | "text:line-break" => 1,
+                            _ => 0,
+                        };
+                        cell.text = cell.text.saturating_add(characters);
                     }
                 }
             },
@@ -423,6 +426,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                     cell.text += text.len() as u64;
                 }
             }
+            Event::End(_) if cell.is_some() && depth_in_cell > 0 => depth_in_cell -= 1,
             Event::End(element) => match element.name().as_ref() {
                 "table:table-cell" | "table:covered-table-cell" => {
                     if let (Some(done), Some(row)) = (cell.take(), row.as_mut()) {
@@ -529,12 +533,27 @@ struct OdsCell {
     text: u64,
 }
 
+/// An attribute's value with character references resolved, as calamine reads it.
 fn attribute(element: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
-    element
-        .try_get_attribute(name)
-        .ok()
-        .flatten()
-        .map(|value| value.value.to_string())
+    let value = element.try_get_attribute(name).ok().flatten()?;
+    let raw = value.value.to_string();
+    Some(match quick_xml::escape::unescape(&raw) {
+        Ok(text) => text.into_owned(),
+        Err(_) => raw,
+    })
+}
+
+/// A repeat or space count (1 when absent). One that is no number is refused: calamine fails
+/// on it or reads it otherwise, and a count the guard cannot read is a count it cannot hold
+/// to the limits.
+fn count(element: &quick_xml::events::BytesStart<'_>, name: &str) -> Result<u64, String> {
+    match attribute(element, name) {
+        None => Ok(1),
+        Some(value) => value
+            .trim()
+            .parse()
+            .map_err(|_| messages::ods_count_unreadable(name, &value)),
+    }
 }
 
 #[cfg(test)]
@@ -786,6 +805,45 @@ pub(super) mod tests {
             let error = check_ods(ods_content("Termine", &rows).as_bytes()).unwrap_err();
             assert!(error.contains("„Termine“"), "{error}");
             assert!(error.contains(expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn ods_tricks_that_hid_repeats_from_the_guard_are_refused() {
+        let wide = "<table:table-cell office:value-type=\"float\" office:value=\"1\" \
+                    table:number-columns-repeated=\"16000\"/>";
+        let cases = [
+            // A table inside a cell: its end tags are the cell's content, not the sheet's end.
+            (
+                format!(
+                    "<table:table-row><table:table-cell office:value-type=\"float\"><table:table/>\
+                     </table:table-cell></table:table-row><table:table-row>{wide}</table:table-row>"
+                ),
+                "hat Daten in Spalte 16000",
+            ),
+            // A character reference in a count: calamine resolves it.
+            (
+                "<table:table-row table:number-rows-repeated=\"&#50;00000\">\
+                 <table:table-cell office:value-type=\"float\" office:value=\"1\"/></table:table-row>"
+                    .to_string(),
+                "hat Daten in Zeile 200000",
+            ),
+            // A count that is no number.
+            (
+                "<table:table-row table:number-rows-repeated=\"viele\"/>".to_string(),
+                "keine Zahl",
+            ),
+            // text:s stands for text:c spaces, which calamine writes into the cell.
+            (
+                "<table:table-row><table:table-cell office:value-type=\"string\">\
+                 <text:p><text:s text:c=\"200000000\"/></text:p></table:table-cell></table:table-row>"
+                    .to_string(),
+                "mehr als 64 MiB Text",
+            ),
+        ];
+        for (rows, expected) in cases {
+            let error = check_ods(ods_content("Termine", &rows).as_bytes()).unwrap_err();
+            assert!(error.contains(expected), "{expected}: {error}");
         }
     }
 
