@@ -58,3 +58,64 @@ fn xls_and_ods_give_the_documents_of_the_xlsx() {
         }
     }
 }
+
+/// The fixture `termine.ods` with its 7th `table:table-row` hidden, as LibreOffice marks a row
+/// hidden by hand.
+fn ods_with_row_7_hidden() -> Vec<u8> {
+    use std::io::{Read, Write};
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/termine.ods");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "content.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let seventh = text.match_indices("<table:table-row ").nth(6).unwrap().0;
+            let (head, tail) = text.split_at(seventh);
+            bytes = format!(
+                "{head}<table:table-row table:visibility=\"collapse\" {}",
+                &tail["<table:table-row ".len()..]
+            )
+            .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_hidden_row_of_an_ods_is_named_and_left_out_with_the_setting() {
+    let project = Project::shipped_example();
+    std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap();
+    std::fs::write(
+        project.input("2026-11/termine.ods"),
+        ods_with_row_7_hidden(),
+    )
+    .unwrap();
+    let output = project.run(&["check", "--stand", "2026-11-28"]);
+    assert!(
+        stderr(&output).contains(
+            "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: Zeile 7"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let config = std::fs::read_to_string(project.path().join("briefing.yaml")).unwrap();
+    project.write(
+        "briefing.yaml",
+        &format!("{config}\nausgeblendete_zeilen: auslassen\n"),
+    );
+    let output = project.run(&["check", "--stand", "2026-11-28"]);
+    assert!(
+        stderr(&output).contains(
+            "werden nicht gelesen (Einstellung ausgeblendete_zeilen: auslassen): Zeile 7"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -350,7 +350,11 @@ fn formatting_carried_to_the_sheets_end_is_not_data() {
         .unwrap();
     let output = project.run(&["build", "--stand", "2026-11-28"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(!stderr(&output).contains("termine.xlsx"), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("termine.xlsx"),
+        "{}",
+        stderr(&output)
+    );
     let max = docx_text(&project.out("2026-11/briefing-max.docx"));
     assert!(max.contains("10.12.2026"), "{max}");
 }

@@ -3,8 +3,9 @@
 //! a stored result, and struck-through cells (cell style -> `cellXfs` -> font `<strike/>`).
 //!
 //! Reads the parts straight from the zip (the guards in `guard` have already passed it); a
-//! part that is missing or not XML gives no markup, never an error. Other formats (`.xls`,
-//! `.ods`) have no markup here.
+//! part that is missing or not XML gives no markup, never an error. Of an `.ods`, only its
+//! hidden rows (`table:visibility` of a row, from `content.xml`); `.xls` and `.xlsb` have no
+//! markup here.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{Cursor, Read};
@@ -26,6 +27,9 @@ pub(super) struct SheetMarkup {
     /// Cells formatted as struck through.
     pub(super) struck: HashSet<CellPosition>,
 }
+
+/// Rows beyond this are never read (the reader's row limit), so no hidden row past it is kept.
+const MAX_HIDDEN_ROW: u64 = 100_000;
 
 /// Most hyperlink cells taken from one `ref` range; a link over a whole column stays bounded.
 const MAX_LINK_CELLS: u64 = 10_000;
@@ -71,6 +75,78 @@ fn resolve(base: &str, target: &str) -> String {
     match target.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
         None => format!("{base}{target}"),
+    }
+}
+
+/// The hidden rows of every sheet of the `.ods` workbook `bytes`, by sheet name.
+pub(super) fn read_ods_markup(bytes: &[u8]) -> HashMap<String, SheetMarkup> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return HashMap::new();
+    };
+    let mut xml = String::new();
+    let read = archive
+        .by_name("content.xml")
+        .is_ok_and(|mut entry| entry.read_to_string(&mut xml).is_ok());
+    if read {
+        ods_markup(&xml)
+    } else {
+        HashMap::new()
+    }
+}
+
+/// Rows are counted as calamine counts them: every `table:table-row` of a sheet, repeats
+/// included, wherever it is grouped, but not the rows of a table inside a cell.
+fn ods_markup(xml: &str) -> HashMap<String, SheetMarkup> {
+    let mut reader = reader(xml);
+    reader.config_mut().expand_empty_elements = true;
+    let mut out = HashMap::new();
+    // The open elements below the sheet's table: a row counts only outside any cell.
+    let mut sheet: Option<(String, SheetMarkup, u64)> = None;
+    let mut open: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let name = String::from_utf8_lossy(e.name().as_ref().as_bytes()).into_owned();
+                match (&mut sheet, name.as_str()) {
+                    (None, "table:table") => {
+                        let title = attribute(&e, "name").unwrap_or_default();
+                        sheet = Some((title, SheetMarkup::default(), 0));
+                        continue;
+                    }
+                    (Some((_, markup, next_row)), "table:table-row")
+                        if !open
+                            .iter()
+                            .any(|o| o.contains("table-cell") || o == "table:table") =>
+                    {
+                        let repeats = attribute(&e, "number-rows-repeated")
+                            .and_then(|v| v.trim().parse::<u64>().ok())
+                            .unwrap_or(1);
+                        let hidden = attribute(&e, "visibility")
+                            .is_some_and(|v| v == "collapse" || v == "filter");
+                        let end = next_row.saturating_add(repeats);
+                        if hidden {
+                            for row in *next_row..end.min(MAX_HIDDEN_ROW) {
+                                markup.hidden_rows.insert(row as u32);
+                            }
+                        }
+                        *next_row = end;
+                    }
+                    _ => {}
+                }
+                if sheet.is_some() {
+                    open.push(name);
+                }
+            }
+            Ok(Event::End(_)) if sheet.is_some() => {
+                // Nothing left open below the sheet's table: this ends the table itself.
+                let sheet_ends = open.pop().is_none();
+                if sheet_ends && let Some((title, markup, _)) = sheet.take() {
+                    out.insert(title, markup);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
     }
 }
 
@@ -350,6 +426,29 @@ mod tests {
         );
         assert_eq!(markup.links.len(), 1);
         assert_eq!(markup.links[&(2, 4)], "mailto:a@example.org");
+    }
+
+    #[test]
+    fn an_ods_sheet_s_hidden_rows_are_read_with_their_repeats() {
+        let xml = r#"<office:document-content><office:body><office:spreadsheet>
+            <table:table table:name="Termine">
+            <table:table-row><table:table-cell/></table:table-row>
+            <table:table-row table:visibility="collapse"><table:table-cell>
+              <table:table><table:table-row table:number-rows-repeated="50"/></table:table>
+            </table:table-cell></table:table-row>
+            <table:table-row-group>
+              <table:table-row table:number-rows-repeated="2"/>
+              <table:table-row table:visibility="filter" table:number-rows-repeated="&#50;"/>
+            </table:table-row-group>
+            <table:table-row table:visibility="collapse" table:number-rows-repeated="1048570"/>
+            </table:table>
+            <table:table table:name="Leer"/>
+            </office:spreadsheet></office:body></office:document-content>"#;
+        let markup = ods_markup(xml);
+        let rows = &markup["Termine"].hidden_rows;
+        assert_eq!(rows.iter().take(3).copied().collect::<Vec<_>>(), [1, 4, 5]);
+        assert_eq!(rows.len() as u64, 3 + MAX_HIDDEN_ROW - 6);
+        assert!(markup["Leer"].hidden_rows.is_empty());
     }
 
     #[test]

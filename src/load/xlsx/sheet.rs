@@ -7,12 +7,14 @@
 //! sheets to the same limits). Knows nothing of headers or records; the guards in `guard`
 //! run before the workbook is opened.
 
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT_BYTES};
+use super::markup::{SheetMarkup, read_markup, read_ods_markup};
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
 use crate::messages::sheets as messages;
@@ -103,8 +105,13 @@ impl Workbook<'_> {
     }
 
     /// Whether the sheets' XML can be read for markup (hidden rows, links, formulas, strike).
-    pub(super) fn has_markup(&self) -> bool {
-        matches!(self, Workbook::Xlsx(_))
+    /// What the workbook `bytes` (this workbook's file) says beyond its values, by sheet.
+    pub(super) fn markup(&self, bytes: &[u8]) -> HashMap<String, SheetMarkup> {
+        match self {
+            Workbook::Xlsx(_) => read_markup(bytes),
+            Workbook::Ods(_) => read_ods_markup(bytes),
+            Workbook::Xls(_) | Workbook::Xlsb(_) => HashMap::new(),
+        }
     }
 }
 

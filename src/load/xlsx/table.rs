@@ -9,7 +9,7 @@ use calamine::{Data, Range};
 
 use super::file_error;
 use super::limits::MAX_TEXT_BYTES;
-use super::markup::{SheetMarkup, read_markup};
+use super::markup::SheetMarkup;
 use super::sheet::{self, sheet_range};
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::headers::{Field, HeaderAliases};
@@ -122,11 +122,7 @@ pub(super) fn read_tables<'a>(
 ) -> Result<Vec<Table<'a>>, Diagnostics> {
     let fail = |message: String| file_error(path, message);
     let mut workbook = sheet::open(path, bytes)?;
-    let mut markup = if workbook.has_markup() {
-        read_markup(bytes)
-    } else {
-        Default::default()
-    };
+    let mut markup = workbook.markup(bytes);
     let mut tables = Vec::new();
     let mut near_misses = Vec::new();
     let mut text_left = MAX_TEXT_BYTES;
