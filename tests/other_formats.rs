@@ -89,33 +89,42 @@ fn ods_with_row_7_hidden() -> Vec<u8> {
 }
 
 #[test]
-fn a_hidden_row_of_an_ods_is_named_and_left_out_with_the_setting() {
-    let project = Project::shipped_example();
-    std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap();
-    std::fs::write(
-        project.input("2026-11/termine.ods"),
-        ods_with_row_7_hidden(),
-    )
-    .unwrap();
-    let output = project.run(&["check", "--stand", "2026-11-28"]);
-    assert!(
-        stderr(&output).contains(
-            "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: Zeile 7"
-        ),
-        "{}",
-        stderr(&output)
-    );
-    let config = std::fs::read_to_string(project.path().join("briefing.yaml")).unwrap();
-    project.write(
-        "briefing.yaml",
-        &format!("{config}\nausgeblendete_zeilen: auslassen\n"),
-    );
-    let output = project.run(&["check", "--stand", "2026-11-28"]);
-    assert!(
-        stderr(&output).contains(
-            "werden nicht gelesen (Einstellung ausgeblendete_zeilen: auslassen): Zeile 7"
-        ),
-        "{}",
-        stderr(&output)
-    );
+fn a_hidden_row_of_an_ods_or_xls_is_named_and_left_out_with_the_setting() {
+    // The .xls is that .ods saved by LibreOffice 7.4 as Excel 97-2003
+    // (`soffice --headless --convert-to xls`), committed as a fixture.
+    let xls = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sheets/termine-zeile-7-ausgeblendet.xls");
+    for (extension, bytes) in [
+        ("ods", ods_with_row_7_hidden()),
+        ("xls", std::fs::read(xls).unwrap()),
+    ] {
+        let project = Project::shipped_example();
+        std::fs::remove_file(project.input("2026-11/termine.xlsx")).unwrap();
+        std::fs::write(
+            project.input(&format!("2026-11/termine.{extension}")),
+            bytes,
+        )
+        .unwrap();
+        let output = project.run(&["check", "--stand", "2026-11-28"]);
+        assert!(
+            stderr(&output).contains(
+                "ausgeblendete Zeilen (von Hand oder durch einen Filter) werden gelesen: Zeile 7"
+            ),
+            "{extension}: {}",
+            stderr(&output)
+        );
+        let config = std::fs::read_to_string(project.path().join("briefing.yaml")).unwrap();
+        project.write(
+            "briefing.yaml",
+            &format!("{config}\nausgeblendete_zeilen: auslassen\n"),
+        );
+        let output = project.run(&["check", "--stand", "2026-11-28"]);
+        assert!(
+            stderr(&output).contains(
+                "werden nicht gelesen (Einstellung ausgeblendete_zeilen: auslassen): Zeile 7"
+            ),
+            "{extension}: {}",
+            stderr(&output)
+        );
+    }
 }

@@ -10,6 +10,7 @@
 
 use std::io::Read;
 
+use super::biff::{Record, records, sheet_name, u16_in, u32_in};
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES};
 use crate::messages::sheets as messages;
 
@@ -80,48 +81,6 @@ impl Workbook {
         }
         Ok(())
     }
-}
-
-/// One BIFF record: its type, data and the data of the CONTINUE records after it (calamine
-/// appends those to the record).
-struct Record<'s> {
-    kind: u16,
-    data: &'s [u8],
-    continues: Vec<&'s [u8]>,
-}
-
-/// The records from the start of `stream`, as calamine 0.38 iterates them; a truncated
-/// record ends the iteration (calamine stops with an error there).
-fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
-    std::iter::from_fn(move || {
-        let header = stream.get(..4)?;
-        let kind = u16::from_le_bytes([header[0], header[1]]);
-        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
-        let data = stream.get(4..4 + len)?;
-        stream = &stream[4 + len..];
-        let mut continues = Vec::new();
-        while stream.len() > 4 && stream[..2] == [0x3C, 0x00] {
-            let len = usize::from(u16::from_le_bytes([stream[2], stream[3]]));
-            continues.push(stream.get(4..4 + len)?);
-            stream = &stream[4 + len..];
-        }
-        Some(Record {
-            kind,
-            data,
-            continues,
-        })
-    })
-}
-
-fn u16_in(data: &[u8], at: usize) -> u64 {
-    data.get(at..at + 2)
-        .map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])))
-}
-
-fn u32_in(data: &[u8], at: usize) -> u64 {
-    data.get(at..at + 4).map_or(0, |b| {
-        u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    })
 }
 
 /// Refuses an `.xls` workbook stream (`Workbook` or `Book`) with a sheet beyond the limits:
@@ -313,24 +272,6 @@ fn xls_dimensions(data: &[u8]) -> u64 {
     let span =
         |first: u64, last: u64| u64::from(((last - 1) as u32).wrapping_sub(first as u32)) + 1;
     span(first_row, last_row).saturating_mul(span(first_column, last_column))
-}
-
-/// A BoundSheet8 record's sheet name (an 8-bit length, a flags byte, then Latin-1 or
-/// UTF-16 characters), for messages.
-fn sheet_name(data: &[u8]) -> String {
-    let len = usize::from(data.first().copied().unwrap_or(0));
-    let wide = data.get(1).is_some_and(|flags| flags & 1 == 1);
-    let chars = data.get(2..).unwrap_or_default();
-    if wide {
-        let units: Vec<u16> = chars
-            .chunks_exact(2)
-            .take(len)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    } else {
-        chars.iter().take(len).map(|b| char::from(*b)).collect()
-    }
 }
 
 /// calamine's own caps for an `.ods` sheet: repeats beyond them are cut off.

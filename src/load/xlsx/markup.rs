@@ -3,14 +3,17 @@
 //! a stored result, and struck-through cells (cell style -> `cellXfs` -> font `<strike/>`).
 //!
 //! Reads the parts straight from the zip (the guards in `guard` have already passed it); a
-//! part that is missing or not XML gives no markup, never an error. Of an `.ods`, only its
-//! hidden rows (`table:visibility` of a row, from `content.xml`); `.xls` and `.xlsb` have no
-//! markup here.
+//! part that is missing or not XML gives no markup, never an error. Of an `.ods` and an
+//! `.xls`, only their hidden rows (`table:visibility` of a row in `content.xml`; the ROW
+//! records of the BIFF stream); `.xlsb` has no markup here.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
+
+use super::biff;
+use super::compound::Compound;
 
 /// A cell position: 0-based row and column, as calamine counts them.
 pub(super) type CellPosition = (u32, u32);
@@ -92,6 +95,28 @@ pub(super) fn read_ods_markup(bytes: &[u8]) -> HashMap<String, SheetMarkup> {
     } else {
         HashMap::new()
     }
+}
+
+/// The hidden rows of every sheet of the `.xls` workbook `bytes`, by sheet name. A compound
+/// file the guards let through but this cannot read gives no markup.
+pub(super) fn read_xls_markup(bytes: &[u8]) -> HashMap<String, SheetMarkup> {
+    let stream = match Compound::read(bytes) {
+        Ok(Some(compound)) => compound.stream(&["Workbook", "Book"]).ok().flatten(),
+        _ => None,
+    };
+    let Some(stream) = stream else {
+        return HashMap::new();
+    };
+    biff::hidden_rows(&stream, MAX_HIDDEN_ROW as u32)
+        .into_iter()
+        .map(|(name, hidden_rows)| {
+            let markup = SheetMarkup {
+                hidden_rows,
+                ..SheetMarkup::default()
+            };
+            (name, markup)
+        })
+        .collect()
 }
 
 /// Rows are counted as calamine counts them: every `table:table-row` of a sheet, repeats

@@ -10,6 +10,7 @@
 //! its columns, `rows` turns data rows into records, `cells` turns one cell into text. This
 //! file holds the records and the public entry points.
 
+mod biff;
 mod cells;
 mod compound;
 mod emails;

@@ -14,7 +14,7 @@ use std::path::Path;
 use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT_BYTES};
-use super::markup::{SheetMarkup, read_markup, read_ods_markup};
+use super::markup::{SheetMarkup, read_markup, read_ods_markup, read_xls_markup};
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
 use crate::messages::sheets as messages;
@@ -110,7 +110,8 @@ impl Workbook<'_> {
         match self {
             Workbook::Xlsx(_) => read_markup(bytes),
             Workbook::Ods(_) => read_ods_markup(bytes),
-            Workbook::Xls(_) | Workbook::Xlsb(_) => HashMap::new(),
+            Workbook::Xls(_) => read_xls_markup(bytes),
+            Workbook::Xlsb(_) => HashMap::new(),
         }
     }
 }
