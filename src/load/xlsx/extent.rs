@@ -278,19 +278,25 @@ fn xls_dimensions(data: &[u8]) -> u64 {
 const ODS_MAX_ROWS: u64 = 1_048_576;
 const ODS_MAX_COLUMNS: u64 = 16_384;
 
+/// An XML reader as lenient as calamine's (no end-name or comment checks, text untrimmed,
+/// empty elements as start and end), so no trick gets past one reader and not the other.
+pub(super) fn calamine_xml_reader<R: Read>(source: R) -> quick_xml::Reader<std::io::BufReader<R>> {
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(source));
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    reader
+}
+
 /// Refuses an `.ods` `content.xml` with a sheet beyond the limits, counting its cells with
 /// their repeats (`table:number-rows-repeated`, `table:number-columns-repeated`) as calamine
 /// will lay them out, and the text those repeats copy. XML that is not well-formed is left to
 /// calamine.
 pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
     use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    // The same reader settings as calamine's.
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    let mut reader = calamine_xml_reader(content);
     let mut buffer = Vec::new();
     let mut workbook = Workbook::default();
     let mut text_bytes: u64 = 0;

@@ -167,13 +167,7 @@ enum PartProblem {
 /// XML is left to calamine.
 fn inspect_part(part: &mut impl Read) -> Option<PartProblem> {
     use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
-    // The same leniency as calamine's reader, so no trick gets past one and not the other.
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    let mut reader = extent::calamine_xml_reader(part);
     let mut buffer = Vec::new();
     let mut shared_strings_seen = false;
     loop {
