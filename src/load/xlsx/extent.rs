@@ -11,7 +11,7 @@
 use std::io::Read;
 
 use super::biff::{Record, records, sheet_name, u16_in, u32_in};
-use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, MAX_TEXT_MIB};
 use crate::messages::sheets as messages;
 
 /// First and last (0-based) row and column of some cells, if there are any.
@@ -111,14 +111,8 @@ pub(super) fn check_xls(stream: &[u8]) -> Result<(), String> {
             continue;
         };
         let (extent, shared_text) = xls_sheet_extent(sheet, &shared_strings);
-        workbook.add(&name, &extent)?;
         text_bytes = text_bytes.saturating_add(shared_text);
-        if text_bytes > MAX_TEXT_BYTES {
-            return Err(messages::too_much_text(
-                &name,
-                MAX_TEXT_BYTES / (1024 * 1024),
-            ));
-        }
+        close_sheet(&name, &extent, &mut workbook, text_bytes)?;
     }
     Ok(())
 }
@@ -399,7 +393,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
                 }
                 "table:table" => {
                     if let Some((name, extent, _)) = sheet.take() {
-                        close_ods_sheet(&name, &extent, &mut workbook, text_bytes)?;
+                        close_sheet(&name, &extent, &mut workbook, text_bytes)?;
                     }
                 }
                 _ => {}
@@ -413,7 +407,7 @@ pub(super) fn check_ods(content: impl Read) -> Result<(), String> {
         if let Some(done) = row.take() {
             close_ods_row(done, &mut extent, &mut next_row, &mut text_bytes);
         }
-        close_ods_sheet(&name, &extent, &mut workbook, text_bytes)?;
+        close_sheet(&name, &extent, &mut workbook, text_bytes)?;
     }
     Ok(())
 }
@@ -436,8 +430,8 @@ fn close_ods_row(done: OdsRow, extent: &mut SheetExtent, next_row: &mut u64, tex
     *next_row += repeats;
 }
 
-/// Checks a sheet and the workbook's text so far.
-fn close_ods_sheet(
+/// Checks a sheet (of an `.xls` or an `.ods`) and the workbook's text so far.
+fn close_sheet(
     name: &str,
     extent: &SheetExtent,
     workbook: &mut Workbook,
@@ -445,10 +439,7 @@ fn close_ods_sheet(
 ) -> Result<(), String> {
     workbook.add(name, extent)?;
     if text_bytes > MAX_TEXT_BYTES {
-        return Err(messages::too_much_text(
-            name,
-            MAX_TEXT_BYTES / (1024 * 1024),
-        ));
+        return Err(messages::too_much_text(name, MAX_TEXT_MIB));
     }
     Ok(())
 }

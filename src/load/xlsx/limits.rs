@@ -14,7 +14,10 @@ pub(super) const MAX_CELLS: u64 = 5_000_000;
 /// Most bytes of cell text held for one workbook. A real list holds well under a megabyte;
 /// a long shared string referenced by thousands of cells would otherwise be copied into each
 /// (a 23 KB `.xlsx` made the program ask for 4 GB).
-pub(super) const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_TEXT_BYTES: u64 = MAX_TEXT_MIB * 1024 * 1024;
+
+/// [`MAX_TEXT_BYTES`] in MiB, as the messages name it.
+pub(super) const MAX_TEXT_MIB: u64 = 64;
 
 /// Most sheets read from one workbook.
 pub(super) const MAX_SHEETS: usize = 200;

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use calamine::{Cell, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, XlsxError};
 
-use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT_BYTES};
+use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT_MIB};
 use super::markup::{SheetMarkup, read_markup, read_ods_markup, read_xls_markup};
 use super::{file_error, guard};
 use crate::diagnostics::Diagnostics;
@@ -117,8 +117,8 @@ impl Workbook<'_> {
 }
 
 /// A sheet's used cells within [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]; its text
-/// counts against `text_left`, the bytes of [`MAX_TEXT_BYTES`] the workbook's sheets before
-/// it left.
+/// counts against `text_left`, the bytes of
+/// [`MAX_TEXT_BYTES`](super::limits::MAX_TEXT_BYTES) the workbook's sheets before it left.
 pub(super) fn sheet_range(
     workbook: &mut Workbook<'_>,
     sheet: &str,
@@ -247,7 +247,7 @@ fn spend_text(sheet: &str, value: &Data, text_left: &mut u64) -> Result<(), Stri
     };
     *text_left = text_left
         .checked_sub(bytes as u64)
-        .ok_or_else(|| messages::too_much_text(sheet, MAX_TEXT_BYTES / (1024 * 1024)))?;
+        .ok_or_else(|| messages::too_much_text(sheet, MAX_TEXT_MIB))?;
     Ok(())
 }
 
