@@ -199,6 +199,7 @@ impl Settings {
             allow_unencrypted: self.smtp.allow_unencrypted
                 || config.allow_unencrypted.unwrap_or(false),
             retry_pauses: [500, 1000, 2000].map(Duration::from_millis).to_vec(),
+            ca_file: config.ca_certificate.clone(),
         })
     }
 

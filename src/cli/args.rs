@@ -251,6 +251,9 @@ pub struct SendArgs {
     /// `--angekommen`.
     #[arg(long, value_name = messages::ID_VALUE, help = messages::ARRIVED)]
     pub angekommen: Vec<String>,
+    /// `--verbindung-pruefen`: only test the connection to the mail server.
+    #[arg(long, help = crate::messages::tls::CHECK_CONNECTION_HELP)]
+    pub verbindung_pruefen: bool,
 }
 
 fn parse_tls(text: &str) -> Result<SmtpTls, String> {

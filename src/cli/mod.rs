@@ -14,7 +14,7 @@ pub use report::Outcome;
 
 use args::Command;
 
-use crate::commands::{build, check, init, preview, send, watch};
+use crate::commands::{build, check, connection, init, preview, send, watch};
 use crate::messages::cli as messages;
 use crate::project::Selection;
 use crate::settings::Settings;
@@ -41,6 +41,9 @@ pub fn run(cli: Cli) -> Outcome {
             .and_then(|settings| preview::run(settings, &args.id))
             .map(Outcome::Preview),
         Command::Init(args) => init::run(&args.dir).map(Outcome::Init),
+        Command::Send(args) if args.verbindung_pruefen => {
+            connection::run(args.overrides()).map(Outcome::Connection)
+        }
         Command::Send(args) => {
             let options = args.options();
             let yes = args.yes;

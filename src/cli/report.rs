@@ -10,8 +10,11 @@ use crate::commands::init::InitReport;
 use crate::commands::preview::PreviewReport;
 use crate::commands::send::{SendReport, SendUi};
 use crate::deliver::FailureKind;
+use crate::deliver::connection::ConnectionReport;
 use crate::error::Error;
+use crate::load::config::SmtpTls;
 use crate::messages::cli as messages;
+use crate::messages::tls as tls_messages;
 
 /// How a command ended.
 #[derive(Debug)]
@@ -26,6 +29,8 @@ pub enum Outcome {
     Init(InitReport),
     /// `send` ran (it may not have reached everyone).
     Send(Box<SendReport>),
+    /// `send --verbindung-pruefen` ran (the connection may have failed).
+    Connection(ConnectionReport),
     /// `watch` stopped.
     Watched,
     /// The command failed.
@@ -46,6 +51,13 @@ impl Outcome {
             Outcome::Check(report) => report.warnings.to_string(),
             Outcome::Preview(report) => report.warnings.to_string(),
             Outcome::Send(report) => send_diagnostics(report),
+            Outcome::Connection(report) => match &report.failure {
+                Some(failure) => format!(
+                    "{}\n",
+                    tls_messages::check_failed(&failure.hint, &failure.detail)
+                ),
+                None => String::new(),
+            },
             Outcome::Init(_) | Outcome::Watched => String::new(),
             Outcome::Failed(error) => failure(error),
         }
@@ -56,6 +68,7 @@ impl Outcome {
         match self {
             Outcome::Failed(error) => error.exit_code(),
             Outcome::Send(report) if !report.complete() => 1,
+            Outcome::Connection(report) if !report.ok() => 1,
             _ => 0,
         }
     }
@@ -87,6 +100,7 @@ impl fmt::Display for Outcome {
                 writeln!(f, "{}", messages::next_step(&dir))
             }
             Outcome::Send(report) => send_summary(f, report),
+            Outcome::Connection(report) => connection_summary(f, report),
             Outcome::Watched | Outcome::Failed(_) => Ok(()),
         }
     }
@@ -279,4 +293,61 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
             report.log.display()
         )
     )
+}
+
+/// What `send --verbindung-pruefen` found, line by line; the failure goes to stderr.
+fn connection_summary(f: &mut fmt::Formatter<'_>, report: &ConnectionReport) -> fmt::Result {
+    let mode = match report.tls {
+        SmtpTls::StartTls => tls_messages::MODE_STARTTLS,
+        SmtpTls::Tls => tls_messages::MODE_TLS,
+        SmtpTls::None => tls_messages::MODE_NONE,
+    };
+    writeln!(f, "{}", tls_messages::check_header(&report.server, mode))?;
+    if let Some(greeting) = &report.greeting {
+        writeln!(f, "{}", tls_messages::check_greeting(greeting))?;
+    }
+    match (&report.encryption, report.tls) {
+        (Some((version, cipher)), _) => {
+            writeln!(f, "{}", tls_messages::check_tls(version, cipher))?
+        }
+        (None, SmtpTls::None) => writeln!(f, "{}", tls_messages::CHECK_NO_TLS)?,
+        (None, _) => {}
+    }
+    if let Some(certificate) = &report.certificate {
+        writeln!(
+            f,
+            "{}",
+            tls_messages::check_certificate(
+                &certificate.names.join(", "),
+                &certificate.issuer,
+                &certificate.not_before,
+                &certificate.not_after
+            )
+        )?;
+        if report.encryption.is_some() {
+            let ca_file = report
+                .ca_file
+                .as_ref()
+                .map(|(path, count)| (path.as_str(), *count));
+            writeln!(f, "{}", tls_messages::check_trust(ca_file))?;
+        }
+    }
+    let login_failed = report
+        .failure
+        .as_ref()
+        .is_some_and(|failure| failure.kind == FailureKind::AuthFailed);
+    match (&report.user, &report.login) {
+        (Some(user), Some(mechanism)) => {
+            writeln!(f, "{}", tls_messages::check_login_ok(user, mechanism))?
+        }
+        (Some(user), None) if login_failed => {
+            writeln!(f, "{}", tls_messages::check_login_failed(user))?
+        }
+        (None, _) if report.failure.is_none() => writeln!(f, "{}", tls_messages::CHECK_NO_LOGIN)?,
+        _ => {}
+    }
+    if report.ok() {
+        writeln!(f, "{}", tls_messages::CHECK_OK)?;
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod connection;
 pub mod init;
 pub mod preview;
 pub mod send;

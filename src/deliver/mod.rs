@@ -8,10 +8,14 @@
 //! delivery; a dry run's messages are byte-deterministic (the date is the reference date), a
 //! real delivery is dated when it is sent.
 
+pub mod certificate;
+pub mod connection;
 pub mod freshness;
 pub mod message;
+pub mod probe;
 pub mod run;
 pub mod smtp;
+pub mod trust;
 
 use std::path::PathBuf;
 

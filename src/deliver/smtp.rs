@@ -5,19 +5,32 @@
 //! A message is sent command by command (MAIL, RCPT, DATA) so the caller can record that it
 //! is about to go right before DATA: a failure before that point certainly did not deliver
 //! it. This module only talks to the server; recording what went out is `send`'s job.
+//!
+//! TLS is always verified ([`super::trust`]: the system's store plus `versand.ca_zertifikat`);
+//! when the handshake fails, [`super::probe`] reads the server's certificate once more so the
+//! error can name its issuer, names and dates ([`super::certificate`]). Login is PLAIN or
+//! LOGIN, whichever the server offers, only over TLS unless allowed otherwise.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::SmtpTransport;
-use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
-use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 
 use super::DeliverError;
+use super::certificate::{self, TrustSources};
 use super::message::Prepared;
+use super::probe::{self, ProbeError};
+use super::trust::Trust;
 use crate::load::config::SmtpTls;
 use crate::messages::deliver as messages;
+use crate::messages::tls as tls_messages;
+
+/// The login mechanisms the program speaks, in the order it prefers them (Exchange offers
+/// only LOGIN; most others both).
+pub const MECHANISMS: &[Mechanism] = &[Mechanism::Plain, Mechanism::Login];
 
 /// The environment variable that holds the SMTP password.
 pub const PASSWORD_VARIABLE: &str = "BRIEFING_SMTP_PASSWORD";
@@ -41,6 +54,8 @@ pub struct SmtpSettings {
     pub allow_unencrypted: bool,
     /// Pauses before the retries of a temporary refusal (4xx).
     pub retry_pauses: Vec<Duration>,
+    /// `versand.ca_zertifikat`: CA certificates trusted beyond the system's store.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// Why a message did not go (or may not have).
@@ -58,6 +73,12 @@ pub enum FailureKind {
     TlsNotOffered,
     /// The encrypted connection failed.
     Tls,
+    /// The server's certificate was rejected (unknown issuer, wrong name, expired).
+    Certificate,
+    /// Server and program have no TLS version or cipher suite in common.
+    TlsMismatch,
+    /// The server offers no login mechanism the program speaks.
+    AuthUnsupported,
     /// The connection broke off.
     Connection,
     /// The server refused this recipient or message for good (5xx).
@@ -88,6 +109,9 @@ impl FailureKind {
             FailureKind::AuthFailed => messages::auth_failed(&server, PASSWORD_VARIABLE),
             FailureKind::TlsNotOffered => messages::tls_not_offered(&server),
             FailureKind::Tls => messages::tls_failed(&server),
+            FailureKind::Certificate => tls_messages::certificate_rejected(&server),
+            FailureKind::TlsMismatch => tls_messages::mismatch(&server),
+            FailureKind::AuthUnsupported => tls_messages::auth_unsupported(&server),
             FailureKind::Connection => messages::connection_lost(&server),
             FailureKind::Rejected => messages::REJECTED.to_string(),
             FailureKind::Temporary => messages::TEMPORARY.to_string(),
@@ -123,7 +147,11 @@ fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
         io_kind,
         Some(std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)
     );
-    let kind = if error.is_timeout() || timed_out {
+    let kind = if rustls_error(error).is_some() {
+        // lettre reports a failed handshake as a network error; it is a TLS problem, which
+        // `Mailer::explain` words.
+        FailureKind::Tls
+    } else if error.is_timeout() || timed_out {
         FailureKind::TimedOut
     } else if io_kind == Some(std::io::ErrorKind::ConnectionRefused) {
         FailureKind::Refused
@@ -149,6 +177,24 @@ fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
     }
 }
 
+/// The rustls error behind a failed handshake. An `io::Error` does not list the error it
+/// wraps as its source, so each one is opened.
+fn rustls_error<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut current: Option<&'a (dyn std::error::Error + 'static)> = Some(error);
+    while let Some(inner) = current {
+        if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            if let Some(tls) = io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
+                return Some(tls);
+            }
+        }
+        current = inner.source();
+    }
+    None
+}
+
 fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
     let mut source = error.source();
     while let Some(inner) = source {
@@ -162,46 +208,49 @@ fn io_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKi
 
 /// An SMTP connection factory: one connection per message.
 pub struct Mailer {
-    transport: SmtpTransport,
     settings: SmtpSettings,
     credentials: Option<Credentials>,
+    trust: Trust,
+    tls_parameters: Option<TlsParameters>,
+}
+
+/// A connection that is set up (TLS started, logged in if asked), and how it logged in.
+pub struct Connected {
+    /// The connection.
+    pub connection: SmtpConnection,
+    /// The login mechanism used, if it logged in.
+    pub mechanism: Option<Mechanism>,
 }
 
 impl Mailer {
     /// Checks the settings (no password in clear text unless allowed) and prepares the
     /// transport; nothing is sent yet.
     pub fn new(settings: &SmtpSettings) -> Result<Mailer, DeliverError> {
-        let smtp = |error: lettre::transport::smtp::Error| {
-            DeliverError::Smtp(messages::smtp_server_error(&settings.host, error))
-        };
-        let builder = match settings.tls {
-            SmtpTls::None => SmtpTransport::builder_dangerous(settings.host.as_str()),
-            SmtpTls::StartTls => SmtpTransport::starttls_relay(&settings.host).map_err(smtp)?,
-            SmtpTls::Tls => SmtpTransport::relay(&settings.host).map_err(smtp)?,
-        };
-        let mut builder = builder.port(settings.port).timeout(Some(settings.timeout));
-        let mut credentials = None;
-        match (&settings.user, &settings.password) {
+        let credentials = match (&settings.user, &settings.password) {
             (Some(_), Some(_)) if settings.tls == SmtpTls::None && !settings.allow_unencrypted => {
                 return Err(DeliverError::Smtp(
                     messages::PASSWORD_UNENCRYPTED.to_string(),
                 ));
             }
-            (Some(user), Some(password)) => {
-                credentials = Some(Credentials::new(user.clone(), password.clone()));
-                builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
-            }
+            (Some(user), Some(password)) => Some(Credentials::new(user.clone(), password.clone())),
             (Some(_), None) => {
                 return Err(DeliverError::Smtp(messages::password_missing(
                     PASSWORD_VARIABLE,
                 )));
             }
-            _ => {}
-        }
+            _ => None,
+        };
+        let trust = Trust::load(settings.ca_file.as_deref())?;
+        // Always verified: there is no setting that accepts an unverified certificate.
+        let tls_parameters = match settings.tls {
+            SmtpTls::None => None,
+            SmtpTls::StartTls | SmtpTls::Tls => Some(trust.tls_parameters(&settings.host)?),
+        };
         Ok(Mailer {
-            transport: builder.build(),
             settings: settings.clone(),
             credentials,
+            trust,
+            tls_parameters,
         })
     }
 
@@ -213,10 +262,79 @@ impl Mailer {
     /// Connects once without sending, so an unreachable or misconfigured server costs one
     /// failure, not one per recipient.
     pub fn check(&self) -> Result<(), SendFailure> {
-        self.transport
-            .test_connection()
-            .map(|_| ())
-            .map_err(|error| classify(&error))
+        let connected = self.connect()?;
+        let mut connection = connected.connection;
+        let _ = connection.quit();
+        Ok(())
+    }
+
+    /// The trust this mailer verifies the server with.
+    pub fn trust(&self) -> &Trust {
+        &self.trust
+    }
+
+    /// A failure of lettre, sorted, and for a TLS failure explained in German from what the
+    /// server presents (a second look at its certificate, see [`super::probe`]).
+    fn failure(&self, error: &lettre::transport::smtp::Error) -> SendFailure {
+        let mut failure = classify(error);
+        if let Some(tls) = rustls_error(error) {
+            let (kind, detail) = self.explain(tls);
+            failure.kind = kind;
+            failure.detail = detail;
+        }
+        failure
+    }
+
+    /// What a TLS error means, with the certificate the server presents.
+    pub fn explain(&self, error: &rustls::Error) -> (FailureKind, String) {
+        let chain = match self.trust.verifier() {
+            Ok(verifier) => {
+                let settings = &self.settings;
+                let (found, _) = probe::probe(
+                    &settings.host,
+                    settings.port,
+                    settings.tls,
+                    settings.timeout,
+                    verifier,
+                );
+                found.chain
+            }
+            Err(_) => Vec::new(),
+        };
+        self.describe(error, &chain)
+    }
+
+    /// What a TLS error means, given the chain the server presented.
+    pub fn describe(
+        &self,
+        error: &rustls::Error,
+        chain: &[certificate::CertificateInfo],
+    ) -> (FailureKind, String) {
+        let ca_file = self
+            .trust
+            .ca_file
+            .as_ref()
+            .map(|path| path.display().to_string());
+        certificate::explain(
+            error,
+            chain,
+            &self.settings.host,
+            TrustSources {
+                ca_file: ca_file.as_deref(),
+            },
+        )
+    }
+
+    /// Looks at the server's TLS without logging in (for the connection test).
+    pub fn probe(&self) -> Result<(probe::Probe, Result<(), ProbeError>), DeliverError> {
+        let settings = &self.settings;
+        Ok(probe::probe(
+            &settings.host,
+            settings.port,
+            settings.tls,
+            settings.timeout,
+            self.trust.verifier()?,
+        ))
     }
 
     /// Sends one message; `before_data` runs right before DATA (to record the attempt) and
@@ -239,27 +357,59 @@ impl Mailer {
         }
     }
 
-    fn connect(&self) -> Result<SmtpConnection, lettre::transport::smtp::Error> {
+    /// Connects, starts TLS as configured and logs in if a user is given; nothing is sent.
+    pub fn connect(&self) -> Result<Connected, SendFailure> {
         let host = &self.settings.host;
         let hello = ClientId::default();
         let wrapper = match self.settings.tls {
-            SmtpTls::Tls => Some(TlsParameters::new(host.clone())?),
+            SmtpTls::Tls => self.tls_parameters.as_ref(),
             _ => None,
         };
         let mut connection = SmtpConnection::connect(
             (host.as_str(), self.settings.port),
             Some(self.settings.timeout),
             &hello,
-            wrapper.as_ref(),
+            wrapper,
             None,
-        )?;
+        )
+        .map_err(|error| self.failure(&error))?;
         if self.settings.tls == SmtpTls::StartTls {
-            connection.starttls(&TlsParameters::new(host.clone())?, &hello)?;
+            if !connection.can_starttls() {
+                connection.abort();
+                return Err(SendFailure {
+                    kind: FailureKind::TlsNotOffered,
+                    detail: tls_messages::STARTTLS_MISSING.to_string(),
+                    after_data: false,
+                });
+            }
+            if let Some(parameters) = &self.tls_parameters {
+                if let Err(error) = connection.starttls(parameters, &hello) {
+                    connection.abort();
+                    return Err(self.failure(&error));
+                }
+            }
         }
+        let mut mechanism = None;
         if let Some(credentials) = &self.credentials {
-            connection.auth(DEFAULT_MECHANISMS, credentials)?;
+            let Some(chosen) = connection.server_info().get_auth_mechanism(MECHANISMS) else {
+                let offered = offered_mechanisms(&mut connection, &hello);
+                connection.abort();
+                return Err(SendFailure {
+                    kind: FailureKind::AuthUnsupported,
+                    detail: tls_messages::mechanisms_offered(&offered, "PLAIN, LOGIN"),
+                    after_data: false,
+                });
+            };
+            if let Err(error) = connection.auth(&[chosen], credentials) {
+                connection.abort();
+                return Err(self.failure(&error));
+            }
+            mechanism = Some(chosen);
         }
-        Ok(connection)
+        Ok(Connected {
+            connection,
+            mechanism,
+        })
     }
 
     fn attempt<E>(
@@ -268,8 +418,8 @@ impl Mailer {
         before_data: &mut dyn FnMut() -> Result<(), E>,
     ) -> Result<Result<(), SendFailure>, E> {
         let mut connection = match self.connect() {
-            Ok(connection) => connection,
-            Err(error) => return Ok(Err(classify(&error))),
+            Ok(connected) => connected.connection,
+            Err(failure) => return Ok(Err(failure)),
         };
         let envelope = prepared.message.envelope();
         let bytes = prepared.message.formatted();
@@ -313,4 +463,23 @@ impl Mailer {
             }
         }
     }
+}
+
+/// The mechanisms after `AUTH` in the server's EHLO answer, asked once more: lettre keeps
+/// only those it knows, but the user needs to hear what the server offers.
+fn offered_mechanisms(connection: &mut SmtpConnection, hello: &ClientId) -> Vec<String> {
+    let Ok(response) = connection.command(Ehlo::new(hello.clone())) else {
+        return Vec::new();
+    };
+    let mut offered = Vec::new();
+    for line in response.message() {
+        let mut words = line.split_whitespace();
+        if words
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("AUTH"))
+        {
+            offered.extend(words.map(str::to_string));
+        }
+    }
+    offered
 }

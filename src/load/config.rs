@@ -14,6 +14,7 @@ use super::xlsx::{HiddenRows, SheetOptions};
 use super::yaml::{self, YamlError};
 use crate::diagnostics::{Diagnostics, Location};
 use crate::messages::config as messages;
+use crate::messages::tls as tls_messages;
 
 /// The name of the configuration file looked for in the current directory.
 pub const CONFIG_FILE: &str = "briefing.yaml";
@@ -103,6 +104,9 @@ pub struct RawDelivery {
     pub unverschluesselt_erlauben: Option<bool>,
     /// Attach each briefing's PDF/A file too (it must have been built with `--pdf`).
     pub pdf_anhaengen: Option<RawSwitch>,
+    /// A PEM file with the CA certificate(s) the mail server's certificate is issued by, for
+    /// a root that is not in the system's certificate store; relative to this file's folder.
+    pub ca_zertifikat: Option<String>,
 }
 
 /// How the SMTP connection is secured.
@@ -159,6 +163,8 @@ pub struct DeliveryConfig {
     pub allow_unencrypted: Option<bool>,
     /// `versand.pdf_anhaengen`: attach the PDF beside the DOCX.
     pub attach_pdf: bool,
+    /// `versand.ca_zertifikat`, resolved against the configuration file's folder.
+    pub ca_certificate: Option<std::path::PathBuf>,
 }
 
 /// Additional header names per column of the MPK spreadsheets.
@@ -418,7 +424,20 @@ impl Config {
                         None
                     }
                 });
+        let ca_certificate = match delivery.ca_zertifikat.as_deref().map(str::trim) {
+            None => None,
+            Some("") => {
+                diagnostics.error(
+                    Location::file(path),
+                    tls_messages::CA_FILE_BLANK.to_string(),
+                );
+                None
+            }
+            // Relative to briefing.yaml, so the setting means the same from any folder.
+            Some(ca) => Some(path.parent().unwrap_or(Path::new("")).join(ca)),
+        };
         let delivery = DeliveryConfig {
+            ca_certificate,
             host: delivery.server,
             port: delivery.port,
             tls,

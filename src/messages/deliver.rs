@@ -148,11 +148,6 @@ pub const REJECTED: &str =
 pub const TEMPORARY: &str = "Der Mailserver hat vorübergehend abgelehnt, auch nach mehreren \
                              Versuchen; später erneut `briefing send` ausführen.";
 
-/// lettre cannot set up the connection.
-pub fn smtp_server_error(host: &str, error: impl Display) -> String {
-    format!("Mailserver {host}: die Verbindung lässt sich nicht einrichten ({error})")
-}
-
 /// A password would go over an unencrypted connection.
 pub const PASSWORD_UNENCRYPTED: &str = "mit --smtp-tls none ginge das Passwort unverschlüsselt \
                                         über das Netz; das geschieht nicht. Verwenden Sie \

@@ -21,3 +21,4 @@ pub mod output;
 pub mod render;
 pub mod sheets;
 pub mod system;
+pub mod tls;
