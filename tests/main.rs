@@ -22,6 +22,7 @@ mod snapshots;
 mod spreadsheets;
 mod support;
 mod templates;
+mod tls;
 mod unusable;
 mod word;
 mod workbench;

@@ -144,11 +144,13 @@ fn explain_certificate(
     trust: TrustSources<'_>,
 ) -> String {
     let leaf = chain.first();
+    // The certificate's own names first: rustls words the presented names in Rust's debug
+    // notation (`DnsName("mail.example.org")`).
     let names = |presented: &[String]| -> String {
-        match (presented.is_empty(), leaf) {
-            (false, _) => presented.join(", "),
-            (true, Some(leaf)) => leaf.names.join(", "),
-            (true, None) => messages::UNKNOWN.to_string(),
+        match (leaf, presented.is_empty()) {
+            (Some(leaf), _) if !leaf.names.is_empty() => leaf.names.join(", "),
+            (_, false) => presented.join(", "),
+            _ => messages::UNKNOWN.to_string(),
         }
     };
     match problem {
@@ -177,6 +179,13 @@ fn explain_certificate(
             messages::not_yet_valid(&from, &until, &german_date(chrono::Utc::now().timestamp()))
         }
         CertificateError::Revoked => messages::REVOKED.to_string(),
+        CertificateError::BadSignature => {
+            let issuer = chain
+                .last()
+                .map(|top| top.issuer.clone())
+                .unwrap_or_else(|| messages::UNKNOWN.to_string());
+            messages::bad_signature(&issuer, trust.ca_file)
+        }
         other => messages::certificate_other(&format!("{other:?}")),
     }
 }

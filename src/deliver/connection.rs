@@ -10,6 +10,7 @@ use super::probe::ProbeError;
 use super::smtp::{FailureKind, SmtpSettings};
 use super::{DeliverError, Mailer};
 use crate::load::config::SmtpTls;
+use crate::messages::tls as tls_messages;
 
 /// Why the test failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +98,10 @@ pub fn test(settings: &SmtpSettings) -> Result<ConnectionReport, DeliverError> {
                 }
                 ProbeError::Io(io) => (io_kind(&io), io.to_string()),
                 ProbeError::NoStartTls(reply) => (FailureKind::TlsNotOffered, reply),
+                ProbeError::HandshakeEof => (
+                    FailureKind::TlsMismatch,
+                    tls_messages::HANDSHAKE_EOF.to_string(),
+                ),
                 ProbeError::Smtp(reply) => (FailureKind::Connection, reply),
             };
             report.failure = Some(fail(kind, detail));

@@ -45,6 +45,8 @@ pub enum ProbeError {
     Smtp(String),
     /// The TLS handshake failed (certificate, version, cipher, not TLS at all).
     Tls(rustls::Error),
+    /// The server hung up during the handshake without saying why.
+    HandshakeEof,
 }
 
 #[derive(Debug)]
@@ -159,6 +161,9 @@ fn run(
     let mut connection = ClientConnection::new(Arc::new(config), name).map_err(ProbeError::Tls)?;
     while connection.is_handshaking() {
         if let Err(error) = connection.complete_io(&mut stream) {
+            if error.kind() == std::io::ErrorKind::UnexpectedEof {
+                return Err(ProbeError::HandshakeEof);
+            }
             return Err(tls_error(error));
         }
     }

@@ -273,35 +273,39 @@ impl Mailer {
         &self.trust
     }
 
-    /// A failure of lettre, sorted, and for a TLS failure explained in German from what the
-    /// server presents (a second look at its certificate, see [`super::probe`]).
+    /// A failure of lettre while connecting, sorted, and for a TLS failure explained in
+    /// German from what the server presents (a second look, see [`super::probe`]). A
+    /// connection that broke off during TLS is looked at too: a server that shares no TLS
+    /// version with the program often just hangs up in the handshake.
     fn failure(&self, error: &lettre::transport::smtp::Error) -> SendFailure {
         let mut failure = classify(error);
-        if let Some(tls) = rustls_error(error) {
-            let (kind, detail) = self.explain(tls);
-            failure.kind = kind;
-            failure.detail = detail;
+        let seen = rustls_error(error);
+        let encrypted = self.settings.tls != SmtpTls::None;
+        if seen.is_some() || (encrypted && failure.kind == FailureKind::Connection) {
+            if let Some((kind, detail)) = self.diagnose(seen) {
+                failure.kind = kind;
+                failure.detail = detail;
+            }
         }
         failure
     }
 
-    /// What a TLS error means, with the certificate the server presents.
-    pub fn explain(&self, error: &rustls::Error) -> (FailureKind, String) {
-        let chain = match self.trust.verifier() {
-            Ok(verifier) => {
-                let settings = &self.settings;
-                let (found, _) = probe::probe(
-                    &settings.host,
-                    settings.port,
-                    settings.tls,
-                    settings.timeout,
-                    verifier,
-                );
-                found.chain
-            }
-            Err(_) => Vec::new(),
+    /// What went wrong in the handshake: `seen` is the error lettre met, if it carried one;
+    /// the probe reads the certificate (and finds the error itself when lettre's had none).
+    fn diagnose(&self, seen: Option<&rustls::Error>) -> Option<(FailureKind, String)> {
+        let (chain, result) = match self.probe() {
+            Ok((found, result)) => (found.chain, Some(result)),
+            Err(_) => (Vec::new(), None),
         };
-        self.describe(error, &chain)
+        match (seen, result) {
+            (Some(error), _) => Some(self.describe(error, &chain)),
+            (None, Some(Err(ProbeError::Tls(error)))) => Some(self.describe(&error, &chain)),
+            (None, Some(Err(ProbeError::HandshakeEof))) => Some((
+                FailureKind::TlsMismatch,
+                tls_messages::HANDSHAKE_EOF.to_string(),
+            )),
+            _ => None,
+        }
     }
 
     /// What a TLS error means, given the chain the server presented.

@@ -123,6 +123,20 @@ pub fn unknown_issuer(issuer: &str, names: &str, ca_file: Option<&str>) -> Strin
     )
 }
 
+/// A trusted CA of the issuer's name did not sign the certificate.
+pub fn bad_signature(issuer: &str, ca_file: Option<&str>) -> String {
+    let source = match ca_file {
+        Some(path) => format!("dem Zertifikatsspeicher dieses Rechners oder {path}"),
+        None => "dem Zertifikatsspeicher dieses Rechners".to_string(),
+    };
+    format!(
+        "das Zertifikat nennt als Aussteller „{issuer}“, aber die Unterschrift passt zu keinem \
+         Zertifikat dieses Namens aus {source} (etwa ein erneuertes Stammzertifikat der \
+         Zertifizierungsstelle). Bitte das aktuelle Stammzertifikat von der IT holen und \
+         installieren bzw. in versand.ca_zertifikat eintragen"
+    )
+}
+
 /// The certificate is for other names.
 pub fn wrong_name(host: &str, names: &str) -> String {
     format!(
@@ -166,6 +180,12 @@ pub const MISMATCH_ALERT: &str = "der Server hat den Verbindungsaufbau abgelehnt
 /// The server offers only old TLS versions.
 pub const MISMATCH_VERSION: &str = "der Server bietet nur eine TLS-Version älter als 1.2 an; briefing verlangt TLS 1.2 oder \
      1.3. Die IT des Mailservers muss ihn aktualisieren";
+
+/// The server hung up during the handshake.
+pub const HANDSHAKE_EOF: &str = "der Server hat den verschlüsselten Verbindungsaufbau ohne Angabe von Gründen beendet; \
+     meist bietet er keine TLS-Version oder Verschlüsselung an, die briefing spricht (TLS 1.2 \
+     oder 1.3 mit aktuellen Verfahren). Die IT des Mailservers muss ihn aktualisieren; \
+     unverschlüsselt wird nicht ausgewichen";
 
 /// Another incompatibility of the handshake.
 pub fn mismatch_other(detail: &str) -> String {
