@@ -402,6 +402,10 @@ fn the_connection_test_reports_tls_and_login_and_sends_nothing() {
         "{out}"
     );
     assert!(out.contains("als „fitko“ angenommen (PLAIN)"), "{out}");
+    assert!(
+        out.contains("Vertrauen:       Zertifikat geprüft mit SSL_CERT_FILE="),
+        "{out}"
+    );
     assert!(out.contains("Die Verbindung ist in Ordnung"), "{out}");
 
     let bad = run("falsch");
@@ -442,6 +446,32 @@ fn the_connection_test_explains_an_untrusted_certificate() {
     );
     assert!(err.contains("wurde nicht anerkannt"), "{err}");
     assert!(server.logins().is_empty(), "no login was tried");
+
+    // With the CA in versand.ca_zertifikat (next to briefing.yaml), all is well.
+    let configured = tempfile::tempdir().unwrap();
+    std::fs::copy(server.ca(), configured.path().join("ca.pem")).unwrap();
+    std::fs::write(
+        configured.path().join("briefing.yaml"),
+        "versand:\n  ca_zertifikat: ca.pem\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(server.args(&["--verbindung-pruefen"]))
+        .env("BRIEFING_SMTP_PASSWORD", PASSWORD)
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR")
+        .current_dir(configured.path())
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&output), stderr(&output));
+    println!("{out}{err}");
+    assert_eq!(output.status.code(), Some(0), "{out}{err}");
+    assert!(
+        out.contains("Zertifikat geprüft mit dem Zertifikatsspeicher des Systems und ca.pem (versand.ca_zertifikat, 1 Zertifikat(e))"),
+        "{out}"
+    );
+    assert!(out.contains("angenommen (PLAIN)"), "{out}");
+    assert!(server.received().is_empty());
 }
 
 /// Without a server: a CA file that is not one is refused with its name, before connecting.

@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> Outcome {
             .map(Outcome::Preview),
         Command::Init(args) => init::run(&args.dir).map(Outcome::Init),
         Command::Send(args) if args.verbindung_pruefen => {
-            connection::run(args.overrides()).map(Outcome::Connection)
+            connection::run(args.overrides()).map(|report| Outcome::Connection(Box::new(report)))
         }
         Command::Send(args) => {
             let options = args.options();

@@ -30,7 +30,7 @@ pub enum Outcome {
     /// `send` ran (it may not have reached everyone).
     Send(Box<SendReport>),
     /// `send --verbindung-pruefen` ran (the connection may have failed).
-    Connection(ConnectionReport),
+    Connection(Box<ConnectionReport>),
     /// `watch` stopped.
     Watched,
     /// The command failed.
@@ -329,7 +329,11 @@ fn connection_summary(f: &mut fmt::Formatter<'_>, report: &ConnectionReport) -> 
                 .ca_file
                 .as_ref()
                 .map(|(path, count)| (path.as_str(), *count));
-            writeln!(f, "{}", tls_messages::check_trust(ca_file))?;
+            writeln!(
+                f,
+                "{}",
+                tls_messages::check_trust(report.environment.as_deref(), ca_file)
+            )?;
         }
     }
     let login_failed = report

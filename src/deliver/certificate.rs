@@ -9,7 +9,6 @@ use chrono::DateTime;
 use rustls::{AlertDescription, CertificateError, PeerIncompatible};
 use x509_parser::extensions::GeneralName;
 
-use super::smtp::FailureKind;
 use crate::messages::tls as messages;
 
 /// The parts of a certificate a person checks.
@@ -86,6 +85,17 @@ pub fn german_date(seconds: i64) -> String {
         .unwrap_or_else(|| seconds.to_string())
 }
 
+/// What kind of TLS problem an error is (the SMTP module turns it into its failure kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// The certificate was rejected.
+    Certificate,
+    /// No TLS version or cipher suite in common.
+    Mismatch,
+    /// Anything else (e.g. the server does not speak TLS on that port).
+    Other,
+}
+
 /// Where trust comes from in this run, for the explanations.
 #[derive(Debug, Clone, Copy)]
 pub struct TrustSources<'a> {
@@ -101,39 +111,33 @@ pub fn explain(
     chain: &[CertificateInfo],
     host: &str,
     trust: TrustSources<'_>,
-) -> (FailureKind, String) {
+) -> (Problem, String) {
     let leaf = chain.first();
     match error {
         rustls::Error::InvalidCertificate(problem) => (
-            FailureKind::Certificate,
+            Problem::Certificate,
             explain_certificate(problem, chain, host, trust),
         ),
         rustls::Error::AlertReceived(
             AlertDescription::ProtocolVersion
             | AlertDescription::HandshakeFailure
             | AlertDescription::InsufficientSecurity,
-        ) => (
-            FailureKind::TlsMismatch,
-            messages::MISMATCH_ALERT.to_string(),
-        ),
+        ) => (Problem::Mismatch, messages::MISMATCH_ALERT.to_string()),
         rustls::Error::PeerIncompatible(
             PeerIncompatible::ServerDoesNotSupportTls12Or13
             | PeerIncompatible::Tls12NotOffered
             | PeerIncompatible::Tls12NotOfferedOrEnabled
             | PeerIncompatible::ServerTlsVersionIsDisabledByOurConfig,
-        ) => (
-            FailureKind::TlsMismatch,
-            messages::MISMATCH_VERSION.to_string(),
-        ),
+        ) => (Problem::Mismatch, messages::MISMATCH_VERSION.to_string()),
         rustls::Error::PeerIncompatible(other) => (
-            FailureKind::TlsMismatch,
+            Problem::Mismatch,
             messages::mismatch_other(&format!("{other:?}")),
         ),
         rustls::Error::InvalidMessage(_) => (
-            FailureKind::Tls,
+            Problem::Other,
             messages::not_tls(&format!("{error}"), leaf.is_some()),
         ),
-        other => (FailureKind::Tls, messages::tls_other(&format!("{other}"))),
+        other => (Problem::Other, messages::tls_other(&format!("{other}"))),
     }
 }
 
@@ -222,7 +226,7 @@ mod tests {
             "mail.example.org",
             TrustSources { ca_file: None },
         );
-        assert_eq!(kind, FailureKind::Certificate);
+        assert_eq!(kind, Problem::Certificate);
         assert!(text.contains("„O=Testbehoerde, CN=Test-CA“"), "{text}");
         assert!(text.contains("versand.ca_zertifikat"), "{text}");
         assert!(text.contains("Zertifikatsspeicher"), "{text}");

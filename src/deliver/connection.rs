@@ -38,6 +38,8 @@ pub struct ConnectionReport {
     pub certificate: Option<CertificateInfo>,
     /// `versand.ca_zertifikat` and how many certificates it holds.
     pub ca_file: Option<(String, usize)>,
+    /// `SSL_CERT_FILE=…` / `SSL_CERT_DIR=…` when they replace the system's store (Linux).
+    pub environment: Option<String>,
     /// The user logged in as, if any.
     pub user: Option<String>,
     /// The mechanism the login was accepted with.
@@ -69,6 +71,7 @@ pub fn test(settings: &SmtpSettings) -> Result<ConnectionReport, DeliverError> {
             .ca_file
             .as_ref()
             .map(|path| (path.display().to_string(), mailer.trust().extra_count())),
+        environment: super::trust::environment_store(),
         user: settings.user.clone(),
         login: None,
         failure: None,
@@ -89,12 +92,13 @@ pub fn test(settings: &SmtpSettings) -> Result<ConnectionReport, DeliverError> {
             let (kind, detail) = match error {
                 ProbeError::Tls(tls) => {
                     let ca_file = report.ca_file.as_ref().map(|(path, _)| path.as_str());
-                    certificate::explain(
+                    let (problem, detail) = certificate::explain(
                         &tls,
                         &found.chain,
                         &settings.host,
                         TrustSources { ca_file },
-                    )
+                    );
+                    (FailureKind::of(problem), detail)
                 }
                 ProbeError::Io(io) => (io_kind(&io), io.to_string()),
                 ProbeError::NoStartTls(reply) => (FailureKind::TlsNotOffered, reply),

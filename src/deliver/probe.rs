@@ -20,6 +20,7 @@ use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, SignatureSch
 
 use super::certificate::CertificateInfo;
 use crate::load::config::SmtpTls;
+use crate::messages::tls as messages;
 
 /// What the probe found.
 #[derive(Debug, Default)]
@@ -132,7 +133,7 @@ fn run(
     if tls == SmtpTls::StartTls {
         let mut reader = BufReader::new(stream.try_clone().map_err(ProbeError::Io)?);
         let greeting = reply(&mut reader)?;
-        found.greeting = greeting.first().cloned();
+        found.greeting = greeting.first().map(|line| without_code(line));
         expect(&greeting, "220")?;
         command(&mut stream, &format!("EHLO {}", client_name()))?;
         let features = reply(&mut reader)?;
@@ -157,7 +158,7 @@ fn run(
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
     let name = ServerName::try_from(host.to_string())
-        .map_err(|_| ProbeError::Smtp(format!("invalid DNS name: {host}")))?;
+        .map_err(|_| ProbeError::Smtp(messages::invalid_host(host)))?;
     let mut connection = ClientConnection::new(Arc::new(config), name).map_err(ProbeError::Tls)?;
     while connection.is_handshaking() {
         if let Err(error) = connection.complete_io(&mut stream) {
@@ -182,7 +183,7 @@ fn run(
     if tls == SmtpTls::Tls {
         let mut reader = BufReader::new(&mut secured);
         let greeting = reply(&mut reader)?;
-        found.greeting = greeting.first().cloned();
+        found.greeting = greeting.first().map(|line| without_code(line));
     }
     let _ = secured.write_all(b"QUIT\r\n");
     let _ = secured.flush();
@@ -259,4 +260,9 @@ fn expect(reply: &[String], code: &str) -> Result<(), ProbeError> {
         Some(line) if line.starts_with(code) => Ok(()),
         _ => Err(ProbeError::Smtp(reply.join(" / "))),
     }
+}
+
+/// A reply line without its code: `220 mail.example.org ESMTP` -> `mail.example.org ESMTP`.
+fn without_code(line: &str) -> String {
+    line.get(4..).unwrap_or(line).trim().to_string()
 }

@@ -88,6 +88,15 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// The kind of a TLS problem.
+    pub fn of(problem: certificate::Problem) -> FailureKind {
+        match problem {
+            certificate::Problem::Certificate => FailureKind::Certificate,
+            certificate::Problem::Mismatch => FailureKind::TlsMismatch,
+            certificate::Problem::Other => FailureKind::Tls,
+        }
+    }
+
     /// Whether the message can have reached the server: the run ended while the server had
     /// it, so only the recipient's mailbox can tell.
     pub fn may_have_arrived(self) -> bool {
@@ -319,14 +328,15 @@ impl Mailer {
             .ca_file
             .as_ref()
             .map(|path| path.display().to_string());
-        certificate::explain(
+        let (problem, detail) = certificate::explain(
             error,
             chain,
             &self.settings.host,
             TrustSources {
                 ca_file: ca_file.as_deref(),
             },
-        )
+        );
+        (FailureKind::of(problem), detail)
     }
 
     /// Looks at the server's TLS without logging in (for the connection test).

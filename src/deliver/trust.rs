@@ -98,3 +98,19 @@ impl Trust {
 pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
+
+/// `SSL_CERT_FILE=…, SSL_CERT_DIR=…` as set, where they replace the system's store: on Linux
+/// and other Unix systems rustls-native-certs then reads only these (as OpenSSL does); the
+/// Windows and macOS verifiers ignore them.
+pub fn environment_store() -> Option<String> {
+    if cfg!(any(windows, target_vendor = "apple")) {
+        return None;
+    }
+    let set: Vec<String> = ["SSL_CERT_FILE", "SSL_CERT_DIR"]
+        .iter()
+        .filter_map(|name| {
+            std::env::var_os(name).map(|value| format!("{name}={}", value.to_string_lossy()))
+        })
+        .collect();
+    (!set.is_empty()).then(|| set.join(", "))
+}

@@ -150,8 +150,8 @@ pub fn wrong_name(host: &str, names: &str) -> String {
 pub fn expired(from: &str, until: &str, today: &str) -> String {
     format!(
         "das Zertifikat ist abgelaufen: gültig vom {from} bis {until}, heute ist der {today}. \
-         Die IT des Mailservers muss es erneuern (stimmt die Uhr dieses Rechners, ist es nicht \
-         mehr gültig)"
+         Die IT des Mailservers muss es erneuern (ist das heutige Datum falsch, geht die Uhr \
+         dieses Rechners falsch)"
     )
 }
 
@@ -202,6 +202,11 @@ pub fn not_tls(detail: &str, certificate_seen: bool) -> String {
     format!("der Server antwortet nicht mit TLS ({detail}){hint}")
 }
 
+/// The host name cannot be used for TLS.
+pub fn invalid_host(host: &str) -> String {
+    format!("„{host}“ ist kein gültiger Servername für eine verschlüsselte Verbindung")
+}
+
 /// Another TLS error.
 pub fn tls_other(detail: &str) -> String {
     format!("TLS-Fehler: {detail}")
@@ -245,14 +250,18 @@ pub fn check_certificate(names: &str, issuer: &str, from: &str, until: &str) -> 
     )
 }
 
-/// Where trust came from.
-pub fn check_trust(ca_file: Option<(&str, usize)>) -> String {
+/// Where trust came from: the system's store, or instead the files of `SSL_CERT_FILE` /
+/// `SSL_CERT_DIR` (`environment`), plus `versand.ca_zertifikat`.
+pub fn check_trust(environment: Option<&str>, ca_file: Option<(&str, usize)>) -> String {
+    let store = match environment {
+        Some(variables) => format!("{variables} (statt des Zertifikatsspeichers des Systems)"),
+        None => "dem Zertifikatsspeicher des Systems".to_string(),
+    };
     match ca_file {
-        None => "  Vertrauen:       Zertifikat geprüft mit dem Zertifikatsspeicher des Systems"
-            .to_string(),
+        None => format!("  Vertrauen:       Zertifikat geprüft mit {store}"),
         Some((path, count)) => format!(
-            "  Vertrauen:       Zertifikat geprüft mit dem Zertifikatsspeicher des Systems und \
-             {path} (versand.ca_zertifikat, {count} Zertifikat(e))"
+            "  Vertrauen:       Zertifikat geprüft mit {store} und {path} \
+             (versand.ca_zertifikat, {count} Zertifikat(e))"
         ),
     }
 }
