@@ -504,6 +504,24 @@ mod tests {
     }
 
     #[test]
+    fn the_ca_certificate_is_relative_to_the_configuration_file() {
+        let raw: RawConfig = yaml::parse_str(
+            "versand:\n  ca_zertifikat: certs/ca.pem\n",
+            Path::new("projekt/briefing.yaml"),
+        )
+        .unwrap();
+        let config = Config::from_raw(raw, Path::new("projekt/briefing.yaml")).unwrap();
+        assert_eq!(
+            config.delivery.ca_certificate,
+            Some(Path::new("projekt").join("certs/ca.pem"))
+        );
+        let error = parse("versand:\n  ca_zertifikat: \"  \"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("versand.ca_zertifikat ist leer"), "{error}");
+    }
+
+    #[test]
     fn empty_file_gives_the_defaults() {
         assert_eq!(parse("{}").unwrap(), Config::default());
     }

@@ -118,8 +118,8 @@ pub fn unknown_issuer(issuer: &str, names: &str, ca_file: Option<&str>) -> Strin
          Verwaltung (die IT weiß es), gibt es zwei Wege, ihr zu vertrauen: ihr Stammzertifikat \
          im System installieren (unter Windows verteilt es meist die IT per Gruppenrichtlinie; \
          unter Linux z. B. nach /usr/local/share/ca-certificates und `update-ca-certificates`), \
-         oder es als PEM-Datei ablegen und in briefing.yaml eintragen: „versand: \
-         ca_zertifikat: PFAD“"
+         oder es als PEM-Datei ablegen und in briefing.yaml als versand.ca_zertifikat \
+         eintragen (unter „versand:“ die Zeile „ca_zertifikat: PFAD“)"
     )
 }
 
