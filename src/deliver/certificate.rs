@@ -206,6 +206,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_refused_handshake_is_a_version_or_cipher_mismatch() {
+        for alert in [
+            AlertDescription::ProtocolVersion,
+            AlertDescription::HandshakeFailure,
+        ] {
+            let error = rustls::Error::AlertReceived(alert);
+            let (problem, text) = explain(&error, &[], "mail", TrustSources { ca_file: None });
+            assert_eq!(problem, Problem::Mismatch);
+            assert!(text.contains("TLS 1.2 oder 1.3"), "{text}");
+        }
+    }
+
+    #[test]
     fn dates_are_german() {
         assert_eq!(german_date(1_609_459_200), "01.01.2021");
     }

@@ -4,7 +4,9 @@
 //! manifest, the briefings and calendar files) plus the e-mail text rendered by the caller; it
 //! never renders documents. [`message`] builds one RFC 5322 message per spokesperson (also
 //! written as `.eml` files in a dry run), [`smtp`] sends them, [`freshness`] refuses documents
-//! older than their sources. The Message-ID comes from the month, the id and the number of the
+//! older than their sources. TLS is verified against the system's store plus
+//! `versand.ca_zertifikat` ([`trust`]); a rejected certificate is read once more ([`probe`]) and
+//! explained ([`certificate`]); [`connection`] is `send --verbindung-pruefen`. The Message-ID comes from the month, the id and the number of the
 //! delivery; a dry run's messages are byte-deterministic (the date is the reference date), a
 //! real delivery is dated when it is sent.
 
