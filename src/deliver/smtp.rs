@@ -156,11 +156,9 @@ fn classify(error: &lettre::transport::smtp::Error) -> SendFailure {
         io_kind,
         Some(std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)
     );
-    let kind = if rustls_error(error).is_some() {
-        // lettre reports a failed handshake as a network error; it is a TLS problem, which
-        // `Mailer::explain` words.
-        FailureKind::Tls
-    } else if error.is_timeout() || timed_out {
+    // A TLS error is recognised only while connecting (`Mailer::failure`): after DATA a
+    // broken TLS stream is a broken connection, and the message may have arrived.
+    let kind = if error.is_timeout() || timed_out {
         FailureKind::TimedOut
     } else if io_kind == Some(std::io::ErrorKind::ConnectionRefused) {
         FailureKind::Refused
@@ -289,6 +287,10 @@ impl Mailer {
     fn failure(&self, error: &lettre::transport::smtp::Error) -> SendFailure {
         let mut failure = classify(error);
         let seen = rustls_error(error);
+        if seen.is_some() {
+            // lettre reports a failed handshake as a network error.
+            failure.kind = FailureKind::Tls;
+        }
         let encrypted = self.settings.tls != SmtpTls::None;
         if seen.is_some() || (encrypted && failure.kind == FailureKind::Connection) {
             if let Some((kind, detail)) = self.diagnose(seen) {
