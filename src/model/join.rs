@@ -417,6 +417,15 @@ impl Join<'_> {
                 (Some(name), None) => messages::model::meeting_named(name),
                 (None, None) => messages::model::A_MEETING.to_string(),
             };
+            if let Some(word) = &record.cancelled_in_remark {
+                // The reader's warning names the cell already.
+                self.notes
+                    .cancelled_in_remark(&konferenz.name, &what, word, &record.at);
+                if upcoming(record, window) {
+                    cancelled.push(termin);
+                }
+                continue;
+            }
             if record.cancelled {
                 self.diagnostics.warning(
                     record.at.clone(),

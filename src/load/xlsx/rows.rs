@@ -18,6 +18,26 @@ use crate::messages::sheets as messages;
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
 const MAX_MEETING_DAYS: i64 = 14;
 
+/// Words in a meeting's remark that cancel it (compared in lower case, as whole words, with
+/// the spellings without umlauts offices type on keyboards without them).
+const CANCELLING_WORDS: &[&str] = &[
+    "abgesagt",
+    "entfällt",
+    "entfaellt",
+    "fällt aus",
+    "faellt aus",
+    "abgesetzt",
+];
+
+/// Whether `text` (lower case, single spaces) holds `word` as whole words.
+fn contains_words(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// One data row of a table, with the conference it belongs to.
 pub(super) struct TableRow<'t, 'a> {
     table: &'t Table<'a>,
@@ -261,6 +281,25 @@ impl TableRow<'_, '_> {
             );
         }
         (!cleaned.is_empty()).then_some(cleaned)
+    }
+
+    /// The words of `remark` that cancel the meeting ("abgesagt", "entfällt", "fällt aus",
+    /// "abgesetzt"), with a warning naming the cell, so a false hit ("nicht abgesagt") is seen.
+    pub(super) fn cancelling_words(
+        &self,
+        remark: Option<&str>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<String> {
+        let folded = crate::text::fold_whitespace(remark?).to_lowercase();
+        let word = CANCELLING_WORDS
+            .iter()
+            .find(|word| contains_words(&folded, word))?;
+        self.warn_cell(
+            Field::Remark,
+            messages::cancelled_in_remark(&self.cell_name(Field::Remark), remark?, word),
+            diagnostics,
+        );
+        Some((*word).to_string())
     }
 
     pub(super) fn date_header(&self) -> &str {
