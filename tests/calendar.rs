@@ -114,3 +114,52 @@ fn a_moved_meeting_keeps_its_uid_across_months() {
     assert_eq!(value(&november, "DTSTART"), "20270422");
     assert_eq!(value(&october, "UID"), value(&november, "UID"));
 }
+
+/// Every meeting of the example's October calendar that is still ahead in November keeps
+/// its UID (and its summary) in November's file: built month after month, and also when
+/// November is built without October's build (the UIDs then follow October's list).
+#[test]
+fn the_example_keeps_every_uid_from_october_to_november() {
+    for build_october in [true, false] {
+        let project = Project::shipped_example();
+        let october = project.run(&["build", "--month", "2026-10", "--stand", "2026-10-28"]);
+        assert!(october.status.success(), "{}", stderr(&october));
+        let october = events(
+            &std::fs::read_to_string(project.out("2026-10/termine-uebersicht.ics")).unwrap(),
+        );
+        if !build_october {
+            std::fs::remove_file(project.out("kalender-2026-10.tsv")).unwrap();
+        }
+        let output = project.run(&["build", "--month", "2026-11", "--stand", "2026-11-28"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let november = events(
+            &std::fs::read_to_string(project.out("2026-11/termine-uebersicht.ics")).unwrap(),
+        );
+        let by_uid: BTreeMap<&str, &BTreeMap<String, (String, String)>> =
+            november.iter().map(|e| (value(e, "UID"), e)).collect();
+        let mut kept = 0;
+        for event in &october {
+            if value(event, "DTEND") <= "20261128" {
+                continue; // over before November's Stand
+            }
+            let uid = value(event, "UID");
+            let again = by_uid
+                .get(uid)
+                .unwrap_or_else(|| panic!("{} lost its UID {uid}", value(event, "SUMMARY")));
+            assert_eq!(
+                value(again, "SUMMARY").trim_start_matches("Abgesagt: "),
+                value(event, "SUMMARY")
+            );
+            if build_october {
+                println!(
+                    "{} {} -> {}: {uid}",
+                    value(event, "SUMMARY"),
+                    value(event, "DTSTART"),
+                    value(again, "DTSTART")
+                );
+            }
+            kept += 1;
+        }
+        assert!(kept > 20, "{kept}");
+    }
+}

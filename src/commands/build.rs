@@ -94,7 +94,14 @@ pub fn run_with(
     };
     let folder = writer.commit(rows)?;
     // After the month is in place: the next month's calendar UIDs continue this one's.
-    calendar_ids::write(layout.out(), layout.month(), &project.model.kalender)?;
+    let model = &project.model;
+    let memory: Vec<_> = model
+        .kalender
+        .iter()
+        .chain(&model.kalender_vorbei)
+        .cloned()
+        .collect();
+    calendar_ids::write(layout.out(), layout.month(), &memory)?;
     if let Some((count, last)) = send::delivered_summary(&layout) {
         notices.push(messages::already_delivered(layout.month(), count, &last));
     }

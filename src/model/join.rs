@@ -66,7 +66,7 @@ pub(super) fn join(
         (None, Some(termine)) => uids::Earlier::Lists(termine),
         (None, None) => uids::Earlier::Nothing,
     };
-    let kalender = uids::assign(earlier, &termine, &abgesagt, window.stand);
+    let (kalender, kalender_vorbei) = uids::assign(earlier, &termine, &abgesagt, window.stand);
     join.skipped_rows();
     let beschluesse = join.decisions(window);
     let sitzungen: Vec<Sitzung> = inputs
@@ -93,6 +93,7 @@ pub(super) fn join(
         sitzungen,
         vormonat: inputs.previous.as_ref().map(|previous| previous.month),
         kalender,
+        kalender_vorbei,
     };
     (model, join.diagnostics)
 }

@@ -43,6 +43,10 @@ pub struct Model {
     /// `termine`, then the cancelled ones by date); kept for the next month's UIDs.
     #[serde(skip)]
     pub kalender: Vec<KalenderEintrag>,
+    /// Meetings earlier calendar files carried whose days have passed: no longer written,
+    /// kept so their UIDs are never given to another meeting.
+    #[serde(skip)]
+    pub kalender_vorbei: Vec<KalenderEintrag>,
 }
 
 /// A conference with this month's contacts and meetings.

@@ -35,14 +35,16 @@ pub enum Earlier<'a> {
 
 /// This month's calendar entries: `listed` are the upcoming meetings of the list (in the
 /// order the files show them), `cancelled` the upcoming ones the list marks as cancelled.
-/// Meetings without days are not calendar entries and are left out. Entries of `earlier`
-/// whose last day lies before `stand` are dropped.
+/// Meetings without days are not calendar entries and are left out. Returns the entries the
+/// calendar files carry, and the entries of `earlier` whose last day lies before `stand`:
+/// those are no longer written, but kept in the memory so their UIDs are never given to
+/// another meeting (a past event would move in the recipients' calendars).
 pub fn assign(
     earlier: Earlier<'_>,
     listed: &[Termin],
     cancelled: &[Termin],
     stand: NaiveDate,
-) -> Vec<KalenderEintrag> {
+) -> (Vec<KalenderEintrag>, Vec<KalenderEintrag>) {
     let dated = |termin: &&Termin| termin.beginn.is_some() && termin.ende.is_some();
     let listed: Vec<&Termin> = listed.iter().filter(dated).collect();
     let cancelled: Vec<&Termin> = cancelled.iter().filter(dated).collect();
@@ -52,13 +54,22 @@ pub fn assign(
             let termine: Vec<&Termin> = termine.iter().filter(dated).collect();
             first_release_entries(&termine)
         }
-        Earlier::Nothing => return first_release_entries(&listed),
+        Earlier::Nothing => Vec::new(),
     };
-    let base: Vec<KalenderEintrag> = base
+    let (base, past): (Vec<KalenderEintrag>, Vec<KalenderEintrag>) = base
         .into_iter()
-        .filter(|entry| entry.termin.ende.is_some_and(|end| end >= stand))
+        .partition(|entry| entry.termin.ende.is_some_and(|end| end >= stand));
+    let mut taken: HashSet<String> = base
+        .iter()
+        .chain(&past)
+        .map(|entry| entry.uid.clone())
         .collect();
-    let mut taken: HashSet<String> = base.iter().map(|entry| entry.uid.clone()).collect();
+    // How often each name occurs among this month's meetings: a new meeting gets the UID the
+    // first releases gave it (from name alone when the name is unique), unless it is taken.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for termin in &listed {
+        *names.entry(identity_key(termin)).or_default() += 1;
+    }
 
     // The list's meetings, listed or marked cancelled, against the meetings the calendars
     // hold; the cancelled ones of earlier months only match a meeting still marked cancelled.
@@ -76,7 +87,13 @@ pub fn assign(
             if is_cancelled {
                 unpaired_cancelled.push(*termin);
             } else {
-                let uid = fresh_uid(termin, &mut taken);
+                let shared = names.get(&identity_key(termin)).is_some_and(|n| *n > 1);
+                let first_release = first_release_uid(termin, shared);
+                let uid = if taken.insert(first_release.clone()) {
+                    first_release
+                } else {
+                    fresh_uid(termin, &mut taken)
+                };
                 entries.push(KalenderEintrag {
                     uid,
                     sequenz: 0,
@@ -135,7 +152,7 @@ pub fn assign(
         key(a).cmp(&key(b)).then_with(|| a.uid.cmp(&b.uid))
     });
     entries.extend(cancelled_entries);
-    entries
+    (entries, past)
 }
 
 /// A UID for a meeting no calendar holds yet: from conference, name and first day (the form
@@ -263,14 +280,14 @@ mod tests {
     #[test]
     fn an_unchanged_meeting_keeps_its_uid_when_a_namesake_joins() {
         let stand = day("2026-11-28");
-        let november = assign(
+        let (november, _) = assign(
             Earlier::Nothing,
             &[termin("Amtschefkonferenz", "2026-12-10")],
             &[],
             stand,
         );
         assert_eq!(november[0].uid, uid_of("VMK\namtschefkonferenz"));
-        let december = assign(
+        let (december, _) = assign(
             Earlier::Memory(&november),
             &[
                 termin("Amtschefkonferenz", "2026-12-10"),
@@ -283,7 +300,7 @@ mod tests {
         assert_eq!(december[0].sequenz, 0);
         assert_ne!(december[1].uid, november[0].uid);
         // January: December's meeting has passed; June keeps its UID, nothing inherits one.
-        let january = assign(
+        let (january, past) = assign(
             Earlier::Memory(&december),
             &[termin("Amtschefkonferenz", "2027-06-10")],
             &[],
@@ -291,12 +308,25 @@ mod tests {
         );
         assert_eq!(january.len(), 1, "{january:?}");
         assert_eq!(january[0].uid, december[1].uid);
+        assert_eq!(past, [december[0].clone()], "kept, never given again");
+        // July: a new meeting of the name alone in the window would get the first releases'
+        // UID from the name alone, which December's past meeting still holds.
+        let memory: Vec<KalenderEintrag> = january.iter().chain(&past).cloned().collect();
+        let (july, _) = assign(
+            Earlier::Memory(&memory),
+            &[termin("Amtschefkonferenz", "2027-12-09")],
+            &[],
+            day("2027-07-01"),
+        );
+        assert_eq!(july.len(), 1);
+        assert_ne!(july[0].uid, november[0].uid);
+        assert_ne!(july[0].uid, december[1].uid);
     }
 
     #[test]
     fn moves_change_and_cancellations_raise_the_sequence() {
         let stand = day("2026-11-28");
-        let first = assign(
+        let (first, _) = assign(
             Earlier::Nothing,
             &[
                 termin("Plenarsitzung", "2027-01-10"),
@@ -310,7 +340,7 @@ mod tests {
         let mut moved = termin("Plenarsitzung", "2027-03-18");
         moved.ort = Some("Kiel".into());
         let struck = termin("Plenarsitzung", "2027-05-12");
-        let second = assign(
+        let (second, _) = assign(
             Earlier::Memory(&first),
             &[termin("Plenarsitzung", "2027-01-10"), moved],
             &[struck],
@@ -343,7 +373,7 @@ mod tests {
         assert_eq!(second.len(), 4);
 
         // A month later: the cancelled ones are carried unchanged until they have passed.
-        let third = assign(
+        let (third, _) = assign(
             Earlier::Memory(&second),
             &[termin("Plenarsitzung", "2027-03-18")],
             &[],
@@ -358,7 +388,7 @@ mod tests {
     #[test]
     fn a_new_meeting_never_takes_a_uid_in_use() {
         let stand = day("2026-11-28");
-        let first = assign(
+        let (first, _) = assign(
             Earlier::Nothing,
             &[
                 termin("Plenarsitzung", "2027-01-10"),
@@ -369,7 +399,7 @@ mod tests {
         );
         // March moves to the 18th; a month later a new meeting takes the 11th, whose UID
         // of the first releases' form the moved one still carries.
-        let second = assign(
+        let (second, _) = assign(
             Earlier::Memory(&first),
             &[
                 termin("Plenarsitzung", "2027-01-10"),
@@ -378,7 +408,7 @@ mod tests {
             &[],
             stand,
         );
-        let second = assign(
+        let (second, _) = assign(
             Earlier::Memory(&second),
             &[
                 termin("Plenarsitzung", "2027-01-10"),

@@ -1,7 +1,7 @@
 //! The calendar memory: what the calendar files of a month carried (each meeting's UID,
-//! `SEQUENCE`, whether it is cancelled, and its details), kept beside the send log as
-//! `kalender-YYYY-MM.tsv`, so the next month's UIDs continue these instead of being guessed
-//! again (see `model::uids`).
+//! `SEQUENCE`, whether it is cancelled, and its details), and the UIDs of meetings that have
+//! passed (so none is given again), kept beside the send log as `kalender-YYYY-MM.tsv`, so
+//! the next month's UIDs continue these instead of being guessed again (see `model::uids`).
 //!
 //! One file per month, written by every `build` of that month after the month is in place
 //! (replacing the file of an earlier build of the same month), and read for the newest month

@@ -211,6 +211,7 @@ pub fn full_sample() -> Model {
         }],
         vormonat: Some(month("2026-10")),
         kalender: Vec::new(),
+        kalender_vorbei: Vec::new(),
         sitzungen: vec![sitzung.clone()],
         naechste_sitzung: Some(sitzung),
     }
