@@ -11,7 +11,7 @@ use super::markup::{CellPosition, cell_name};
 use super::table::Table;
 use super::{HiddenRows, MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
+use crate::load::dates::{DateSpan, overlong_range, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
 use crate::messages::sheets as messages;
 
@@ -346,7 +346,13 @@ impl TableRow<'_, '_> {
             }
         }
         if (span.end - span.start).num_days() > MAX_MEETING_DAYS {
-            let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
+            // The end was read from the end column, or from the range in the date column.
+            let end_field = if begin_field == Field::Begin && self.cell(Field::End).is_some() {
+                Field::End
+            } else {
+                begin_field
+            };
+            let (_, header) = self.cell(end_field).unwrap_or((&Data::Empty, "Ende"));
             diagnostics.warning(
                 self.cell_location(header),
                 messages::meeting_too_long(
@@ -399,6 +405,10 @@ impl TableRow<'_, '_> {
                     );
                     return Some(MeetingDate::Open(text));
                 }
+                if let Some(span) = overlong_range(&text) {
+                    // Longer than any meeting: `meeting_date` reports it and keeps the first day.
+                    return Some(MeetingDate::Days(span));
+                }
                 if let Some(day) = parse_serial(&text) {
                     diagnostics.warning(
                         self.cell_location(header),
@@ -424,5 +434,30 @@ impl TableRow<'_, '_> {
             messages::open_date(&text, &self.conference),
         );
         MeetingDate::Open(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancelling_words_are_found_as_whole_words() {
+        let hit = |text: &str| {
+            let folded = crate::text::fold_whitespace(text).to_lowercase();
+            CANCELLING_WORDS
+                .iter()
+                .find(|word| contains_words(&folded, word))
+                .copied()
+        };
+        assert_eq!(hit("Abgesagt."), Some("abgesagt"));
+        assert_eq!(hit("Sitzung fällt\naus"), Some("fällt aus"));
+        assert_eq!(hit("entfaellt wegen Wahl"), Some("entfaellt"));
+        assert_eq!(hit("vom Plan abgesetzt"), Some("abgesetzt"));
+        // A false hit stays possible; the warning names the cell.
+        assert_eq!(hit("nicht abgesagt"), Some("abgesagt"));
+        assert_eq!(hit("Ausfall möglich"), None);
+        assert_eq!(hit("abgesagte Vorbesprechung am Vortag"), None);
+        assert_eq!(hit("mit Presse"), None);
     }
 }
