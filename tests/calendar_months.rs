@@ -101,10 +101,10 @@ fn write_grouped_meetings(path: &Path, rows: &[Row]) {
             .write_string_with_format(r, 1, meeting.name, &text)
             .unwrap();
         sheet
-            .write_datetime_with_format(r, 2, &excel(meeting.from), &day)
+            .write_datetime_with_format(r, 2, excel(meeting.from), &day)
             .unwrap();
         sheet
-            .write_datetime_with_format(r, 3, &excel(meeting.to), &day)
+            .write_datetime_with_format(r, 3, excel(meeting.to), &day)
             .unwrap();
         sheet
             .write_string_with_format(r, 4, meeting.place, &text)

@@ -28,8 +28,8 @@ pub fn memory_line_damaged(what: &str) -> String {
 }
 
 /// Why a line is damaged: too few or too many columns.
-pub fn wrong_column_count(found: usize, expected: usize) -> String {
-    format!("{found} statt {expected} Spalten")
+pub fn wrong_column_count(anzahl: usize, soll: usize) -> String {
+    format!("{anzahl} statt {soll} Spalten")
 }
 
 /// Why a line is damaged: a value that is not what its column holds.
