@@ -397,11 +397,17 @@ fn uids_hold_over_three_months_and_cancellations_cancel() {
     // Readable calendar names, the same producer in every file.
     let named = |file: &str, name: &str| {
         let text = std::fs::read_to_string(project.out(&format!("2027-01/{file}"))).unwrap();
-        assert!(text.contains(&format!("\r\nX-WR-CALNAME:{name}\r\n")), "{text}");
+        assert!(
+            text.contains(&format!("\r\nX-WR-CALNAME:{name}\r\n")),
+            "{text}"
+        );
         assert!(text.contains("\r\nPRODID:-//FITKO//briefing//DE\r\n"));
         assert!(text.contains("\r\nMETHOD:PUBLISH\r\n"));
     };
-    named("termine-uebersicht.ics", "IT-Planungsrat: Termine der Fachministerkonferenzen");
+    named(
+        "termine-uebersicht.ics",
+        "IT-Planungsrat: Termine der Fachministerkonferenzen",
+    );
     named("termine-erika.ics", "IT-Planungsrat: Termine AMK und BMK");
     named("termine-lea.ics", "IT-Planungsrat: Termine BMK");
 
