@@ -49,6 +49,7 @@ MESSAGES = SRC / "messages"
 # file -> (reason, the literals' beginnings; None for every literal of the file).
 DOCUMENT_LANGUAGE = {
     "assemble.rs": ("document titles and subjects (properties, running header)", None),
+    "calendar.rs": ("the calendar files' own words (a cancelled event's description)", None),
     "model/notes.rs": ("the overview's data-quality notes, worded for its reader", None),
     "model/types.rs": ("the note kinds' labels in the overview", ["Zeile nicht übernommen"]),
     "settings.rs": ("the default sender's name, a setting value", ["FITKO (Föderale"]),

@@ -86,12 +86,13 @@ pub fn briefing(
         BRIEFING_TEMPLATE,
         &messages::the_briefing_of(&person.id),
     )?;
-    let calendar = calendar::calendar(
-        &format!("Termine {}", conferences.join(", ")),
-        &context.termine,
-        context.stand,
-    )
-    .into_bytes();
+    let codes: Vec<&str> = context
+        .konferenzen
+        .iter()
+        .map(|k| k.kuerzel.as_str())
+        .collect();
+    let calendar =
+        calendar::calendar(&calendar_name(&codes), &context.kalender, context.stand).into_bytes();
     Ok(AssembledBriefing {
         docx,
         calendar,
@@ -99,10 +100,28 @@ pub fn briefing(
     })
 }
 
-/// The calendar file with the upcoming meetings of every conference.
+/// The calendar file with the upcoming (and cancelled) meetings of every conference.
 pub fn overview_calendar(model: &Model) -> Vec<u8> {
-    let termine: Vec<&crate::model::Termin> = model.termine.iter().collect();
-    calendar::calendar("Termine der Fachministerkonferenzen", &termine, model.stand).into_bytes()
+    let entries: Vec<&crate::model::KalenderEintrag> = model.kalender.iter().collect();
+    calendar::calendar(
+        "IT-Planungsrat: Termine der Fachministerkonferenzen",
+        &entries,
+        model.stand,
+    )
+    .into_bytes()
+}
+
+/// The name a calendar client gives an imported briefing calendar: short enough for a
+/// sidebar, with the conferences' codes ("IT-Planungsrat: Termine IMK und GMK").
+fn calendar_name(codes: &[&str]) -> String {
+    let list = match codes {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} und {last}", rest.join(", ")),
+    };
+    format!("IT-Planungsrat: Termine {list}")
+        .trim_end()
+        .to_string()
 }
 
 /// The consolidated overview.

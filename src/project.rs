@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::load::{self, design::DesignFiles};
 use crate::messages::cli as messages;
 use crate::model::{self, BriefingContexts, Model, Sprecher};
+use crate::output::calendar_ids;
 use crate::output::layout::{self, MonthLayout};
 use crate::output::{DispatchRow, MonthWriter, OutputFile, WriteError, sha256_hex};
 use crate::render::Renderer;
@@ -124,11 +125,19 @@ impl Project {
             meeting_months: settings.config.meeting_horizon_months,
             decision_months: settings.config.decision_window_months,
         };
-        let (model, model_warnings) = model::build(&inputs, window).map_err(|errors| {
+        // The calendar UIDs continue those of the newest month built before this one.
+        let memory = calendar_ids::read_before(&paths.out, settings.month).map_err(|errors| {
             let mut all = warnings.clone();
             all.extend(errors);
             all
         })?;
+        let memory = memory.as_ref().map(|(_, entries)| entries.as_slice());
+        let (model, model_warnings) =
+            model::build_with_memory(&inputs, window, memory).map_err(|errors| {
+                let mut all = warnings.clone();
+                all.extend(errors);
+                all
+            })?;
         warnings.extend(model_warnings);
         warnings.extend(unknown_genders(&inputs.roster));
         let templates = load::templates::read(&paths.templates);

@@ -114,3 +114,100 @@ fn a_moved_meeting_keeps_its_uid_across_months() {
     assert_eq!(value(&november, "DTSTART"), "20270422");
     assert_eq!(value(&october, "UID"), value(&november, "UID"));
 }
+
+/// Every meeting of the example's October calendar that is still ahead in November keeps
+/// its UID (and its summary) in November's file: built month after month, and also when
+/// November is built without October's build (the UIDs then follow October's list).
+#[test]
+fn the_example_keeps_every_uid_from_october_to_november() {
+    for build_october in [true, false] {
+        let project = Project::shipped_example();
+        let october = project.run(&["build", "--month", "2026-10", "--stand", "2026-10-28"]);
+        assert!(october.status.success(), "{}", stderr(&october));
+        let october = events(
+            &std::fs::read_to_string(project.out("2026-10/termine-uebersicht.ics")).unwrap(),
+        );
+        if !build_october {
+            std::fs::remove_file(project.out("kalender-2026-10.tsv")).unwrap();
+        }
+        let output = project.run(&["build", "--month", "2026-11", "--stand", "2026-11-28"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let november = events(
+            &std::fs::read_to_string(project.out("2026-11/termine-uebersicht.ics")).unwrap(),
+        );
+        let by_uid: BTreeMap<&str, &BTreeMap<String, (String, String)>> =
+            november.iter().map(|e| (value(e, "UID"), e)).collect();
+        let mut kept = 0;
+        for event in &october {
+            if value(event, "DTEND") <= "20261128" {
+                continue; // over before November's Stand
+            }
+            let uid = value(event, "UID");
+            let again = by_uid
+                .get(uid)
+                .unwrap_or_else(|| panic!("{} lost its UID {uid}", value(event, "SUMMARY")));
+            assert_eq!(
+                value(again, "SUMMARY").trim_start_matches("Abgesagt: "),
+                value(event, "SUMMARY")
+            );
+            if build_october {
+                println!(
+                    "{} {} -> {}: {uid}",
+                    value(event, "SUMMARY"),
+                    value(event, "DTSTART"),
+                    value(again, "DTSTART")
+                );
+            }
+            kept += 1;
+        }
+        assert!(kept > 20, "{kept}");
+    }
+}
+
+/// An attachment named with umlauts carries its name also as Content-Type's plain `name=`
+/// (an RFC 2047 encoded word), which older Outlook versions read instead of RFC 2231's
+/// `filename*=`; the calendar attachment keeps `method=PUBLISH`.
+#[test]
+fn attachments_with_umlauts_have_a_plain_name_fallback() {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = project.run(&["send", "--dry-run", "--only", "schloemer"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let eml = std::fs::read_to_string(project.out("2026-11/mail/schloemer.eml")).unwrap();
+    let unfolded = eml.replace("\r\n ", " ").replace("\r\n\t", " ");
+    let types: Vec<&str> = unfolded
+        .lines()
+        .filter(|line| line.starts_with("Content-Type:") && line.contains("name="))
+        .collect();
+    assert_eq!(types.len(), 2, "{types:?}");
+    let ics = types.iter().find(|l| l.contains("text/calendar")).unwrap();
+    assert!(ics.contains("method=PUBLISH"), "{ics}");
+    // "Termine Bernd Schlömer …" as UTF-8, base64: the encoded word starts with the name.
+    let encoded = ics
+        .split("name=\"=?utf-8?B?")
+        .nth(1)
+        .and_then(|rest| rest.split("?=").next())
+        .unwrap_or_else(|| panic!("no encoded name in {ics}"));
+    let decoded = decode_base64(encoded);
+    assert!(decoded.starts_with("Termine Bernd Schlömer"), "{decoded}");
+    assert!(decoded.ends_with(".ics"), "{decoded}");
+    assert!(unfolded.contains("filename*"), "the RFC 2231 name stays");
+}
+
+fn decode_base64(text: &str) -> String {
+    let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.chars().filter(|c| *c != '=') {
+        bits = bits << 6 | alphabet.find(c).unwrap() as u32;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

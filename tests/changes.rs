@@ -43,7 +43,8 @@ fn each_change_shows_in_the_briefing_of_its_conference() {
     let sauer = docx_text(&project.out("2026-11/briefing-sauer.docx"));
     assert!(
         sauer.contains(
-            "Verschoben: Frühjahrskonferenz 2027, 22./23.04.2027, Bremerhaven (bisher 15./16.04.2027)"
+            "Verschoben: Frühjahrskonferenz 2027, 22./23.04.2027, Bremerhaven (Termin verschoben \
+             (bisher 15./16.04.2027)) (bisher 15./16.04.2027)"
         ),
         "{sauer}"
     );

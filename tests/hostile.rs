@@ -47,7 +47,11 @@ fn assert_refused(damage: impl FnOnce(&Project), expected: &str) -> String {
         before
     );
     assert_eq!(names_in(&project.out("2026-11")), listing);
-    assert_eq!(names_in(&project.path().join("out")), ["2026-11"]);
+    // The month and the calendar memory its first build kept (issue 27).
+    assert_eq!(
+        names_in(&project.path().join("out")),
+        ["2026-11", "kalender-2026-11.tsv"]
+    );
     message
 }
 
@@ -369,7 +373,10 @@ fn a_staging_symlink_pointing_elsewhere_is_not_followed() {
     let output = project.run(&["build", "--stand", "2026-11-28"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(names_in(elsewhere.path()), ["keep.txt"]);
-    assert_eq!(names_in(&project.path().join("out")), ["2026-11"]);
+    assert_eq!(
+        names_in(&project.path().join("out")),
+        ["2026-11", "kalender-2026-11.tsv"]
+    );
     assert!(project.out("2026-11/briefing-max.docx").is_file());
 }
 

@@ -2,6 +2,7 @@
 
 mod build;
 mod calendar;
+mod calendar_months;
 mod changes;
 mod concurrency;
 mod date_forms;

@@ -312,3 +312,72 @@ fn hidden_rows_are_left_out_with_the_setting_and_still_named() {
         stderr(&output)
     );
 }
+
+/// A date range as offices lay it out: "Datum" merged over two columns with "Von | Bis" below
+/// (the other headers merged over both rows), one meeting of two days, one whose end lies a
+/// year after its start, and one written as a year-long range of text in a "Termin" column of
+/// a second sheet.
+fn grouped_date_range(project: &Project) {
+    let mut workbook = Workbook::new();
+    let plain = Format::new();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let sheet = workbook.add_worksheet().set_name("Termine").unwrap();
+    for (column, header) in [(0, "Konferenz"), (1, "Sitzung"), (4, "Ort")] {
+        sheet
+            .merge_range(0, column, 1, column, header, &plain)
+            .unwrap();
+    }
+    sheet.merge_range(0, 2, 0, 3, "Datum", &plain).unwrap();
+    sheet.write_string(1, 2, "von").unwrap();
+    sheet.write_string(1, 3, "bis").unwrap();
+    sheet.write_string(2, 0, "BMK").unwrap();
+    sheet.write_string(2, 1, "Herbstkonferenz").unwrap();
+    day(sheet, 2, 2, (2027, 10, 13), &date);
+    day(sheet, 2, 3, (2027, 10, 14), &date);
+    sheet.write_string(2, 4, "Weimar").unwrap();
+    sheet.write_string(3, 0, "AMK").unwrap();
+    sheet.write_string(3, 1, "Jahrestagung").unwrap();
+    day(sheet, 3, 2, (2027, 10, 13), &date);
+    day(sheet, 3, 3, (2028, 10, 14), &date);
+    sheet.write_string(3, 4, "Jena").unwrap();
+    let second = workbook.add_worksheet().set_name("Nachträge").unwrap();
+    second.write_string(0, 0, "Konferenz").unwrap();
+    second.write_string(0, 1, "Sitzung").unwrap();
+    second.write_string(0, 2, "Termin").unwrap();
+    second.write_string(1, 0, "CMK").unwrap();
+    second.write_string(1, 1, "Klausur").unwrap();
+    second
+        .write_string(1, 2, "13.10.2027 - 14.10.2028")
+        .unwrap();
+    workbook
+        .save(project.input("2026-11/termine.xlsx"))
+        .unwrap();
+}
+
+#[test]
+fn a_grouped_von_bis_header_keeps_every_end_and_a_year_long_meeting_is_named() {
+    let project = Project::minimal();
+    grouped_date_range(&project);
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    assert!(!warnings.contains("keine Überschrift"), "{warnings}");
+    let file = "inputs/2026-11/termine.xlsx";
+    for expected in [
+        format!(
+            "Warnung: {file}:Termine:4: Spalte „bis“: das Ende 14.10.2028 liegt mehr als 14 Tage \
+             nach dem Beginn 13.10.2027; der Termin wird als eintägig aufgeführt"
+        ),
+        format!(
+            "Warnung: {file}:Nachträge:2: Spalte „Termin“: das Ende 14.10.2028 liegt mehr als 14 \
+             Tage nach dem Beginn 13.10.2027; der Termin wird als eintägig aufgeführt"
+        ),
+    ] {
+        assert!(warnings.contains(&expected), "{expected}\n{warnings}");
+    }
+    let overview = docx_text(&project.out("2026-11/uebersicht.docx"));
+    assert!(overview.contains("13./14.10.2027"), "{overview}");
+    let calendar = std::fs::read_to_string(project.out("2026-11/termine-uebersicht.ics")).unwrap();
+    assert!(calendar.contains("DTSTART;VALUE=DATE:20271013\r\nDTEND;VALUE=DATE:20271015\r\n"));
+    assert!(calendar.contains("SUMMARY:CMK: Klausur"), "{calendar}");
+}

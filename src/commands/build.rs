@@ -11,7 +11,7 @@ use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::messages::cli as messages;
-use crate::output::{MonthWriter, OutputLock, WriteMode, layout};
+use crate::output::{MonthWriter, OutputLock, WriteMode, calendar_ids, layout};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
 
@@ -93,6 +93,15 @@ pub fn run_with(
         0
     };
     let folder = writer.commit(rows)?;
+    // After the month is in place: the next month's calendar UIDs continue this one's.
+    let model = &project.model;
+    let memory: Vec<_> = model
+        .kalender
+        .iter()
+        .chain(&model.kalender_vorbei)
+        .cloned()
+        .collect();
+    calendar_ids::write(layout.out(), layout.month(), &memory)?;
     if let Some((count, last)) = send::delivered_summary(&layout) {
         notices.push(messages::already_delivered(layout.month(), count, &last));
     }

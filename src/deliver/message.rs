@@ -203,6 +203,14 @@ pub fn message(
         let body =
             Body::new_with_encoding(attachment.bytes.clone(), ContentTransferEncoding::Base64)
                 .map_err(|_| messages::deliver::ATTACHMENT_NOT_ENCODABLE.to_string())?;
+        // The name also as Content-Type's `name=`: older Outlook versions read only that,
+        // not the RFC 2231 `filename*=` lettre writes for a name with umlauts.
+        let content_type = ContentType::parse(&format!(
+            "{}; name=\"{}\"",
+            attachment.content_type,
+            plain_name(&attachment.name)
+        ))
+        .unwrap_or(content_type);
         parts = parts.singlepart(Attachment::new(attachment.name.clone()).body(body, content_type));
     }
     let message = Message::builder()
@@ -220,6 +228,32 @@ pub fn message(
         sha256: row.sha256.clone(),
         message,
     })
+}
+
+/// A file name as a plain `name=` parameter: ASCII as it is, anything else as an RFC 2047
+/// encoded word (`=?utf-8?B?...?=`), the form older Outlook versions read.
+fn plain_name(name: &str) -> String {
+    if name.is_ascii() && !name.contains(['"', '\\']) {
+        return name.to_string();
+    }
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut encoded = String::new();
+    for chunk in name.as_bytes().chunks(3) {
+        let bytes = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let group = u32::from_be_bytes([0, bytes[0], bytes[1], bytes[2]]);
+        for index in 0..4 {
+            if index <= chunk.len() {
+                encoded.push(ALPHABET[(group >> (18 - 6 * index) & 63) as usize] as char);
+            } else {
+                encoded.push('=');
+            }
+        }
+    }
+    format!("=?utf-8?B?{encoded}?=")
 }
 
 /// Parses the sender address.
@@ -319,6 +353,14 @@ mod tests {
         let stand = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let error = message(&bad, &from, "<x@y>".into(), dry_run_date(stand)).unwrap_err();
         assert!(error.contains("kein at"), "{error}");
+    }
+
+    #[test]
+    fn an_umlaut_file_name_has_a_plain_name_fallback() {
+        assert_eq!(plain_name("Termine.ics"), "Termine.ics");
+        // "Hä.ics" in UTF-8 is 48 C3 A4 2E 69 63 73.
+        assert_eq!(plain_name("Hä.ics"), "=?utf-8?B?SMOkLmljcw==?=");
+        assert_eq!(plain_name("Jörg"), "=?utf-8?B?SsO2cmc=?=");
     }
 
     #[test]

@@ -25,6 +25,18 @@ const MAX_SPAN_DAYS: i64 = 31;
 
 /// Reads a date or a date range written as text; `None` if it is not one.
 pub fn parse_date_text(text: &str) -> Option<DateSpan> {
+    parse_span(text).filter(|span| (span.end - span.start).num_days() <= MAX_SPAN_DAYS)
+}
+
+/// A range written as text that is longer than any meeting (`13.10.2027 - 14.10.2028`):
+/// both days, so the caller can report it (most likely the year of the end is wrong) rather
+/// than take the text for no date at all.
+pub fn overlong_range(text: &str) -> Option<DateSpan> {
+    parse_span(text).filter(|span| (span.end - span.start).num_days() > MAX_SPAN_DAYS)
+}
+
+/// A date or a range of any length, its end not before its start.
+fn parse_span(text: &str) -> Option<DateSpan> {
     if text.len() > 64 {
         return None;
     }
@@ -45,10 +57,7 @@ pub fn parse_date_text(text: &str) -> Option<DateSpan> {
         None => end,
         Some(_) => PartialDate::parse(first)?.complete_from(end)?,
     };
-    let days = (end - start).num_days();
-    (0..=MAX_SPAN_DAYS)
-        .contains(&days)
-        .then_some(DateSpan { start, end })
+    (end >= start).then_some(DateSpan { start, end })
 }
 
 /// A range written with its end before its start (`11.12.2026 - 10.12.2026`,
@@ -279,6 +288,20 @@ impl PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_longer_than_any_meeting_is_told_apart_from_no_date() {
+        assert_eq!(parse_date_text("13.10.2027 - 14.10.2028"), None);
+        assert_eq!(
+            overlong_range("13.10.2027 - 14.10.2028"),
+            Some(DateSpan {
+                start: date(2027, 10, 13),
+                end: date(2028, 10, 14)
+            })
+        );
+        assert_eq!(overlong_range("13./14.10.2027"), None);
+        assert_eq!(overlong_range("Herbst 2027"), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -91,8 +91,8 @@ const DEFAULT_ALIASES: &[(Field, &[&str])] = &[
     (Field::Email, &["E-Mail", "Email", "Mail", "E-Mail-Adresse"]),
     (Field::Meeting, &["Sitzung", "Art", "Veranstaltung"]),
     (Field::Date, &["Datum", "Termin"]),
-    (Field::Begin, &["Beginn", "Von", "Datum von"]),
-    (Field::End, &["Ende", "Bis", "Datum bis"]),
+    (Field::Begin, &["Beginn", "Von", "Datum von", "Anfang"]),
+    (Field::End, &["Ende", "Bis", "Datum bis", "Schluss"]),
     (Field::Place, &["Ort", "Tagungsort"]),
     (Field::Remark, &["Bemerkung", "Hinweis", "Anmerkung"]),
 ];
@@ -189,6 +189,12 @@ mod tests {
             ("Termin", Field::Date),
             ("Von", Field::Begin),
             ("Bis", Field::End),
+            ("von", Field::Begin),
+            ("bis:", Field::End),
+            ("Beginn", Field::Begin),
+            ("Ende", Field::End),
+            ("Anfang", Field::Begin),
+            ("Schluss", Field::End),
             ("Tagungsort", Field::Place),
             ("Anmerkung", Field::Remark),
         ];

@@ -340,3 +340,14 @@ pub fn second_column(header: &str, field: impl std::fmt::Display) -> String {
 pub fn unknown_column(header: &str) -> String {
     format!("Spalte „{header}“ ist keine bekannte Spalte und wird nicht gelesen")
 }
+
+// --- calendars that stay right (issue 27): a remark that cancels a meeting
+
+/// The remark of a meeting says it is cancelled.
+pub fn cancelled_in_remark(cell: &str, remark: &str, word: &str) -> String {
+    format!(
+        "die Bemerkung in {cell} („{remark}“) enthält „{word}“: der Termin gilt als abgesagt, \
+         wird nicht als anstehend aufgeführt und in den Kalendern abgesagt. War das nicht \
+         gemeint, ändern Sie die Bemerkung"
+    )
+}

@@ -6,14 +6,17 @@
 //! Pure comparison of two lists already joined to the roster; it does not read anything and
 //! does not format anything (the templates print the result). Contacts are matched by name
 //! (case and spacing ignored); a contact without a name cannot be matched and is left out.
-//! Meetings are matched by conference and meeting name (`sitzung`), or by their date when
-//! they have no name. Where a conference lists several meetings under one name, equal dates
-//! are paired first, then the rest in date order.
+//! Meetings are paired by the model's one rule ([`pair_meetings`]): conference and meeting
+//! name (`sitzung`), or their date when they have no name; where a conference lists several
+//! meetings under one name, equal dates first, then the rest in date order. The calendar's
+//! UIDs follow the same rule, so the e-mail's "verschoben" is the calendar's moved event.
+//! A meeting is cancelled when it is gone from the list while still ahead, or when this
+//! month's list marks it cancelled (struck through, or "abgesagt" in its remark).
 
 use std::collections::HashMap;
 
-use super::identity::{MeetingDays, MeetingIdentity, name_key};
-use super::types::{Aenderung, Aenderungen, Ansprechperson, Termin};
+use super::identity::{MeetingDays, name_key, pair_meetings};
+use super::types::{Aenderung, Aenderungen, Ansprechperson, Termin, TerminAenderung};
 use crate::month::Month;
 
 /// One conference's entries in one month's lists.
@@ -27,6 +30,9 @@ pub struct Lists<'a> {
     pub contacts: &'a [Ansprechperson],
     /// The upcoming meetings (the same window applied to both months).
     pub meetings: &'a [Termin],
+    /// Upcoming meetings the list marks as cancelled (struck through, or cancelled in the
+    /// remark); not compared for the previous month, where they were reported already.
+    pub cancelled: &'a [Termin],
 }
 
 /// Compares one conference's lists of the previous month with this month's.
@@ -41,7 +47,7 @@ pub fn compare(vormonat: Month, before: Lists<'_>, now: Lists<'_>) -> Aenderunge
         moved: verschobene_termine,
         changed: geaenderte_termine,
         removed: abgesagte_termine,
-    } = compare_meetings(before.meetings, now.meetings);
+    } = compare_meetings(before.meetings, now.meetings, now.cancelled);
     let vorsitz = changed_value(before.chair, now.chair);
     let geschaeftsstelle = changed_value(before.office, now.office);
     let anzahl = usize::from(vorsitz.is_some())
@@ -136,10 +142,10 @@ struct Meetings {
     /// Only in the current list.
     new: Vec<Termin>,
     /// In both, on other days.
-    moved: Vec<Aenderung<Termin>>,
+    moved: Vec<TerminAenderung>,
     /// In both, on the same days, with another name as written, place, remark or open date.
-    changed: Vec<Aenderung<Termin>>,
-    /// Only in the previous list.
+    changed: Vec<TerminAenderung>,
+    /// Only in the previous list (while still ahead), or marked cancelled in this one.
     removed: Vec<Termin>,
 }
 
@@ -160,51 +166,59 @@ fn details(
     )
 }
 
-fn compare_meetings(before: &[Termin], now: &[Termin]) -> Meetings {
-    let mut unmatched_before: Vec<Option<&Termin>> = before.iter().map(Some).collect();
-    let mut matched_now: Vec<Option<usize>> = vec![None; now.len()];
-    // First the meetings whose name and days are unchanged, then same name, other days.
-    for exact in [true, false] {
-        for (i, termin) in now.iter().enumerate() {
-            if matched_now[i].is_some() {
-                continue;
+fn compare_meetings(before: &[Termin], now: &[Termin], cancelled: &[Termin]) -> Meetings {
+    let all_now: Vec<&Termin> = now.iter().chain(cancelled).collect();
+    let paired = pair_meetings(before, &all_now, |termin| termin);
+    let mut taken = vec![false; before.len()];
+    let (mut new, mut moved, mut changed, mut removed) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, (termin, pair)) in all_now.iter().zip(&paired).enumerate() {
+        let is_cancelled = i >= now.len();
+        match (pair, is_cancelled) {
+            (None, false) => new.push((*termin).clone()),
+            // Cancelled before it was ever listed: nothing a reader had to unlearn.
+            (None, true) => {}
+            (Some(j), true) => {
+                taken[*j] = true;
+                removed.push((*termin).clone());
             }
-            let identity = MeetingIdentity::of(termin);
-            let days = MeetingDays::of(termin);
-            let found = unmatched_before.iter().position(|old| {
-                old.is_some_and(|old| {
-                    MeetingIdentity::of(old) == identity && (!exact || MeetingDays::of(old) == days)
-                })
-            });
-            if let Some(j) = found {
-                unmatched_before[j] = None;
-                matched_now[i] = Some(j);
+            (Some(j), false) => {
+                taken[*j] = true;
+                let old = &before[*j];
+                let change = TerminAenderung::new(old, termin);
+                if MeetingDays::of(old) != MeetingDays::of(termin) {
+                    moved.push(change);
+                } else if details(old) != details(termin) {
+                    changed.push(change);
+                }
             }
         }
     }
-    let (mut new, mut moved, mut changed) = (Vec::new(), Vec::new(), Vec::new());
-    for (termin, matched) in now.iter().zip(&matched_now) {
-        let Some(j) = matched else {
-            new.push(termin.clone());
-            continue;
-        };
-        let old = &before[*j];
-        let pair = || Aenderung {
-            vorher: old.clone(),
-            jetzt: termin.clone(),
-        };
-        if MeetingDays::of(old) != MeetingDays::of(termin) {
-            moved.push(pair());
-        } else if details(old) != details(termin) {
-            changed.push(pair());
-        }
-    }
-    let removed = unmatched_before.into_iter().flatten().cloned().collect();
+    removed.extend(
+        before
+            .iter()
+            .zip(&taken)
+            .filter(|(_, taken)| !**taken)
+            .map(|(termin, _)| termin.clone()),
+    );
+    removed.sort_by(|a, b| (a.beginn, &a.sitzung).cmp(&(b.beginn, &b.sitzung)));
     Meetings {
         new,
         moved,
         changed,
         removed,
+    }
+}
+
+impl TerminAenderung {
+    /// `old` as it was and `now` as it is, with what of it changed besides the days.
+    fn new(old: &Termin, now: &Termin) -> TerminAenderung {
+        TerminAenderung {
+            ort_geaendert: old.ort != now.ort,
+            bemerkung_geaendert: old.bemerkung != now.bemerkung,
+            vorher: old.clone(),
+            jetzt: now.clone(),
+        }
     }
 }
 
@@ -229,6 +243,7 @@ mod tests {
             office: None,
             contacts,
             meetings,
+            cancelled: &[],
         }
     }
 

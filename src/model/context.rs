@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::types::{Beschluss, Konferenz, Model, Sitzung, Sprecher, Termin};
+use super::types::{Beschluss, KalenderEintrag, Konferenz, Model, Sitzung, Sprecher, Termin};
 use crate::month::Month;
 
 /// What one spokesperson's briefing is made from.
@@ -39,6 +39,9 @@ pub struct BriefingContext<'a> {
     /// As [`Model::naechste_sitzung`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub naechste_sitzung: Option<&'a Sitzung>,
+    /// The calendar entries of their conferences (for the calendar file, not the templates).
+    #[serde(skip)]
+    pub kalender: Vec<&'a KalenderEintrag>,
 }
 
 impl Model {
@@ -116,6 +119,11 @@ impl<'a> BriefingContexts<'a> {
             vormonat: model.vormonat,
             sitzungen: &model.sitzungen,
             naechste_sitzung: model.naechste_sitzung.as_ref(),
+            kalender: model
+                .kalender
+                .iter()
+                .filter(|entry| codes.contains(&entry.termin.konferenz))
+                .collect(),
         }
     }
 }

@@ -14,19 +14,22 @@ use super::identity::name_key;
 use super::matcher::ConferenceMatcher;
 use super::notes::Notes;
 use super::types::{
-    Ansprechperson, Beschluss, Konferenz, Model, Sitzung, Sprecher, SprecherKurz, Termin,
-    Uebertragung,
+    Ansprechperson, Beschluss, KalenderEintrag, Konferenz, Model, Sitzung, Sprecher, SprecherKurz,
+    Termin, Uebertragung,
 };
+use super::uids;
 use super::window::Window;
 use crate::diagnostics::{Diagnostics, Location};
 use crate::load::dates::{DateSpan, open_month};
 use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance};
 use crate::messages;
 
-/// Builds the model of validated `inputs`; warnings are added to `diagnostics`.
+/// Builds the model of validated `inputs`; warnings are added to `diagnostics`. `memory` is
+/// what the calendar files of the newest earlier month carried, if a build kept it.
 pub(super) fn join(
     inputs: &Inputs,
     window: Window,
+    memory: Option<&[KalenderEintrag]>,
     diagnostics: Diagnostics,
 ) -> (Model, Diagnostics) {
     let mut join = Join {
@@ -38,7 +41,7 @@ pub(super) fn join(
     let sprecher = join.spokespersons();
     let mut konferenzen = join.conferences(&sprecher);
     join.attach_contacts(&matcher, &mut konferenzen);
-    let termine = join.meetings(&matcher, &konferenzen, window);
+    let (termine, abgesagt) = join.meetings(&matcher, &konferenzen, window);
     let mut by_conference: HashMap<&str, Vec<Termin>> = HashMap::new();
     for termin in &termine {
         by_conference
@@ -52,8 +55,18 @@ pub(super) fn join(
             .unwrap_or_default();
     }
     if let Some(previous) = &inputs.previous {
-        attach_changes(previous, &matcher, &mut konferenzen, window);
+        attach_changes(previous, &matcher, &mut konferenzen, &abgesagt, window);
     }
+    let previous_meetings = inputs
+        .previous
+        .as_ref()
+        .map(|previous| previous_meetings(previous, &matcher, &konferenzen, window));
+    let earlier = match (memory, &previous_meetings) {
+        (Some(entries), _) => uids::Earlier::Memory(entries),
+        (None, Some(termine)) => uids::Earlier::Lists(termine),
+        (None, None) => uids::Earlier::Nothing,
+    };
+    let (kalender, kalender_vorbei) = uids::assign(earlier, &termine, &abgesagt, window.stand);
     join.skipped_rows();
     let beschluesse = join.decisions(window);
     let sitzungen: Vec<Sitzung> = inputs
@@ -79,8 +92,39 @@ pub(super) fn join(
         naechste_sitzung: sitzungen.first().cloned(),
         sitzungen,
         vormonat: inputs.previous.as_ref().map(|previous| previous.month),
+        kalender,
+        kalender_vorbei,
     };
     (model, join.diagnostics)
+}
+
+/// Whether a meeting of an earlier list is still ahead in this month's window (an open date
+/// always is).
+fn upcoming(record: &MeetingRecord, window: Window) -> bool {
+    match &record.date {
+        MeetingDate::Days(span) => window.is_upcoming(span),
+        MeetingDate::Open(_) | MeetingDate::Missing => true,
+    }
+}
+
+/// The previous month's upcoming meetings of known conferences that its list did not mark
+/// cancelled, in list order.
+fn previous_meetings(
+    previous: &PreviousMonth,
+    matcher: &ConferenceMatcher,
+    konferenzen: &[Konferenz],
+    window: Window,
+) -> Vec<Termin> {
+    previous
+        .meetings
+        .iter()
+        .filter(|record| !record.cancelled && upcoming(record, window))
+        .filter_map(|record| {
+            let code = matcher.code_ignoring_footnote(&record.conference)?.0;
+            let konferenz = konferenzen.iter().find(|k| k.kuerzel == code)?;
+            Some(meeting(konferenz, record))
+        })
+        .collect()
 }
 
 /// Compares each conference's lists with the previous month's (the same meeting window for
@@ -89,10 +133,16 @@ fn attach_changes(
     previous: &PreviousMonth,
     matcher: &ConferenceMatcher,
     konferenzen: &mut [Konferenz],
+    abgesagt: &[Termin],
     window: Window,
 ) {
     for konferenz in konferenzen.iter_mut() {
         let mine = |written: &str| matcher.code_of(written) == Some(konferenz.kuerzel.as_str());
+        let cancelled: Vec<Termin> = abgesagt
+            .iter()
+            .filter(|termin| termin.konferenz == konferenz.kuerzel)
+            .cloned()
+            .collect();
         let contacts: Vec<Ansprechperson> = previous
             .contacts
             .iter()
@@ -103,10 +153,8 @@ fn attach_changes(
             .meetings
             .iter()
             .filter(|record| mine(&record.conference))
-            .filter(|record| match &record.date {
-                MeetingDate::Days(span) => window.is_upcoming(span),
-                MeetingDate::Open(_) | MeetingDate::Missing => true,
-            })
+            // Cancelled there already: reported in that month, not again as a change.
+            .filter(|record| !record.cancelled && upcoming(record, window))
             .map(|record| meeting(konferenz, record))
             .collect();
         let mut records = previous
@@ -120,12 +168,14 @@ fn attach_changes(
             office,
             contacts: &contacts,
             meetings: &meetings,
+            cancelled: &[],
         };
         let now = changes::Lists {
             chair: konferenz.vorsitz.as_deref(),
             office: konferenz.geschaeftsstelle.as_deref(),
             contacts: &konferenz.ansprechpersonen,
             meetings: &konferenz.termine,
+            cancelled: &cancelled,
         };
         konferenz.aenderungen = Some(changes::compare(previous.month, before, now));
     }
@@ -336,12 +386,14 @@ impl Join<'_> {
         }
     }
 
+    /// The upcoming meetings in date order (open dates last), and the upcoming ones the list
+    /// marks as cancelled, in list order.
     fn meetings(
         &mut self,
         matcher: &ConferenceMatcher,
         konferenzen: &[Konferenz],
         window: Window,
-    ) -> Vec<Termin> {
+    ) -> (Vec<Termin>, Vec<Termin>) {
         let order: HashMap<&str, usize> = konferenzen
             .iter()
             .enumerate()
@@ -349,6 +401,7 @@ impl Join<'_> {
             .collect();
         let mut dated: Vec<((NaiveDate, NaiveDate), usize, Termin)> = Vec::new();
         let mut open: Vec<Termin> = Vec::new();
+        let mut cancelled: Vec<Termin> = Vec::new();
         let mut seen: HashMap<(String, NaiveDate, String), Location> = HashMap::new();
         for record in &self.inputs.meetings {
             let Some(code) = self.code_of(matcher, &record.conference, &record.at) else {
@@ -365,6 +418,15 @@ impl Join<'_> {
                 (Some(name), None) => messages::model::meeting_named(name),
                 (None, None) => messages::model::A_MEETING.to_string(),
             };
+            if let Some(word) = &record.cancelled_in_remark {
+                // The reader's warning names the cell already.
+                self.notes
+                    .cancelled_in_remark(&konferenz.name, &what, word, &record.at);
+                if upcoming(record, window) {
+                    cancelled.push(termin);
+                }
+                continue;
+            }
             if record.cancelled {
                 self.diagnostics.warning(
                     record.at.clone(),
@@ -372,6 +434,9 @@ impl Join<'_> {
                 );
                 self.notes
                     .cancelled_meeting(&konferenz.name, &what, &record.at);
+                if upcoming(record, window) {
+                    cancelled.push(termin);
+                }
                 continue;
             }
             if let MeetingDate::Days(span) = &record.date {
@@ -415,11 +480,12 @@ impl Join<'_> {
         dated.sort_by(|(a_days, a_order, a), (b_days, b_order, b)| {
             (a_days, a_order, &a.sitzung).cmp(&(b_days, b_order, &b.sitzung))
         });
-        dated
+        let termine = dated
             .into_iter()
             .map(|(_, _, termin)| termin)
             .chain(open)
-            .collect()
+            .collect();
+        (termine, cancelled)
     }
 
     /// A meeting more than [`MAX_YEARS_AWAY`] years from the reference date is most likely a

@@ -8,8 +8,9 @@
 //!
 //! The files, in the order the data passes them: `validate` checks, `matcher` and
 //! `join` build, `window` decides what is upcoming, `changes` compares months, `notes` words
-//! the data-quality notes, `identity` says when two entries are the same; `types` holds the
-//! data and `context` selects one briefing's share of it.
+//! the data-quality notes, `identity` says when two entries are the same, `uids` carries the
+//! calendar UIDs over from the months before; `types` holds the data and `context` selects
+//! one briefing's share of it.
 
 mod changes;
 mod context;
@@ -18,6 +19,7 @@ mod join;
 mod matcher;
 mod notes;
 mod types;
+mod uids;
 mod validate;
 mod window;
 
@@ -26,19 +28,29 @@ use crate::load::Inputs;
 pub use context::{BriefingContext, BriefingContexts};
 pub use identity::{MeetingDays, MeetingIdentity};
 pub use types::{
-    Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, Konferenz, Model,
-    Sitzung, Sprecher, SprecherKurz, Termin, Uebertragung,
+    Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, KalenderEintrag,
+    Konferenz, Model, Sitzung, Sprecher, SprecherKurz, Termin, TerminAenderung, Uebertragung,
 };
 pub use window::Window;
 
 /// Builds the model; fails with every problem of the roster and decisions if any is an error.
 /// The returned diagnostics hold the warnings.
 pub fn build(inputs: &Inputs, window: Window) -> Result<(Model, Diagnostics), Diagnostics> {
+    build_with_memory(inputs, window, None)
+}
+
+/// [`build`], continuing the calendar UIDs of `memory`: the calendar entries the newest
+/// earlier month's build kept (`None` when there is none, see `model::uids`).
+pub fn build_with_memory(
+    inputs: &Inputs,
+    window: Window,
+    memory: Option<&[KalenderEintrag]>,
+) -> Result<(Model, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     validate::check_roster(&inputs.roster, &mut diagnostics);
     validate::check_decisions(&inputs.roster, &inputs.decisions, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(join::join(inputs, window, diagnostics))
+    Ok(join::join(inputs, window, memory, diagnostics))
 }

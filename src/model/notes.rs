@@ -118,6 +118,23 @@ impl Notes {
         );
     }
 
+    /// A meeting of `conference` (its name) is cancelled by `word` in its remark.
+    pub(super) fn cancelled_in_remark(
+        &mut self,
+        conference: &str,
+        what: &str,
+        word: &str,
+        at: &Location,
+    ) {
+        self.add(
+            HinweisArt::AbgesagterTermin,
+            format!(
+                "{conference}: {what} ist laut Bemerkung („{word}“) abgesagt und wird nicht aufgeführt."
+            ),
+            Some(at),
+        );
+    }
+
     /// `what` is listed twice, at `first` and `at`; the second entry is not used.
     pub(super) fn duplicate(&mut self, what: &str, first: &Location, at: &Location) {
         self.add(

@@ -39,6 +39,14 @@ pub struct Model {
     /// The month whose lists the changes compare with; absent in the first month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vormonat: Option<Month>,
+    /// Every meeting the calendar files carry this month (upcoming ones in the order of
+    /// `termine`, then the cancelled ones by date); kept for the next month's UIDs.
+    #[serde(skip)]
+    pub kalender: Vec<KalenderEintrag>,
+    /// Meetings earlier calendar files carried whose days have passed: no longer written,
+    /// kept so their UIDs are never given to another meeting.
+    #[serde(skip)]
+    pub kalender_vorbei: Vec<KalenderEintrag>,
 }
 
 /// A conference with this month's contacts and meetings.
@@ -116,7 +124,7 @@ pub struct Ansprechperson {
 }
 
 /// A meeting of a conference.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Termin {
     /// Code of the conference.
     pub konferenz: String,
@@ -324,12 +332,43 @@ pub struct Aenderungen {
     pub entfallene_ansprechpersonen: Vec<Ansprechperson>,
     /// Upcoming meetings in this month's list only.
     pub neue_termine: Vec<Termin>,
-    /// Meetings in both lists whose days differ.
-    pub verschobene_termine: Vec<Aenderung<Termin>>,
+    /// Meetings in both lists whose days differ (place and remark may differ too).
+    pub verschobene_termine: Vec<TerminAenderung>,
     /// Meetings in both lists on the same days whose name as written, place or remark differ.
-    pub geaenderte_termine: Vec<Aenderung<Termin>>,
-    /// Upcoming meetings in the previous month's list only.
+    pub geaenderte_termine: Vec<TerminAenderung>,
+    /// Cancelled meetings, by date: upcoming ones of the previous month's list that are gone
+    /// from this month's (as they were listed), and those this month's list marks as
+    /// cancelled, struck through or in the remark (as they are listed now).
     pub abgesagte_termine: Vec<Termin>,
+}
+
+/// A meeting in both months' lists: before, now, and which of its details changed, so a
+/// template can name the old place or remark beside a move.
+#[derive(Debug, Clone, Serialize)]
+pub struct TerminAenderung {
+    /// As in the previous month's list.
+    pub vorher: Termin,
+    /// As in this month's list.
+    pub jetzt: Termin,
+    /// The place differs (the old one is `vorher.ort`, absent when there was none).
+    pub ort_geaendert: bool,
+    /// The remark differs (the old one is `vorher.bemerkung`, absent when there was none).
+    pub bemerkung_geaendert: bool,
+}
+
+/// A meeting as the calendar files carry it this month: its lasting UID, the revision
+/// number calendars compare, and whether it is cancelled. Not shown to templates; kept
+/// between months in the output folder (see `output::calendar_ids`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KalenderEintrag {
+    /// The event's UID, the same for as long as it is the same meeting.
+    pub uid: String,
+    /// iCalendar's `SEQUENCE`: grows by one with every change a calendar shows.
+    pub sequenz: u32,
+    /// Cancelled: written with `STATUS:CANCELLED` until its days have passed.
+    pub abgesagt: bool,
+    /// The meeting as last listed (always with days).
+    pub termin: Termin,
 }
 
 /// One entry before and now.

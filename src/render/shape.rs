@@ -12,7 +12,7 @@ use minijinja::value::{Value, ValueKind};
 
 use crate::model::{
     Aenderung, Aenderungen, Ansprechperson, Beschluss, BriefingContexts, Hinweis, Konferenz, Model,
-    Sitzung, Sprecher, SprecherKurz, Termin, Uebertragung,
+    Sitzung, Sprecher, SprecherKurz, Termin, TerminAenderung, Uebertragung,
 };
 
 /// What a template can find under a name.
@@ -165,13 +165,17 @@ pub fn full_sample() -> Model {
             }],
             entfallene_ansprechpersonen: vec![person],
             neue_termine: vec![termin.clone()],
-            verschobene_termine: vec![Aenderung {
+            verschobene_termine: vec![TerminAenderung {
                 vorher: termin.clone(),
                 jetzt: termin.clone(),
+                ort_geaendert: true,
+                bemerkung_geaendert: true,
             }],
-            geaenderte_termine: vec![Aenderung {
+            geaenderte_termine: vec![TerminAenderung {
                 vorher: termin.clone(),
                 jetzt: termin.clone(),
+                ort_geaendert: true,
+                bemerkung_geaendert: true,
             }],
             abgesagte_termine: vec![termin.clone()],
         }),
@@ -206,6 +210,8 @@ pub fn full_sample() -> Model {
             fundstelle: Some("Fundstelle".into()),
         }],
         vormonat: Some(month("2026-10")),
+        kalender: Vec::new(),
+        kalender_vorbei: Vec::new(),
         sitzungen: vec![sitzung.clone()],
         naechste_sitzung: Some(sitzung),
     }

@@ -145,8 +145,11 @@ pub struct MeetingRecord {
     pub place: Option<String>,
     /// The remark column.
     pub remark: Option<String>,
-    /// The date or the whole row is struck through: the office cancelled the meeting.
+    /// The date or the whole row is struck through, or the remark says it is cancelled: the
+    /// office cancelled the meeting.
     pub cancelled: bool,
+    /// The words of the remark that cancel it ("abgesagt"), when that is why it is cancelled.
+    pub cancelled_in_remark: Option<String>,
 }
 
 /// The records of one workbook, the rows that could not be used, and the problems found.
@@ -255,14 +258,20 @@ pub fn read_meetings_from_bytes(
                 );
                 MeetingDate::Missing
             });
+            let remark = row.text(Field::Remark, diagnostics);
+            let struck = row.is_row_struck() || row.is_struck(date_field(row));
+            let cancelled_in_remark =
+                (!struck).then(|| row.cancelling_words(remark.as_deref(), diagnostics));
+            let cancelled_in_remark = cancelled_in_remark.flatten();
             MeetingRecord {
                 at: row.location(),
                 conference: row.conference.clone(),
                 meeting: row.text(Field::Meeting, diagnostics),
                 date,
                 place: row.text(Field::Place, diagnostics),
-                remark: row.text(Field::Remark, diagnostics),
-                cancelled: row.is_row_struck() || row.is_struck(date_field(row)),
+                remark,
+                cancelled: struck || cancelled_in_remark.is_some(),
+                cancelled_in_remark,
             }
         },
     )

@@ -11,12 +11,32 @@ use super::markup::{CellPosition, cell_name};
 use super::table::Table;
 use super::{HiddenRows, MeetingDate, SkipReason, SkippedRow};
 use crate::diagnostics::{Diagnostics, Location, Place};
-use crate::load::dates::{DateSpan, parse_date_text, parse_serial, reversed_range};
+use crate::load::dates::{DateSpan, overlong_range, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
 use crate::messages::sheets as messages;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
 const MAX_MEETING_DAYS: i64 = 14;
+
+/// Words in a meeting's remark that cancel it (compared in lower case, as whole words, with
+/// the spellings without umlauts offices type on keyboards without them).
+const CANCELLING_WORDS: &[&str] = &[
+    "abgesagt",
+    "entfällt",
+    "entfaellt",
+    "fällt aus",
+    "faellt aus",
+    "abgesetzt",
+];
+
+/// Whether `text` (lower case, single spaces) holds `word` as whole words.
+fn contains_words(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// One data row of a table, with the conference it belongs to.
 pub(super) struct TableRow<'t, 'a> {
@@ -263,6 +283,25 @@ impl TableRow<'_, '_> {
         (!cleaned.is_empty()).then_some(cleaned)
     }
 
+    /// The words of `remark` that cancel the meeting ("abgesagt", "entfällt", "fällt aus",
+    /// "abgesetzt"), with a warning naming the cell, so a false hit ("nicht abgesagt") is seen.
+    pub(super) fn cancelling_words(
+        &self,
+        remark: Option<&str>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<String> {
+        let folded = crate::text::fold_whitespace(remark?).to_lowercase();
+        let word = CANCELLING_WORDS
+            .iter()
+            .find(|word| contains_words(&folded, word))?;
+        self.warn_cell(
+            Field::Remark,
+            messages::cancelled_in_remark(&self.cell_name(Field::Remark), remark?, word),
+            diagnostics,
+        );
+        Some((*word).to_string())
+    }
+
     pub(super) fn date_header(&self) -> &str {
         self.table
             .column(Field::Date)
@@ -307,7 +346,13 @@ impl TableRow<'_, '_> {
             }
         }
         if (span.end - span.start).num_days() > MAX_MEETING_DAYS {
-            let (_, header) = self.cell(Field::End).unwrap_or((&Data::Empty, "Ende"));
+            // The end was read from the end column, or from the range in the date column.
+            let end_field = if begin_field == Field::Begin && self.cell(Field::End).is_some() {
+                Field::End
+            } else {
+                begin_field
+            };
+            let (_, header) = self.cell(end_field).unwrap_or((&Data::Empty, "Ende"));
             diagnostics.warning(
                 self.cell_location(header),
                 messages::meeting_too_long(
@@ -360,6 +405,10 @@ impl TableRow<'_, '_> {
                     );
                     return Some(MeetingDate::Open(text));
                 }
+                if let Some(span) = overlong_range(&text) {
+                    // Longer than any meeting: `meeting_date` reports it and keeps the first day.
+                    return Some(MeetingDate::Days(span));
+                }
                 if let Some(day) = parse_serial(&text) {
                     diagnostics.warning(
                         self.cell_location(header),
@@ -385,5 +434,30 @@ impl TableRow<'_, '_> {
             messages::open_date(&text, &self.conference),
         );
         MeetingDate::Open(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancelling_words_are_found_as_whole_words() {
+        let hit = |text: &str| {
+            let folded = crate::text::fold_whitespace(text).to_lowercase();
+            CANCELLING_WORDS
+                .iter()
+                .find(|word| contains_words(&folded, word))
+                .copied()
+        };
+        assert_eq!(hit("Abgesagt."), Some("abgesagt"));
+        assert_eq!(hit("Sitzung fällt\naus"), Some("fällt aus"));
+        assert_eq!(hit("entfaellt wegen Wahl"), Some("entfaellt"));
+        assert_eq!(hit("vom Plan abgesetzt"), Some("abgesetzt"));
+        // A false hit stays possible; the warning names the cell.
+        assert_eq!(hit("nicht abgesagt"), Some("abgesagt"));
+        assert_eq!(hit("Ausfall möglich"), None);
+        assert_eq!(hit("abgesagte Vorbesprechung am Vortag"), None);
+        assert_eq!(hit("mit Presse"), None);
     }
 }
