@@ -18,6 +18,7 @@ mod pdf_build;
 mod properties;
 mod real_sheets;
 mod send;
+mod sent_months;
 mod snapshots;
 mod spreadsheets;
 mod support;

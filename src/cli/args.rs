@@ -282,6 +282,7 @@ impl From<CommonArgs> for Overrides {
             month: args.month,
             stand: args.stand,
             pdf: false,
+            stand_of_built_month: false,
             smtp: SmtpOverrides::default(),
         }
     }
@@ -312,6 +313,7 @@ impl SendArgs {
                 timeout_seconds: self.smtp_timeout,
                 allow_unencrypted: self.unverschluesselt_erlauben,
             },
+            stand_of_built_month: true,
             ..self.common.into()
         }
     }

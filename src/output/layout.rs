@@ -37,6 +37,19 @@ pub fn eml_file(id: &str) -> String {
     format!("{id}.eml")
 }
 
+/// The folder below the output folder that keeps every version sent, per month.
+pub const ARCHIVE_DIR: &str = "versendet";
+
+/// A file of a sent version in the month's archive: `briefing-<id>-<first 12 hex digits of the
+/// briefing's SHA-256>.<extension>` (the calendar file `termine-…`), so each version sent
+/// keeps a name of its own and the full checksum stands in the send log.
+pub fn archived_file(kind: &str, id: &str, sha256: &str, extension: &str) -> String {
+    format!(
+        "{kind}-{id}-{}.{extension}",
+        &sha256[..sha256.len().min(12)]
+    )
+}
+
 /// Names that the writer owns and a document may never take.
 pub fn is_reserved(name: &str) -> bool {
     name == MANIFEST_FILE || name == LEGACY_SEND_LOG_FILE
@@ -102,6 +115,12 @@ impl MonthLayout {
     /// Where earlier versions kept the send log (inside the month folder).
     pub fn legacy_send_log(&self) -> PathBuf {
         self.file(LEGACY_SEND_LOG_FILE)
+    }
+
+    /// `out/versendet/YYYY-MM`: the versions sent of the month, outside the month folder, so
+    /// no build replaces them.
+    pub fn archive(&self) -> PathBuf {
+        self.out.join(ARCHIVE_DIR).join(self.month.to_string())
     }
 
     /// The folder of a dry run's messages.
