@@ -7,6 +7,7 @@ mod concurrency;
 mod date_forms;
 mod delivery;
 mod editor;
+mod email;
 mod example;
 mod guide;
 mod hostile;
