@@ -42,7 +42,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => Settings::resolve(args.into())
             .and_then(|settings| {
                 println!("{}", settings.header());
-                if let Some(notice) = settings.late_month_warning() {
+                let notices = settings.late_month_warning().into_iter();
+                for notice in notices.chain(settings.misnamed_month_folders()) {
                     eprintln!("{}", messages::warning(&notice));
                 }
                 check::run(settings)
