@@ -88,6 +88,21 @@ fn the_guide_documents_every_variable_of_every_template() {
         &mut all,
     );
     paths(&Value::from(minijinja::value::Serde(&model)), "", &mut all);
+    // The e-mail's data: the briefing's and `korrektur`, whose changes are documented once.
+    let email = briefing::render::shape::email_sample(&model, &briefing);
+    let mut email_paths = Vec::new();
+    paths(
+        &Value::from(minijinja::value::Serde(&email)),
+        "",
+        &mut email_paths,
+    );
+    assert!(email_paths.contains(&"korrektur.gesendet_am".to_string()));
+    all.extend(email_paths.into_iter().map(|path| {
+        match path.strip_prefix("korrektur.konferenzen[].aenderungen.") {
+            Some(field) => format!("konferenzen[].aenderungen.{field}"),
+            None => path,
+        }
+    }));
     assert!(
         all.contains(&"konferenzen[].ansprechpersonen[].email".to_string()),
         "{all:?}"
@@ -213,7 +228,7 @@ fn quoted_messages(guide: &str) -> Vec<String> {
         .into_iter()
         .filter(|span| span.contains(' '))
         .filter(|span| !NOT_MESSAGES.iter().any(|prefix| span.starts_with(prefix)))
-        .filter(|span| !(span.starts_with("--") && !span.contains(':')))
+        .filter(|span| !span.starts_with("--") || span.contains(':'))
         .collect()
 }
 

@@ -7,8 +7,8 @@
 //! confirmed) send them or write them as `.eml` files. The Stand is the built month's
 //! (resolved in `Settings`).
 
+pub use crate::deliver::SendOptions;
 use crate::deliver::{self, BuiltMonth, DeliverError, Mailer, SendReport, SendUi};
-pub use crate::deliver::{SendOptions, SendReport as Report};
 use crate::error::Error;
 use crate::output::{OutputLock, recover};
 use crate::project::Project;

@@ -1,6 +1,6 @@
 //! Every name under the output folder: the month folder, its documents, the manifest, the
-//! send log (beside the month folder, never in it), the lock, the mail folder of a dry run,
-//! and the staging folders of a build.
+//! send log (beside the month folder, never in it), the versions sent (`versendet/YYYY-MM`),
+//! the lock, the mail folder of a dry run, and the staging folders of a build.
 //!
 //! The one place that decides file names, so the writer, `send` and the tests cannot disagree.
 //! It only computes paths; it never touches the file system.

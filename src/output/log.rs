@@ -4,7 +4,10 @@
 //! Events: `versand` (written right before DATA: the message is about to go to the server),
 //! `gesendet` (the server accepted it), `fehlgeschlagen` (the server refused it after DATA, so
 //! it did not go). A `versand` without one of the other two is "unknown": the run ended while the
-//! message was with the server. The log sits beside the month folder, never in it, so a
+//! message was with the server. Column `art` says which kind of message a line is about
+//! (first delivery, correction, repeat, or an arrival recorded by hand); logs begun before it
+//! keep seven columns. Times are UTC (RFC 3339); what users see of them is German local time
+//! ([`crate::month::german_time_of`]). The log sits beside the month folder, never in it, so a
 //! rebuild cannot replace or lose it; earlier versions kept it as `out/YYYY-MM/versand.log`
 //! (every line a delivery), which is read as well. This module reads and appends lines;
 //! deciding what to send is `send`'s job.
