@@ -8,7 +8,7 @@
 //! (resolved in `Settings`).
 
 pub use crate::deliver::SendOptions;
-use crate::deliver::{self, BuiltMonth, DeliverError, Mailer, SendReport, SendUi};
+use crate::deliver::{self, BuiltMonth, Mailer, SendReport, SendUi};
 use crate::error::Error;
 use crate::output::{OutputLock, recover};
 use crate::project::Project;
@@ -39,16 +39,9 @@ pub fn run(
     let from = deliver::sender(&project.settings.sender())?;
     let plan = deliver::plan(month.rows, &month.histories, options).map_err(Error::Usage)?;
     report.take_plan(&plan);
-    let mut dues = plan.due;
-    if options.dry_run {
-        dues.extend(plan.corrections_not_asked);
-    }
     let (model, renderer) = (&project.model, &project.renderer);
-    let outgoing = deliver::letters(&layout, &dues, model, renderer, project.settings.attach_pdf)
-        .map_err(|error| match error {
-        DeliverError::Email(problems) => Error::Problems(problems),
-        other => other.into(),
-    })?;
+    let dues = plan.messages(options.dry_run);
+    let outgoing = deliver::letters(&layout, &dues, model, renderer, project.settings.attach_pdf)?;
     if options.dry_run {
         deliver::write_dry_run(&layout, &outgoing, &from, model.stand, &mut report)?;
     } else if !outgoing.is_empty() && !ui.confirm(&report, &outgoing) {

@@ -112,6 +112,18 @@ pub struct Plan {
     pub without_address: Vec<WithoutAddress>,
 }
 
+impl Plan {
+    /// The messages to make: the due ones, and in a dry run also the corrections that only
+    /// `--resend-changed` would send (so the review shows them).
+    pub fn messages(&self, dry_run: bool) -> Vec<Due> {
+        let mut messages = self.due.clone();
+        if dry_run {
+            messages.extend(self.corrections_not_asked.iter().cloned());
+        }
+        messages
+    }
+}
+
 /// Decides who gets what. Fails (with the message for the user) on an id that is not in the
 /// manifest, an unusable test address, or a test address that is a spokesperson's own
 /// while others' briefings would go there.
@@ -249,5 +261,91 @@ fn check_test_address(
             Err(messages::test_address_of_spokesperson(trimmed, &owner))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::log::{Art, Event};
+
+    fn row(id: &str, sha256: &str) -> DispatchRow {
+        DispatchRow {
+            id: id.into(),
+            name: id.into(),
+            email: format!("{id}@example.org"),
+            subject: "Betreff".into(),
+            file: format!("briefing-{id}.docx"),
+            sha256: sha256.into(),
+            monat: "2026-11".parse().unwrap(),
+            stand: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            pdf: String::new(),
+            pdf_sha256: String::new(),
+        }
+    }
+
+    fn delivered(id: &str, sha256: &str) -> History {
+        History {
+            delivered: vec![LogEntry {
+                zeit: "2026-11-28T10:00:00Z".into(),
+                monat: "2026-11".into(),
+                ereignis: Event::Gesendet,
+                id: id.into(),
+                an: format!("{id}@example.org"),
+                message_id: format!("<2026-11.{id}.1@fitko.de>"),
+                sha256: sha256.into(),
+                art: Art::Erstversand,
+            }],
+            unknown: None,
+        }
+    }
+
+    fn ids(dues: &[Due]) -> Vec<(&str, Reason)> {
+        dues.iter().map(|d| (d.row.id.as_str(), d.reason)).collect()
+    }
+
+    #[test]
+    fn a_changed_briefing_is_a_correction_only_when_asked() {
+        let rows = vec![row("a", "new"), row("b", "same"), row("c", "x")];
+        let histories: BTreeMap<String, History> = [
+            ("a".to_string(), delivered("a", "old")),
+            ("b".to_string(), delivered("b", "same")),
+        ]
+        .into();
+        let plan = super::plan(rows.clone(), &histories, &SendOptions::default()).unwrap();
+        assert_eq!(ids(&plan.due), [("c", Reason::First)]);
+        assert_eq!(
+            ids(&plan.corrections_not_asked),
+            [("a", Reason::Correction)]
+        );
+        assert_eq!(ids(&plan.messages(true)).len(), 2);
+        assert_eq!(plan.already.len(), 2);
+        let asked = SendOptions {
+            resend_changed: true,
+            ..SendOptions::default()
+        };
+        let plan = super::plan(rows, &histories, &asked).unwrap();
+        assert_eq!(
+            ids(&plan.due),
+            [("a", Reason::Correction), ("c", Reason::First)]
+        );
+        assert_eq!(plan.due[0].delivery, Delivery::Number(2));
+        assert_eq!(plan.due[0].replaces.as_ref().unwrap().sha256, "old");
+    }
+
+    #[test]
+    fn a_test_address_must_be_one_and_not_a_spokespersons_own() {
+        let rows = vec![row("a", "1"), row("b", "2")];
+        let none = BTreeMap::new();
+        let to = |address: &str, only: &[&str]| SendOptions {
+            test_address: Some(address.into()),
+            only: only.iter().map(|id| id.to_string()).collect(),
+            ..SendOptions::default()
+        };
+        assert!(super::plan(rows.clone(), &none, &to("ich@", &[])).is_err());
+        let own = super::plan(rows.clone(), &none, &to("A@example.org", &[])).unwrap_err();
+        assert!(own.contains("Adresse von a"), "{own}");
+        let plan = super::plan(rows, &none, &to("a@example.org", &["a"])).unwrap();
+        assert_eq!(ids(&plan.due), [("a", Reason::Test)]);
     }
 }
