@@ -349,12 +349,13 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
         } else {
             ""
         };
-        let checksum = &already.sha256[..already.sha256.len().min(12)];
+        // A hand-edited log may hold anything: cut by characters, never inside one.
+        let checksum: String = already.sha256.chars().take(12).collect();
         let when = crate::month::german_time_of(&already.when);
         writeln!(
             f,
             "{}",
-            messages::already_received(&already.id, &when, checksum, changed)
+            messages::already_received(&already.id, &when, &checksum, changed)
         )?;
     }
     let corrections = report
