@@ -363,6 +363,12 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
         .iter()
         .filter(|r| r.reason == Reason::Correction)
         .count();
+    // Named only when it exists: after "no" at the prompt of a first run there is none yet.
+    let log = if report.log.is_file() {
+        messages::log_note(report.log.display())
+    } else {
+        String::new()
+    };
     // Who had the briefing before this run: those not sent to, and those sent a correction
     // or a repeat.
     let had_it = report.already_sent.len()
@@ -382,7 +388,7 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
             report.failed.len(),
             report.not_attempted.len(),
             report.without_address.len(),
-            report.log.display()
+            &log
         )
     )
 }

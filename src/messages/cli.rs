@@ -620,7 +620,7 @@ pub fn sent_correction(id: &str, address: &str) -> String {
     format!("gesendet: {id} -> {address} (Korrektur)")
 }
 
-/// The summary of a real `send`.
+/// The summary of a real `send`; `log` from [`log_note`], or empty when there is no log yet.
 #[allow(clippy::too_many_arguments)]
 pub fn send_summary_of(
     sent: usize,
@@ -630,7 +630,7 @@ pub fn send_summary_of(
     failed: usize,
     not_attempted: usize,
     without_address: usize,
-    log: impl Display,
+    log: &str,
 ) -> String {
     let corrections = match corrections {
         0 => String::new(),
@@ -638,9 +638,13 @@ pub fn send_summary_of(
     };
     format!(
         "{sent} gesendet{corrections}, {already} bereits erhalten, {unknown} unklar, {failed} \
-         fehlgeschlagen, {not_attempted} nicht versucht, {without_address} ohne Adresse; \
-         Protokoll: {log}"
+         fehlgeschlagen, {not_attempted} nicht versucht, {without_address} ohne Adresse{log}"
     )
+}
+
+/// Appended to [`send_summary_of`] when the send log exists.
+pub fn log_note(log: impl Display) -> String {
+    format!("; Protokoll: {log}")
 }
 
 /// The summary of a test send (`--to`): nothing is recorded.
