@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostics, Location};
 use crate::docx::{Design, DocumentMeta, DocxError, markdown_to_package};
 use crate::messages::documents as messages;
 use crate::model::{BriefingContext, Model, Sprecher};
+use crate::month::german_date;
 use crate::render::{BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE, Renderer, filters};
 
 /// What every document of a run shares: its author, design and group style.
@@ -37,7 +38,7 @@ pub struct AssembledBriefing {
 }
 
 fn stand_label(stand: NaiveDate) -> String {
-    format!("Stand: {}", stand.format("%d.%m.%Y"))
+    format!("Stand: {}", german_date(stand))
 }
 
 /// The name with academic title, as the recipient is addressed.

@@ -19,7 +19,17 @@ pub enum Error {
     Write(#[from] WriteError),
     /// Sending cannot start (documents missing or out of date, bad settings, ...).
     #[error(transparent)]
-    Deliver(#[from] DeliverError),
+    Deliver(DeliverError),
+}
+
+/// A failed e-mail template is a template problem like any other (every problem listed).
+impl From<DeliverError> for Error {
+    fn from(error: DeliverError) -> Self {
+        match error {
+            DeliverError::Email(problems) => Error::Problems(problems),
+            other => Error::Deliver(other),
+        }
+    }
 }
 
 impl Error {

@@ -11,12 +11,16 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
+use crate::deliver::DeliverError;
 use crate::deliver::smtp::{PASSWORD_VARIABLE, SmtpSettings};
 use crate::error::Error;
 use crate::load::config::{CONFIG_FILE, Config, SmtpTls};
 use crate::load::months;
 use crate::messages::cli as messages;
-use crate::month::Month;
+use crate::month::{Month, german_date};
+use crate::output::archive::{self, SentMonth};
+use crate::output::layout::MonthLayout;
+use crate::output::manifest;
 
 /// The sender when neither the configuration nor the command line names one.
 pub const DEFAULT_FROM: &str = "FITKO (Föderale IT-Kooperation) <it-plr@fitko.de>";
@@ -59,6 +63,9 @@ pub struct Overrides {
     pub stand: Option<NaiveDate>,
     /// `build --pdf`.
     pub pdf: bool,
+    /// `send`: the Stand is the one the month's documents were built with (the e-mail must
+    /// match them), unless `--stand` is given.
+    pub stand_of_built_month: bool,
     /// The SMTP flags of `send`.
     pub smtp: SmtpOverrides,
 }
@@ -96,12 +103,16 @@ pub struct Settings {
     pub config: Config,
     /// The month to work on.
     pub month: Month,
-    /// The reference date as given on the command line; see [`Settings::stand`].
-    pub stand_given: Option<NaiveDate>,
+    /// The reference date of the run, resolved once; see [`Stand`].
+    pub stand: Stand,
+    /// What the send log says about the month, if any of it was sent.
+    pub sent: Option<SentMonth>,
     /// Whether `build` also writes every document as PDF/A-2b: `--pdf` or `pdf: true`.
     pub pdf: bool,
     /// Whether `send` attaches each briefing's PDF too: `versand.pdf_anhaengen`.
     pub attach_pdf: bool,
+    /// Whether the month was named with `--month` (else it is the newest month folder).
+    pub month_given: bool,
     smtp: SmtpOverrides,
 }
 
@@ -111,7 +122,7 @@ impl Settings {
     /// is `--month`, else the newest month folder of the inputs.
     pub fn resolve(overrides: Overrides) -> Result<Settings, Error> {
         let paths = Settings::paths(&overrides);
-        let config_file = match overrides.config {
+        let config_file = match overrides.config.clone() {
             Some(path) if !path.exists() => {
                 return Err(Error::Usage(messages::config_file_missing(path.display())));
             }
@@ -122,15 +133,21 @@ impl Settings {
             Some(path) => Config::load(path)?,
             None => Config::default(),
         };
+        let month_given = overrides.month.is_some();
         let month = match overrides.month {
             Some(month) => month,
             None => newest_month(&paths.inputs)?,
         };
+        let layout = MonthLayout::new(&paths.out, month);
+        let sent = archive::sent_month(&layout);
+        let stand = Stand::resolve(&overrides, &config, &layout, sent.is_some())?;
         Ok(Settings {
             paths,
             config_file,
             month,
-            stand_given: overrides.stand,
+            month_given,
+            stand,
+            sent,
             pdf: overrides.pdf || config.pdf,
             attach_pdf: config.delivery.attach_pdf,
             config,
@@ -157,10 +174,50 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from(CONFIG_FILE))
     }
 
-    /// The reference date: `--stand`, else today.
+    /// The reference date of the run (see [`Stand`]).
     pub fn stand(&self) -> NaiveDate {
-        self.stand_given
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.stand.date
+    }
+
+    /// The layout of the month's output.
+    pub fn layout(&self) -> MonthLayout {
+        MonthLayout::new(&self.paths.out, self.month)
+    }
+
+    /// The warning of `build` and `check` when the month is made after it ended with a
+    /// Stand after it (November in December: meetings of December would be gone from a
+    /// briefing titled November), or when the newest month folder was taken although today
+    /// is past that month and the month was already sent (the new month's folder is
+    /// probably missing).
+    pub fn late_month_warning(&self) -> Option<String> {
+        let month = self.month;
+        let today = chrono::Local::now().date_naive();
+        let new_month = crate::month::Month::of(today);
+        let next = self.paths.inputs.join(new_month.to_string());
+        if self.stand.date > month.last_day() {
+            return Some(messages::stand_after_month(
+                month,
+                &german_date(self.stand.date),
+                next.display(),
+            ));
+        }
+        let forgotten = !self.month_given
+            && self.stand.source == StandSource::SentMonth
+            && today > month.last_day();
+        forgotten.then(|| messages::newest_month_already_sent(month, next.display()))
+    }
+
+    /// The warning of `build` before it replaces a month that was sent: how many got it,
+    /// and where the versions they got are kept.
+    pub fn replaces_sent_month(&self) -> Option<String> {
+        let sent = self.sent.as_ref()?;
+        Some(messages::replaces_sent_month(
+            self.month,
+            sent.delivered,
+            &crate::month::german_time_of(&sent.last),
+            self.layout().folder().display(),
+            sent.archive.display(),
+        ))
     }
 
     /// The sender of the e-mails: `--from`, else `versand.absender`, else FITKO's mailbox.
@@ -205,12 +262,19 @@ impl Settings {
 
     /// The first line of `build`, `check` and `send`: which month, which Stand, which
     /// settings file, so a run from the wrong folder shows at once.
-    pub fn header(&self, stand: NaiveDate) -> String {
+    pub fn header(&self) -> String {
         let config = match &self.config_file {
             Some(path) => path.display().to_string(),
             None => messages::no_config_file(CONFIG_FILE),
         };
-        messages::header(self.month, stand.format("%d.%m.%Y"), &config)
+        let source = match self.stand.source {
+            StandSource::Given => messages::STAND_GIVEN,
+            StandSource::Built => messages::STAND_BUILT,
+            StandSource::SentMonth => messages::STAND_SENT,
+            StandSource::Config => messages::STAND_CONFIG,
+            StandSource::Today => messages::STAND_TODAY,
+        };
+        messages::header(self.month, german_date(self.stand.date), source, &config)
     }
 
     /// Folders of the inputs that look like a month but are not named `YYYY-MM` (a copy
@@ -236,6 +300,79 @@ impl Settings {
                 )
             })
             .collect()
+    }
+}
+
+/// Where the reference date of a run came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandSource {
+    /// `--stand`.
+    Given,
+    /// `send`: the Stand the month's documents were built with (`versand.csv`).
+    Built,
+    /// A rebuild of a month that was sent keeps the Stand of its documents (`versand.csv`),
+    /// so a rebuild without changes gives the same documents.
+    SentMonth,
+    /// `stand:` in `briefing.yaml`.
+    Config,
+    /// Nothing set: today.
+    Today,
+}
+
+/// The reference date of a run and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stand {
+    /// The date.
+    pub date: NaiveDate,
+    /// Where it came from.
+    pub source: StandSource,
+}
+
+impl Stand {
+    /// `--stand`; else for `send` the Stand of the built month; else for a month that was
+    /// sent the Stand of its documents; else `stand:` in `briefing.yaml`; else today.
+    fn resolve(
+        overrides: &Overrides,
+        config: &Config,
+        layout: &MonthLayout,
+        sent: bool,
+    ) -> Result<Stand, Error> {
+        let stand = |date, source| Ok(Stand { date, source });
+        if let Some(date) = overrides.stand {
+            return stand(date, StandSource::Given);
+        }
+        if overrides.stand_of_built_month || sent {
+            let rows = manifest::read(&layout.manifest()).map_err(DeliverError::from);
+            let mut dates: Vec<NaiveDate> = match rows {
+                Ok(rows) => rows.iter().map(|row| row.stand).collect(),
+                Err(error) if overrides.stand_of_built_month => return Err(error.into()),
+                Err(_) => Vec::new(),
+            };
+            dates.sort();
+            dates.dedup();
+            match dates.as_slice() {
+                [] => {}
+                [one] if overrides.stand_of_built_month => return stand(*one, StandSource::Built),
+                [one] => return stand(*one, StandSource::SentMonth),
+                several if overrides.stand_of_built_month => {
+                    return Err(DeliverError::MixedStand {
+                        path: layout.manifest(),
+                        dates: several
+                            .iter()
+                            .map(|date| german_date(*date))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }
+                    .into());
+                }
+                // A sent month rebuilt in parts: the newest of its Stands.
+                [.., newest] => return stand(*newest, StandSource::SentMonth),
+            }
+        }
+        if let Some(date) = config.stand {
+            return stand(date, StandSource::Config);
+        }
+        stand(chrono::Local::now().date_naive(), StandSource::Today)
     }
 }
 

@@ -97,7 +97,11 @@ fn a_killed_send_after_the_servers_answer_is_unknown_not_resent() {
     // Checked with the recipient: it arrived. Recorded, nothing is sent.
     let confirmed = server.send(&project, &["--angekommen", "sauer"]);
     assert!(confirmed.status.success(), "{}", stderr(&confirmed));
-    assert!(stdout(&confirmed).contains("0 gesendet, 12 bereits erhalten, 0 unklar"));
+    assert!(
+        stdout(&confirmed).contains("1 Versand als angekommen vermerkt, nichts gesendet"),
+        "{}",
+        stdout(&confirmed)
+    );
     assert_eq!(server.received().len(), 12);
     let nothing_open = server.send(&project, &["--angekommen", "sauer"]);
     assert_eq!(nothing_open.status.code(), Some(2));
@@ -229,7 +233,7 @@ fn a_rebuilt_month_is_not_sent_again_and_changes_go_only_when_asked() {
     let rebuilt = project.run(&["build", "--stand", "2026-11-29"]);
     assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
     assert!(
-        stderr(&rebuilt).contains("wurde bereits an 12 Sprecherinnen und Sprecher versandt"),
+        stderr(&rebuilt).contains("wurde bereits an 12 Sprecherinnen und Sprecher versendet"),
         "{}",
         stderr(&rebuilt)
     );
@@ -243,7 +247,11 @@ fn a_rebuilt_month_is_not_sent_again_and_changes_go_only_when_asked() {
 
     let one = server.send(&project, &["--resend", "manke"]);
     assert!(one.status.success(), "{}", stderr(&one));
-    assert!(stdout(&one).contains("1 gesendet, 11 bereits erhalten"));
+    assert!(
+        stdout(&one).contains("1 gesendet (davon 1 Korrektur), 12 bereits erhalten"),
+        "{}",
+        stdout(&one)
+    );
     let received = server.received();
     assert_eq!(received.len(), 13);
     assert_eq!(
@@ -253,7 +261,11 @@ fn a_rebuilt_month_is_not_sent_again_and_changes_go_only_when_asked() {
 
     let changed = server.send(&project, &["--resend-changed"]);
     assert!(changed.status.success(), "{}", stderr(&changed));
-    assert!(stdout(&changed).contains("11 gesendet, 1 bereits erhalten"));
+    assert!(
+        stdout(&changed).contains("11 gesendet (davon 11 Korrekturen), 12 bereits erhalten"),
+        "{}",
+        stdout(&changed)
+    );
     assert_eq!(server.received().len(), 24);
 }
 

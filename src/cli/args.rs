@@ -285,6 +285,7 @@ impl From<CommonArgs> for Overrides {
             month: args.month,
             stand: args.stand,
             pdf: false,
+            stand_of_built_month: false,
             smtp: SmtpOverrides::default(),
         }
     }
@@ -315,6 +316,7 @@ impl SendArgs {
                 timeout_seconds: self.smtp_timeout,
                 allow_unencrypted: self.unverschluesselt_erlauben,
             },
+            stand_of_built_month: true,
             ..self.common.into()
         }
     }

@@ -23,7 +23,15 @@ use crate::settings::Settings;
 pub fn run(cli: Cli) -> Outcome {
     let outcome = match cli.command {
         Command::Build(args) => Settings::resolve(args.overrides()).and_then(|settings| {
-            println!("{}", settings.header(settings.stand()));
+            println!("{}", settings.header());
+            // Said before anything is replaced.
+            for notice in settings
+                .late_month_warning()
+                .into_iter()
+                .chain(settings.replaces_sent_month())
+            {
+                eprintln!("{}", messages::warning(&notice));
+            }
             build::run(
                 settings,
                 &Selection::from_only(args.only),
@@ -33,7 +41,11 @@ pub fn run(cli: Cli) -> Outcome {
         }),
         Command::Check(args) => Settings::resolve(args.into())
             .and_then(|settings| {
-                println!("{}", settings.header(settings.stand()));
+                println!("{}", settings.header());
+                let notices = settings.late_month_warning().into_iter();
+                for notice in notices.chain(settings.misnamed_month_folders()) {
+                    eprintln!("{}", messages::warning(&notice));
+                }
                 check::run(settings)
             })
             .map(Outcome::Check),
@@ -46,8 +58,8 @@ pub fn run(cli: Cli) -> Outcome {
         }
         Command::Send(args) => {
             let options = args.options();
-            let yes = args.yes;
-            report::SendTerminal::new(options.dry_run, yes)
+            let sends = !options.dry_run && options.arrived.is_empty();
+            report::SendTerminal::new(sends, args.yes)
                 .and_then(|mut ui| {
                     Settings::resolve(args.overrides())
                         .and_then(|settings| send::run(settings, &options, &mut ui))

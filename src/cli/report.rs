@@ -3,14 +3,15 @@
 
 use std::fmt::{self, Write as _};
 use std::io::{BufRead, IsTerminal, Write as _};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::commands::build::BuildReport;
 use crate::commands::check::CheckReport;
 use crate::commands::init::InitReport;
 use crate::commands::preview::PreviewReport;
-use crate::commands::send::{SendReport, SendUi};
-use crate::deliver::FailureKind;
 use crate::deliver::connection::ConnectionReport;
+use crate::deliver::{FailureKind, Outgoing, Reason, SendReport, SendUi};
 use crate::error::Error;
 use crate::load::config::SmtpTls;
 use crate::messages::cli as messages;
@@ -114,21 +115,38 @@ pub fn failure(error: &Error) -> String {
     }
 }
 
-/// `send` on the command line: the header and progress on the terminal, the confirmation
-/// asked there, or `--yes` when there is no terminal to ask on.
+/// `send` on the command line: the header and progress on the terminal, the plan shown and
+/// confirmed there (or with `--yes` when there is no terminal to ask on), Ctrl+C turned into
+/// a stop after the message in hand.
 pub struct SendTerminal {
     yes: bool,
+    stop: Arc<AtomicBool>,
 }
 
 impl SendTerminal {
-    /// Refuses a real send without a terminal unless `--yes` was given, before anything runs.
-    pub fn new(dry_run: bool, yes: bool) -> Result<SendTerminal, Error> {
-        if !dry_run && !yes && !std::io::stdin().is_terminal() {
+    /// Refuses a real send without a terminal unless `--yes` was given, before anything
+    /// runs; a dry run and `--angekommen` send nothing and need neither.
+    pub fn new(sends: bool, yes: bool) -> Result<SendTerminal, Error> {
+        if sends && !yes && !std::io::stdin().is_terminal() {
             return Err(Error::Usage(messages::SEND_NEEDS_TERMINAL.to_string()));
         }
         Ok(SendTerminal {
-            yes: yes || dry_run,
+            yes: yes || !sends,
+            stop: Arc::new(AtomicBool::new(false)),
         })
+    }
+
+    /// From now on the first Ctrl+C asks the batch to stop after the message in hand (the
+    /// summary then says what was sent); a second one ends at once.
+    fn catch_interrupt(&self) {
+        let stop = Arc::clone(&self.stop);
+        // A handler already set (a second run in one process) keeps working on its own flag.
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            eprintln!("{}", messages::STOPPING);
+        });
     }
 }
 
@@ -137,11 +155,36 @@ impl SendUi for SendTerminal {
         println!("{line}");
     }
 
-    fn confirm(&mut self, plan: &SendReport, about_to_send: usize) -> bool {
+    fn confirm(&mut self, plan: &SendReport, outgoing: &[Outgoing]) -> bool {
+        let mut text = send_diagnostics_of(plan, false);
+        let _ = writeln!(
+            text,
+            "{}",
+            messages::plan_heading(outgoing.len(), &plan.month)
+        );
+        for out in outgoing {
+            let received = |zeit: &str| crate::month::german_time_of(zeit);
+            let kind = match (out.due.reason, &out.due.replaces) {
+                (Reason::First, _) => messages::PLAN_FIRST.to_string(),
+                (Reason::Retry, _) => messages::PLAN_RETRY.to_string(),
+                (Reason::Again, _) => messages::PLAN_AGAIN.to_string(),
+                (Reason::Test, _) => messages::PLAN_TEST.to_string(),
+                (Reason::Correction, Some(last)) => {
+                    messages::plan_correction(&received(&last.zeit))
+                }
+                (Reason::Correction, None) => messages::plan_correction("?"),
+            };
+            let _ = writeln!(
+                text,
+                "{}",
+                messages::plan_line(&out.due.row.id, &out.due.row.email, &kind)
+            );
+        }
         if self.yes {
+            eprint!("{text}");
+            self.catch_interrupt();
             return true;
         }
-        let mut text = send_diagnostics_of(plan, false);
         let target = match &plan.test_address {
             Some(address) => messages::confirm_test_target(address),
             None => String::new(),
@@ -150,7 +193,7 @@ impl SendUi for SendTerminal {
             text,
             "{}",
             messages::ready_to_send(
-                about_to_send,
+                outgoing.len(),
                 &plan.month,
                 &target,
                 plan.already_sent.len(),
@@ -165,11 +208,19 @@ impl SendUi for SendTerminal {
         if std::io::stdin().lock().read_line(&mut answer).is_err() {
             return false;
         }
-        messages::YES_ANSWERS.contains(&answer.trim().to_lowercase().as_str())
+        let yes = messages::YES_ANSWERS.contains(&answer.trim().to_lowercase().as_str());
+        if yes {
+            self.catch_interrupt();
+        }
+        yes
     }
 
     fn progress(&mut self, line: &str) {
         eprintln!("{line}");
+    }
+
+    fn interrupted(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
     }
 }
 
@@ -197,7 +248,7 @@ fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
             messages::unknown_delivery(
                 &unknown.id,
                 &unknown.address,
-                &unknown.when,
+                &crate::month::german_time_of(&unknown.when),
                 &unknown.message_id
             )
         );
@@ -241,6 +292,13 @@ fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
     }
     if report.cancelled {
         out.push_str(messages::SEND_CANCELLED);
+    } else if report.interrupted {
+        out.push_str(&messages::send_interrupted(
+            report.sent.len(),
+            report.not_attempted.len(),
+        ));
+    } else if !report.complete() && report.test_address.is_some() {
+        out.push_str(messages::TEST_INCOMPLETE);
     } else if !report.complete() {
         out.push_str(messages::SEND_INCOMPLETE);
     }
@@ -248,19 +306,56 @@ fn send_diagnostics_of(report: &SendReport, finished: bool) -> String {
 }
 
 fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result {
-    if report.dry_run {
+    if !report.recorded.is_empty() {
+        for recorded in &report.recorded {
+            let when = crate::month::german_time_of(&recorded.when);
+            writeln!(
+                f,
+                "{}",
+                messages::recorded_arrival(&recorded.id, &recorded.address, &when)
+            )?;
+        }
         return writeln!(
             f,
             "{}",
-            messages::dry_run_written(
+            messages::recorded_summary(report.recorded.len(), report.log.display())
+        );
+    }
+    if report.dry_run {
+        let corrections = match report.corrections_not_asked.as_slice() {
+            [] => String::new(),
+            ids => messages::corrections_not_asked(&ids.join(", ")),
+        };
+        return writeln!(
+            f,
+            "{}",
+            messages::dry_run_summary(
                 report.written.len(),
                 report.mail_dir.display(),
-                report.already_sent.len()
+                report.already_sent.len(),
+                &corrections
             )
         );
     }
     for recipient in &report.sent {
-        writeln!(f, "{}", messages::sent(&recipient.id, &recipient.address))?;
+        let line = if recipient.reason == Reason::Correction {
+            messages::sent_correction(&recipient.id, &recipient.address)
+        } else {
+            messages::sent(&recipient.id, &recipient.address)
+        };
+        writeln!(f, "{line}")?;
+    }
+    if let Some(address) = &report.test_address {
+        return writeln!(
+            f,
+            "{}",
+            messages::test_summary(
+                report.sent.len(),
+                address,
+                report.failed.len(),
+                report.not_attempted.len()
+            )
+        );
     }
     for already in &report.already_sent {
         let changed = if already.changed {
@@ -268,29 +363,46 @@ fn send_summary(f: &mut fmt::Formatter<'_>, report: &SendReport) -> fmt::Result 
         } else {
             ""
         };
-        let checksum = &already.sha256[..already.sha256.len().min(12)];
+        // A hand-edited log may hold anything: cut by characters, never inside one.
+        let checksum: String = already.sha256.chars().take(12).collect();
+        let when = crate::month::german_time_of(&already.when);
         writeln!(
             f,
             "{}",
-            messages::already_received(&already.id, &already.when, checksum, changed)
+            messages::already_received(&already.id, &when, &checksum, changed)
         )?;
     }
-    let target = match &report.test_address {
-        Some(address) => messages::summary_test_target(address),
-        None => String::new(),
+    let corrections = report
+        .sent
+        .iter()
+        .filter(|r| r.reason == Reason::Correction)
+        .count();
+    // Named only when it exists: after "no" at the prompt of a first run there is none yet.
+    let log = if report.log.is_file() {
+        messages::log_note(report.log.display())
+    } else {
+        String::new()
     };
+    // Who had the briefing before this run: those not sent to, and those sent a correction
+    // or a repeat.
+    let had_it = report.already_sent.len()
+        + report
+            .sent
+            .iter()
+            .filter(|r| matches!(r.reason, Reason::Correction | Reason::Again))
+            .count();
     writeln!(
         f,
         "{}",
-        messages::send_summary(
+        messages::send_summary_of(
             report.sent.len(),
-            &target,
-            report.already_sent.len(),
+            corrections,
+            had_it,
             report.unknown.len(),
             report.failed.len(),
             report.not_attempted.len(),
             report.without_address.len(),
-            report.log.display()
+            &log
         )
     )
 }

@@ -2,15 +2,14 @@
 //! into the month writer, with `--pdf` convert this run's documents to PDF/A beside them,
 //! swap the month in.
 //!
-//! The send log is never read for the build itself, nor copied or moved; it is only read
-//! (read-only) to warn that a month that was already e-mailed is being replaced.
+//! The send log and the versions sent (`out/versendet/`) are never touched: a rebuild of a
+//! sent month keeps its Stand (resolved in `Settings`), and the warning that it replaces a
+//! sent month is shown before it starts (by the command line; `watch` gets it as a notice).
 
 use std::path::PathBuf;
 
-use super::send;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::messages::cli as messages;
 use crate::output::{MonthWriter, OutputLock, WriteMode, calendar_ids, layout};
 use crate::project::{Progress, Project, Selection};
 use crate::settings::Settings;
@@ -58,6 +57,10 @@ pub fn run_with(
     locking: Locking,
 ) -> Result<BuildReport, Error> {
     let mut notices = settings.misnamed_month_folders();
+    if matches!(locking, Locking::Wait) {
+        notices.extend(settings.late_month_warning());
+        notices.extend(settings.replaces_sent_month());
+    }
     let project = Project::load(settings)?;
     project.check_selection(selection)?;
     let out = &project.settings.paths.out;
@@ -102,9 +105,6 @@ pub fn run_with(
         .cloned()
         .collect();
     calendar_ids::write(layout.out(), layout.month(), &memory)?;
-    if let Some((count, last)) = send::delivered_summary(&layout) {
-        notices.push(messages::already_delivered(layout.month(), count, &last));
-    }
     Ok(BuildReport {
         folder,
         briefings,

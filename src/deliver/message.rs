@@ -183,7 +183,9 @@ pub fn message(
         .email
         .trim()
         .parse()
-        .map_err(|error| messages::deliver::unusable_address(&row.email, error))?;
+        .map_err(|_: lettre::address::AddressError| {
+            messages::deliver::unusable_address(&row.email)
+        })?;
     let to = Mailbox::new(Some(row.name.clone()), address);
     let mut digest = String::new();
     for attachment in &letter.attachments {

@@ -1,49 +1,40 @@
-//! One run of `send`, after the command has decided what is built and rendered the letters:
-//! who is due (once per month, again only when asked), the dry run's `.eml` files, and the
-//! sending loop that records each message before DATA and after the server's answer.
+//! One run of `send` after the plan: the letters (the e-mail text rendered, a correction's
+//! changes since the version received), the dry run's `.eml` files, the sending loop that
+//! keeps each version in the archive and records each message before DATA and after the
+//! server's answer, and `--angekommen`, which only records.
 //!
-//! It works on the letters and the send log only; loading the project and rendering the
-//! e-mail texts are the command's job.
+//! Who gets what is decided in [`super::plan`]; loading the project is the command's job.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
 use lettre::message::Mailbox;
 
+use super::plan::{AlreadySent, Due, Plan, Reason, Unknown, WithoutAddress};
 use super::{DeliverError, Delivery, FailureKind, Letter, Mailer, Prepared, SendFailure};
 use crate::diagnostics::Diagnostics;
 use crate::messages::deliver as messages;
+use crate::model::{BriefingContexts, EmailContext, Korrektur, Model, Received, correction};
+use crate::month::german_time_of;
+use crate::output::archive::{self, Kept};
 use crate::output::layout::MonthLayout;
-use crate::output::log::{self, Event, History, LogEntry};
-use crate::output::manifest::DispatchRow;
-
-/// What the user asked `send` to do beyond the settings.
-#[derive(Debug, Clone, Default)]
-pub struct SendOptions {
-    /// Write `.eml` files instead of sending.
-    pub dry_run: bool,
-    /// Only these spokespersons (`--only`); empty: all.
-    pub only: Vec<String>,
-    /// Send the selection to this test address instead (`--to`); not a delivery.
-    pub test_address: Option<String>,
-    /// Send these again although the log has them (`--resend`).
-    pub resend: Vec<String>,
-    /// Send again everyone whose briefing changed since it was sent (`--resend-changed`).
-    pub resend_changed: bool,
-    /// Record these unknown deliveries as arrived, without sending (`--angekommen`).
-    pub arrived: Vec<String>,
-}
+use crate::output::log::{self, Art, Event, LogEntry};
+use crate::render::Renderer;
 
 /// Where `send` tells the user what it does while it runs.
 pub trait SendUi {
     /// The first line: month, Stand, settings file.
     fn header(&mut self, line: &str);
-    /// Whether to go ahead with `plan` (the summary of what is about to happen).
-    fn confirm(&mut self, plan: &SendReport, about_to_send: usize) -> bool;
+    /// Shows who gets what (`report` holds the plan's other lists) and asks whether to go
+    /// ahead; `false` stops before anything is sent.
+    fn confirm(&mut self, report: &SendReport, outgoing: &[Outgoing]) -> bool;
     /// One message is being sent / was sent.
     fn progress(&mut self, line: &str);
+    /// Whether the user asked to stop (Ctrl+C): checked before each message.
+    fn interrupted(&self) -> bool {
+        false
+    }
 }
 
 /// Who got what, one entry per spokesperson.
@@ -53,6 +44,8 @@ pub struct Recipient {
     pub id: String,
     /// Their address (empty if the roster has none).
     pub address: String,
+    /// Why it went out.
+    pub reason: Reason,
 }
 
 /// A message that could not be made or sent, and why.
@@ -66,41 +59,6 @@ pub struct Failed {
     pub reason: String,
 }
 
-/// A spokesperson without an e-mail address.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WithoutAddress {
-    /// The spokesperson's id.
-    pub id: String,
-    /// Their name.
-    pub name: String,
-}
-
-/// Someone who already has the month's briefing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AlreadySent {
-    /// The spokesperson's id.
-    pub id: String,
-    /// When it was sent (UTC, RFC 3339).
-    pub when: String,
-    /// The checksum of the briefing sent.
-    pub sha256: String,
-    /// Whether the briefing in the month folder differs from the one sent.
-    pub changed: bool,
-}
-
-/// A message that went to the server but whose acceptance was never recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unknown {
-    /// The spokesperson's id.
-    pub id: String,
-    /// The address it went to.
-    pub address: String,
-    /// When it was handed over.
-    pub when: String,
-    /// Its Message-ID.
-    pub message_id: String,
-}
-
 /// Why the batch stopped early.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Aborted {
@@ -112,14 +70,23 @@ pub struct Aborted {
     pub detail: String,
 }
 
+/// An unknown delivery recorded as arrived (`--angekommen`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    /// The spokesperson's id.
+    pub id: String,
+    /// The address the message went to.
+    pub address: String,
+    /// When it was handed to the server (UTC, RFC 3339).
+    pub when: String,
+}
+
 /// What a run did, recipient by recipient.
 #[derive(Debug, Default)]
 pub struct SendReport {
-    /// The first line (month, Stand, settings file).
-    pub header: String,
     /// The month folder.
     pub folder: PathBuf,
-    /// The month and its reference date.
+    /// The month.
     pub month: String,
     /// The reference date of the documents.
     pub stand: Option<NaiveDate>,
@@ -131,12 +98,16 @@ pub struct SendReport {
     pub mail_dir: PathBuf,
     /// The send log.
     pub log: PathBuf,
+    /// Where the versions sent are kept.
+    pub archive: PathBuf,
     /// `.eml` files written (dry run).
     pub written: Vec<PathBuf>,
     /// Each message sent in this run.
     pub sent: Vec<Recipient>,
     /// Who already has the month's briefing (not sent again).
     pub already_sent: Vec<AlreadySent>,
+    /// Corrections that go out only with `--resend-changed` (ids).
+    pub corrections_not_asked: Vec<String>,
     /// Messages that may or may not have arrived (not sent again on their own).
     pub unknown: Vec<Unknown>,
     /// Spokespersons without an e-mail address.
@@ -145,10 +116,14 @@ pub struct SendReport {
     pub failed: Vec<Failed>,
     /// Why the batch stopped, if it did.
     pub aborted: Option<Aborted>,
-    /// Ids not tried because the batch stopped.
+    /// Ids not tried because the batch stopped, the user said no or pressed Ctrl+C.
     pub not_attempted: Vec<String>,
     /// The user said no at the confirmation.
     pub cancelled: bool,
+    /// The user pressed Ctrl+C while messages were being sent.
+    pub interrupted: bool,
+    /// Unknown deliveries recorded as arrived (`--angekommen`).
+    pub recorded: Vec<Recorded>,
     /// The warnings of the inputs and templates.
     pub warnings: Diagnostics,
     /// Further warnings of this run (misnamed month folders).
@@ -156,66 +131,144 @@ pub struct SendReport {
 }
 
 impl SendReport {
+    /// An empty report for `layout`'s month.
+    pub fn new(layout: &MonthLayout, stand: NaiveDate) -> SendReport {
+        SendReport {
+            folder: layout.folder(),
+            month: layout.month().to_string(),
+            stand: Some(stand),
+            mail_dir: layout.mail_dir(),
+            log: layout.send_log(),
+            archive: layout.archive(),
+            ..SendReport::default()
+        }
+    }
+
+    /// Takes over the plan's lists of who gets nothing and why.
+    pub fn take_plan(&mut self, plan: &Plan) {
+        self.already_sent = plan.already.clone();
+        self.unknown = plan.unknown.clone();
+        self.without_address = plan.without_address.clone();
+        self.corrections_not_asked = plan
+            .corrections_not_asked
+            .iter()
+            .map(|due| due.row.id.clone())
+            .collect();
+    }
+
+    /// The user said no: nothing of `outgoing` was tried.
+    pub fn cancel(&mut self, outgoing: &[Outgoing]) {
+        self.cancelled = true;
+        self.not_attempted = outgoing.iter().map(|o| o.due.row.id.clone()).collect();
+    }
+
     /// True when every spokesperson has (or, in a dry run, would have) their message.
     pub fn complete(&self) -> bool {
         self.failed.is_empty()
             && self.unknown.is_empty()
             && self.aborted.is_none()
             && !self.cancelled
+            && !self.interrupted
             && (self.dry_run || self.without_address.is_empty())
     }
 }
 
-/// A message to make: the letter and which delivery it is.
-pub struct Planned {
+/// A message ready to make: what is due, the letter, and the record of what it says.
+pub struct Outgoing {
+    /// What is due.
+    pub due: Due,
     /// The letter.
     pub letter: Letter,
-    /// Which delivery of the month it is.
-    pub delivery: Delivery,
+    /// What the briefing says about the person's conferences (kept with the version).
+    pub received: Received,
 }
 
-/// What the send log says about one spokesperson's briefing.
-pub enum Decision {
-    /// Send it, as this delivery of the month.
-    Send(Delivery),
-    /// The briefing of the month already arrived.
-    Already(AlreadySent),
-    /// A delivery was attempted and its outcome is not known.
-    Unknown(Unknown),
-}
-
-/// Whether a spokesperson's briefing goes out: once per month, again only when asked.
-pub fn decide(row: &DispatchRow, history: &History, options: &SendOptions) -> Decision {
-    let asked = options.resend.contains(&row.id);
-    // A retry of an unknown delivery keeps its number (and so its Message-ID).
-    let next = Delivery::Number(history.delivered.len() + 1);
-    if let Some(unknown) = &history.unknown {
-        if asked {
-            return Decision::Send(next);
-        }
-        return Decision::Unknown(Unknown {
-            id: row.id.clone(),
-            address: unknown.an.clone(),
-            when: unknown.zeit.clone(),
-            message_id: unknown.message_id.clone(),
-        });
-    }
-    match history.last_delivery() {
-        None => Decision::Send(next),
-        Some(last) => {
-            let changed = last.sha256 != row.sha256;
-            if asked || (options.resend_changed && changed) {
-                Decision::Send(next)
-            } else {
-                Decision::Already(AlreadySent {
-                    id: row.id.clone(),
-                    when: last.zeit.clone(),
-                    sha256: last.sha256.clone(),
-                    changed,
+/// The letters of `dues`: each e-mail rendered from `email.txt.j2` (for a correction with
+/// what changed since the version received), the attachments read and checked.
+pub fn letters(
+    layout: &MonthLayout,
+    dues: &[Due],
+    model: &Model,
+    renderer: &Renderer,
+    attach_pdf: bool,
+) -> Result<Vec<Outgoing>, DeliverError> {
+    let label = crate::render::filters::month_name(layout.month());
+    let contexts = BriefingContexts::new(model);
+    let mut outgoing = Vec::new();
+    for due in dues {
+        let person = model
+            .sprecher
+            .iter()
+            .find(|s| s.id == due.row.id)
+            .ok_or_else(|| DeliverError::NotInRoster(due.row.id.clone()))?;
+        let context = contexts.of(person);
+        let received = Received::of(&context);
+        let korrektur = match (&due.replaces, due.reason) {
+            (Some(last), Reason::Correction) => {
+                Some(match archive::received(layout, &due.row.id, &last.sha256) {
+                    Some(before) => correction(&before, &context, german_time_of(&last.zeit)),
+                    // Sent before versions were kept: what changed is not known.
+                    None => Korrektur {
+                        gesendet_am: german_time_of(&last.zeit),
+                        stand_vorher: None,
+                        anzahl: 0,
+                        konferenzen: Vec::new(),
+                    },
                 })
             }
-        }
+            _ => None,
+        };
+        let email = renderer
+            .email(&EmailContext {
+                briefing: context,
+                korrektur,
+            })
+            .map_err(DeliverError::Email)?;
+        let mut row = due.row.clone();
+        row.subject = email.subject;
+        let attachments = super::attachments(layout, &row, &label, attach_pdf)?;
+        outgoing.push(Outgoing {
+            due: due.clone(),
+            letter: Letter {
+                row,
+                body: email.body,
+                attachments,
+            },
+            received,
+        });
     }
+    Ok(outgoing)
+}
+
+/// `--angekommen`: records unknown deliveries the user confirmed as arrived (asked the
+/// recipient or the server's outbox). Sends nothing. Fails, recording nothing, when an id
+/// has no unknown delivery.
+pub fn record_arrived(layout: &MonthLayout, ids: &[String]) -> Result<Vec<Recorded>, String> {
+    let entries = log::read_month(layout).map_err(|e| e.to_string())?;
+    let histories = log::histories(&entries);
+    let mut arrived = Vec::new();
+    for id in ids {
+        let Some(unknown) = histories.get(id).and_then(|h| h.unknown.as_ref()) else {
+            return Err(crate::messages::cli::nothing_to_confirm(id));
+        };
+        arrived.push(unknown.clone());
+    }
+    let mut recorded = Vec::new();
+    for unknown in arrived {
+        let entry = LogEntry {
+            zeit: now(),
+            ereignis: Event::Gesendet,
+            art: Art::Vermerkt,
+            ..unknown.clone()
+        };
+        log::append(&layout.send_log(), &entry).map_err(|e| e.to_string())?;
+        recorded.push(Recorded {
+            id: unknown.id,
+            address: unknown.an,
+            when: unknown.zeit,
+        });
+    }
+    Ok(recorded)
 }
 
 /// The current time as the send log writes it (UTC, RFC 3339).
@@ -223,7 +276,15 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn entry(message: &Prepared, month: crate::month::Month, ereignis: Event) -> LogEntry {
+fn art(reason: Reason) -> Art {
+    match reason {
+        Reason::Correction => Art::Korrektur,
+        Reason::Again => Art::Erneut,
+        Reason::First | Reason::Retry | Reason::Test => Art::Erstversand,
+    }
+}
+
+fn entry(message: &Prepared, month: crate::month::Month, ereignis: Event, art: Art) -> LogEntry {
     LogEntry {
         zeit: now(),
         monat: month.to_string(),
@@ -232,15 +293,21 @@ fn entry(message: &Prepared, month: crate::month::Month, ereignis: Event) -> Log
         an: message.to.clone(),
         message_id: message.message_id.clone(),
         sha256: message.sha256.clone(),
+        art,
     }
 }
 
-fn failed(row: &DispatchRow, kind: Option<FailureKind>, reason: String) -> Failed {
+fn recipient(out: &Outgoing) -> Recipient {
+    Recipient {
+        id: out.due.row.id.clone(),
+        address: out.due.row.email.clone(),
+        reason: out.due.reason,
+    }
+}
+
+fn failed(out: &Outgoing, kind: Option<FailureKind>, reason: String) -> Failed {
     Failed {
-        recipient: Recipient {
-            id: row.id.clone(),
-            address: row.email.clone(),
-        },
+        recipient: recipient(out),
         kind,
         reason,
     }
@@ -254,100 +321,122 @@ fn aborted(failure: &SendFailure, mailer: &Mailer) -> Aborted {
     }
 }
 
-/// How many spokespersons already have the month's briefing, and when the last got it: for
-/// the warning of `build` when it replaces a month that was sent (read-only).
-pub fn delivered_summary(layout: &MonthLayout) -> Option<(usize, String)> {
-    let entries = log::read_month(layout).ok()?;
-    let histories: BTreeMap<String, History> = log::histories(&entries);
-    let delivered: Vec<&LogEntry> = histories
-        .values()
-        .filter_map(History::last_delivery)
-        .collect();
-    let last = delivered.iter().map(|entry| entry.zeit.clone()).max()?;
-    Some((delivered.len(), last))
-}
-
 fn make(
     layout: &MonthLayout,
-    plan: &Planned,
+    out: &Outgoing,
     from: &Mailbox,
     date: SystemTime,
 ) -> Result<Prepared, String> {
-    let id = super::message_id(layout.month(), &plan.letter.row.id, plan.delivery, from);
-    super::message(&plan.letter, from, id, date)
+    let id = super::message_id(layout.month(), &out.due.row.id, out.due.delivery, from);
+    super::message(&out.letter, from, id, date)
 }
 
-/// `--dry-run`: every due message as an `.eml` file, with the reference date as `Date:` so
-/// the files are byte-deterministic.
+/// `--dry-run`: every message of `outgoing` as an `.eml` file, with the reference date as
+/// `Date:` so the files are byte-deterministic.
 pub fn write_dry_run(
     layout: &MonthLayout,
-    planned: &[Planned],
+    outgoing: &[Outgoing],
     from: &Mailbox,
     stand: NaiveDate,
     report: &mut SendReport,
 ) -> Result<(), DeliverError> {
     let date = super::dry_run_date(stand);
     let mut messages = Vec::new();
-    for plan in planned {
-        match make(layout, plan, from, date) {
+    for out in outgoing {
+        match make(layout, out, from, date) {
             Ok(message) => messages.push(message),
-            Err(reason) => report.failed.push(failed(&plan.letter.row, None, reason)),
+            Err(reason) => report.failed.push(failed(out, None, reason)),
         }
     }
     report.written = super::write_eml(layout, &messages)?;
     Ok(())
 }
 
-/// Sends the due messages one by one: "about to go" is on disk before the server sees a
-/// message (before DATA), "sent" after its 250. A failure that would hit every message stops
-/// the batch; the rest is reported as not attempted.
+/// Keeps the version about to go out in the month's archive (before the server sees it, so
+/// every version that may have arrived is on disk).
+fn keep(layout: &MonthLayout, out: &Outgoing) -> Result<(), DeliverError> {
+    let row = &out.letter.row;
+    let mut files = Vec::new();
+    for attachment in &out.letter.attachments {
+        let (kind, extension) = match attachment.name.rsplit_once('.') {
+            Some((_, "docx")) => ("briefing", "docx"),
+            Some((_, "pdf")) => ("briefing", "pdf"),
+            _ => ("termine", "ics"),
+        };
+        files.push(Kept {
+            kind,
+            extension,
+            bytes: &attachment.bytes,
+        });
+    }
+    archive::keep(layout, &row.id, &row.sha256, &files, &out.received)?;
+    Ok(())
+}
+
+/// Sends the messages one by one: the version is kept and "about to go" is on disk before
+/// the server sees a message (before DATA), "sent" after its 250. A failure that would hit
+/// every message stops the batch, so does Ctrl+C (after the message in hand); the rest is
+/// reported as not attempted.
 pub fn send(
     layout: &MonthLayout,
-    planned: &[Planned],
+    outgoing: &[Outgoing],
     from: &Mailbox,
     mailer: &Mailer,
     ui: &mut dyn SendUi,
     report: &mut SendReport,
 ) -> Result<(), DeliverError> {
+    let ids = |rest: &[Outgoing]| rest.iter().map(|o| o.due.row.id.clone()).collect();
     if let Err(failure) = mailer.check() {
         report.aborted = Some(aborted(&failure, mailer));
-        report.not_attempted = planned.iter().map(|p| p.letter.row.id.clone()).collect();
+        report.not_attempted = ids(outgoing);
         return Ok(());
     }
     let log_path = layout.send_log();
     let month = layout.month();
-    let total = planned.len();
-    let mut remaining = planned.iter().enumerate();
-    for (index, plan) in remaining.by_ref() {
-        let row = &plan.letter.row;
+    let total = outgoing.len();
+    for (index, out) in outgoing.iter().enumerate() {
+        if ui.interrupted() {
+            report.interrupted = true;
+            report.not_attempted = ids(&outgoing[index..]);
+            return Ok(());
+        }
         // The Date: is the time of sending.
-        let message = match make(layout, plan, from, SystemTime::now()) {
+        let message = match make(layout, out, from, SystemTime::now()) {
             Ok(message) => message,
             Err(reason) => {
-                report.failed.push(failed(row, None, reason));
+                report.failed.push(failed(out, None, reason));
                 continue;
             }
         };
-        let logged = plan.delivery != Delivery::Test;
+        let logged = out.due.delivery != Delivery::Test;
+        if logged {
+            keep(layout, out)?;
+        }
+        let kind = art(out.due.reason);
         let record = |event: Event| -> Result<(), DeliverError> {
             if logged {
-                log::append(&log_path, &entry(&message, month, event))?;
+                log::append(&log_path, &entry(&message, month, event, kind))?;
             }
             Ok(())
         };
-        ui.progress(&messages::sending(index + 1, total, &row.id, &message.to));
+        ui.progress(&messages::sending(
+            index + 1,
+            total,
+            &out.due.row.id,
+            &message.to,
+        ));
         match mailer.send(&message, &mut || record(Event::Versand))? {
             Ok(()) => {
                 record(Event::Gesendet)?;
                 report.sent.push(Recipient {
-                    id: row.id.clone(),
                     address: message.to.clone(),
+                    ..recipient(out)
                 });
             }
             Err(failure) => {
                 if failure.may_have_arrived() && logged {
                     report.unknown.push(Unknown {
-                        id: row.id.clone(),
+                        id: out.due.row.id.clone(),
                         address: message.to.clone(),
                         when: now(),
                         message_id: message.message_id.clone(),
@@ -358,15 +447,15 @@ pub fn send(
                     }
                     report
                         .failed
-                        .push(failed(row, Some(failure.kind), failure.detail.clone()));
+                        .push(failed(out, Some(failure.kind), failure.detail.clone()));
                 }
                 if failure.kind.stops_the_batch() {
                     report.aborted = Some(aborted(&failure, mailer));
-                    break;
+                    report.not_attempted = ids(&outgoing[index + 1..]);
+                    return Ok(());
                 }
             }
         }
     }
-    report.not_attempted = remaining.map(|(_, p)| p.letter.row.id.clone()).collect();
     Ok(())
 }

@@ -41,6 +41,8 @@ pub struct RawConfig {
     pub pdf: Option<RawSwitch>,
     /// Rows hidden in the spreadsheets: `lesen` or `auslassen`.
     pub ausgeblendete_zeilen: Option<String>,
+    /// The reference date of the documents (`JJJJ-MM-TT`), e.g. for a shipped example.
+    pub stand: Option<String>,
 }
 
 /// A yes/no value as written: `true`/`false`, or whatever else stood there, kept so the
@@ -298,6 +300,8 @@ pub struct Config {
     pub pdf: bool,
     /// Hidden spreadsheet rows read or left out (`ausgeblendete_zeilen`).
     pub hidden_rows: HiddenRows,
+    /// `stand`: the reference date, unless `--stand` is given.
+    pub stand: Option<chrono::NaiveDate>,
 }
 
 impl Config {
@@ -332,6 +336,7 @@ impl Default for Config {
             group_style: GroupStyle::default(),
             pdf: false,
             hidden_rows: HiddenRows::default(),
+            stand: None,
         }
     }
 }
@@ -468,6 +473,11 @@ impl Config {
         if delivery.timeout_seconds == Some(0) {
             diagnostics.error(Location::file(path), messages::TIMEOUT_ZERO.to_string());
         }
+        let stand = raw.stand.as_deref().and_then(|text| {
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| diagnostics.error(Location::file(path), messages::not_a_stand(text)))
+                .ok()
+        });
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -482,6 +492,7 @@ impl Config {
             group_style,
             pdf,
             hidden_rows,
+            stand,
         })
     }
 }

@@ -78,7 +78,9 @@ pub const MONTH: &str = "Monatsordner (JJJJ-MM); Standard: der neueste Monatsord
 /// The value of `--month`.
 pub const MONTH_VALUE: &str = "JJJJ-MM";
 /// `--stand`.
-pub const STAND: &str = "Stichtag der Dokumente (\"Stand\", JJJJ-MM-TT); Standard: heute";
+pub const STAND: &str = "Stichtag der Dokumente (\"Stand\", JJJJ-MM-TT); Standard: bei send der \
+                         Stand der erstellten Dokumente, bei einem schon versendeten Monat dessen \
+                         Stand, sonst stand in briefing.yaml, sonst heute";
 /// The value of `--stand`.
 pub const STAND_VALUE: &str = "JJJJ-MM-TT";
 /// `--inputs`.
@@ -135,7 +137,8 @@ pub const SMTP_TLS: &str = "Verbindungsschutz: none, starttls (Standard) oder tl
 pub const SMTP_USER: &str =
     "SMTP-Benutzer; das Kennwort kommt aus der Umgebungsvariablen BRIEFING_SMTP_PASSWORD";
 /// `send --from`.
-pub const FROM: &str = "Absender; Standard: versand.absender, sonst FITKO <it-plr@fitko.de>";
+pub const FROM: &str = "Absender; Standard: versand.absender, sonst \
+                        \"FITKO (Föderale IT-Kooperation) <it-plr@fitko.de>\"";
 /// The value of `--from` and `--to`.
 pub const ADDRESS_VALUE: &str = "ADRESSE";
 /// `send --smtp-timeout`.
@@ -386,15 +389,6 @@ pub const SEND_INCOMPLETE: &str = "Fehler: nicht alle Sprecherinnen und Sprecher
                                    send` erneut (was angekommen ist, geht nicht doppelt \
                                    hinaus)\n";
 
-/// The summary of a dry run.
-pub fn dry_run_written(written: usize, mail_dir: impl Display, already: usize) -> String {
-    format!(
-        "{} nach {mail_dir} geschrieben (nichts wurde gesendet); {already} haben das \
-         Briefing bereits",
-        count(written, "Nachricht", "Nachrichten")
-    )
-}
-
 /// One message sent.
 pub fn sent(id: &str, address: &str) -> String {
     format!("gesendet: {id} -> {address}")
@@ -407,47 +401,6 @@ pub const CHANGED_SINCE: &str =
 /// Someone who already has the briefing; `changed` is [`CHANGED_SINCE`] or empty.
 pub fn already_received(id: &str, when: &str, checksum: &str, changed: &str) -> String {
     format!("bereits erhalten: {id} am {when} (Prüfsumme {checksum}){changed}")
-}
-
-/// The summary's note that everything went to a test address.
-pub fn summary_test_target(address: &str) -> String {
-    format!(" (Test an {address}, nicht als zugestellt vermerkt)")
-}
-
-/// The summary of `send`; `target` from [`summary_test_target`] or empty.
-#[allow(clippy::too_many_arguments)]
-pub fn send_summary(
-    sent: usize,
-    target: &str,
-    already: usize,
-    unknown: usize,
-    failed: usize,
-    not_attempted: usize,
-    without_address: usize,
-    log: impl Display,
-) -> String {
-    format!(
-        "{sent} gesendet{target}, {already} bereits erhalten, {unknown} unklar, {failed} \
-         fehlgeschlagen, {not_attempted} nicht versucht, {without_address} ohne Adresse; \
-         Protokoll: {log}"
-    )
-}
-
-// --- commands/build.rs
-
-/// `build` replaced a month that was already e-mailed.
-pub fn already_delivered(month: impl Display, count_of: usize, last: &str) -> String {
-    format!(
-        "{month} wurde bereits an {} versandt (zuletzt {last}); die neu \
-         erstellten Dokumente gehen nicht von selbst noch einmal hinaus. `briefing send` \
-         zeigt, wessen Dokument sich seither geändert hat; senden mit `briefing send \
-         --resend-changed` oder `--resend KENNUNG`",
-        count(
-            count_of,
-            "Sprecherin oder Sprecher",
-            "Sprecherinnen und Sprecher"
-        )
-    )
 }
 
 // --- commands/init.rs
@@ -509,9 +462,59 @@ pub fn no_config_file(config_file: &str) -> String {
     format!("keine ({config_file} fehlt im aktuellen Ordner)")
 }
 
-/// The first line of `build`, `check` and `send`.
-pub fn header(month: impl Display, stand: impl Display, config: &str) -> String {
-    format!("Monat {month}, Stand {stand}, Einstellungen: {config}")
+/// The first line of `build`, `check` and `send`; `source` is one of the `STAND_…` texts.
+pub fn header(month: impl Display, stand: impl Display, source: &str, config: &str) -> String {
+    format!("Monat {month}, Stand {stand} ({source}), Einstellungen: {config}")
+}
+
+/// Where the Stand came from: `--stand`.
+pub const STAND_GIVEN: &str = "angegeben mit --stand";
+/// Where the Stand came from: the built documents (`send`).
+pub const STAND_BUILT: &str = "der erstellten Dokumente";
+/// Where the Stand came from: a month that was sent.
+pub const STAND_SENT: &str = "des versendeten Monats";
+/// Where the Stand came from: `stand:` in `briefing.yaml`.
+pub const STAND_CONFIG: &str = "aus briefing.yaml";
+/// Where the Stand came from: nothing set.
+pub const STAND_TODAY: &str = "heute";
+
+/// `build`/`check` of a month with a Stand after its end.
+pub fn stand_after_month(month: impl Display, stand: &str, next_folder: impl Display) -> String {
+    format!(
+        "der Monat {month} ist mit Stand {stand} nach seinem Ende erstellt: Termine vor dem \
+         {stand} fehlen in den Dokumenten dieses Monats. Für den neuen Monat legen Sie seinen \
+         Ordner an (z. B. {next_folder}); soll es dieser Monat sein, geben Sie seinen Stand mit \
+         --stand JJJJ-MM-TT an"
+    )
+}
+
+/// `build`/`check` without `--month` of the newest month folder, which was sent and ended.
+pub fn newest_month_already_sent(month: impl Display, next_folder: impl Display) -> String {
+    format!(
+        "der neueste Monatsordner ist {month}, und dieser Monat ist vorbei und versendet; fehlt \
+         der Ordner des neuen Monats ({next_folder})? Dieser Lauf behält den Stand von {month}"
+    )
+}
+
+/// `build` is about to replace the documents of a month that was sent.
+pub fn replaces_sent_month(
+    month: impl Display,
+    count_of: usize,
+    last: &str,
+    folder: impl Display,
+    archive: impl Display,
+) -> String {
+    format!(
+        "{month} wurde bereits an {} versendet (zuletzt am {last}); dieser Lauf ersetzt die \
+         Dokumente in {folder}. Die versendeten Fassungen bleiben in {archive}. Neu erstellte \
+         Dokumente gehen nicht von selbst hinaus: `briefing send --dry-run --resend-changed` \
+         zeigt, wessen Briefing sich seither geändert hat",
+        count(
+            count_of,
+            "Sprecherin oder Sprecher",
+            "Sprecherinnen und Sprecher"
+        )
+    )
 }
 
 /// A folder of the inputs that looks like a month but is not named like one.
@@ -545,3 +548,128 @@ pub fn unknown_gender(code: &str, name: &str) -> String {
          die Artikel lauten „die/der“. Bitte „genus: m“, „f“ oder „n“ ergänzen"
     )
 }
+
+// --- send: plan, corrections, --angekommen, interruption (issue 20)
+
+/// The plan's heading before the confirmation (also with `--yes`).
+pub fn plan_heading(count_of: usize, month: &str) -> String {
+    format!(
+        "Geplant für {month}: {}",
+        count(count_of, "Nachricht", "Nachrichten")
+    )
+}
+
+/// One planned message; `kind` is one of the `PLAN_…` texts.
+pub fn plan_line(id: &str, address: &str, kind: &str) -> String {
+    format!("  {id} <{address}>: {kind}")
+}
+
+/// A planned first delivery.
+pub const PLAN_FIRST: &str = "Briefing des Monats";
+/// A planned retry of an unknown delivery.
+pub const PLAN_RETRY: &str = "erneuter Versuch (gleiche Message-ID)";
+/// A planned repeat of the version received.
+pub const PLAN_AGAIN: &str = "dieselbe Fassung noch einmal (--resend)";
+/// A planned test message.
+pub const PLAN_TEST: &str = "Test, nicht als zugestellt vermerkt";
+
+/// A planned correction.
+pub fn plan_correction(received: &str) -> String {
+    format!("Korrektur der Fassung vom {received}")
+}
+
+/// `--angekommen` recorded an arrival; nothing was sent.
+pub fn recorded_arrival(id: &str, address: &str, when: &str) -> String {
+    format!(
+        "vermerkt: {id} <{address}> hat die Nachricht vom {when} erhalten (nichts wurde gesendet)"
+    )
+}
+
+/// The summary of `--angekommen`.
+pub fn recorded_summary(count_of: usize, log: impl Display) -> String {
+    format!(
+        "{} als angekommen vermerkt, nichts gesendet; Protokoll: {log}",
+        count(count_of, "Versand", "Versände")
+    )
+}
+
+/// The summary of a dry run.
+pub fn dry_run_summary(
+    written: usize,
+    mail_dir: impl Display,
+    already: usize,
+    corrections_not_asked: &str,
+) -> String {
+    format!(
+        "{} nach {mail_dir} geschrieben (nichts wurde gesendet); {already} haben das \
+         Briefing bereits{corrections_not_asked}",
+        count(written, "Nachricht", "Nachrichten")
+    )
+}
+
+/// Appended to [`dry_run_summary`]: corrections written that only `--resend-changed` sends.
+pub fn corrections_not_asked(ids: &str) -> String {
+    format!(
+        "; darunter Korrekturen für {ids}, die nur mit `briefing send --resend-changed` \
+         hinausgehen"
+    )
+}
+
+/// One correction sent.
+pub fn sent_correction(id: &str, address: &str) -> String {
+    format!("gesendet: {id} -> {address} (Korrektur)")
+}
+
+/// The summary of a real `send`; `log` from [`log_note`], or empty when there is no log yet.
+#[allow(clippy::too_many_arguments)]
+pub fn send_summary_of(
+    sent: usize,
+    corrections: usize,
+    already: usize,
+    unknown: usize,
+    failed: usize,
+    not_attempted: usize,
+    without_address: usize,
+    log: &str,
+) -> String {
+    let corrections = match corrections {
+        0 => String::new(),
+        n => format!(" (davon {})", count(n, "Korrektur", "Korrekturen")),
+    };
+    format!(
+        "{sent} gesendet{corrections}, {already} bereits erhalten, {unknown} unklar, {failed} \
+         fehlgeschlagen, {not_attempted} nicht versucht, {without_address} ohne Adresse{log}"
+    )
+}
+
+/// Appended to [`send_summary_of`] when the send log exists.
+pub fn log_note(log: impl Display) -> String {
+    format!("; Protokoll: {log}")
+}
+
+/// The summary of a test send (`--to`): nothing is recorded.
+pub fn test_summary(sent: usize, address: &str, failed: usize, not_attempted: usize) -> String {
+    format!(
+        "{sent} gesendet als Test an {address}, {failed} fehlgeschlagen, {not_attempted} nicht \
+         versucht; ein Test wird nicht im Versandprotokoll vermerkt"
+    )
+}
+
+/// Ctrl+C stopped the batch after the message in hand.
+pub fn send_interrupted(sent: usize, not_attempted: usize) -> String {
+    format!(
+        "Abgebrochen mit Strg+C: {sent} gesendet und vermerkt, {} nicht versucht. \
+         `briefing send` sendet nur die noch offenen Nachrichten; wer sein Briefing hat, \
+         bekommt es nicht doppelt.\n",
+        count(not_attempted, "Nachricht", "Nachrichten")
+    )
+}
+
+/// Shown at the first Ctrl+C while sending.
+pub const STOPPING: &str =
+    "Strg+C: der Versand hält nach der laufenden Nachricht an (noch einmal Strg+C beendet sofort)";
+
+/// Not everyone got the test message.
+pub const TEST_INCOMPLETE: &str = "Fehler: nicht jede Testnachricht ist angekommen; beheben Sie \
+                                   das Obige und wiederholen Sie den Test mit --to (ohne --to \
+                                   ginge der Versand an die Sprecherinnen und Sprecher)\n";

@@ -48,3 +48,10 @@ pub fn unknown_group_style(value: &str) -> String {
 /// `versand.timeout_sekunden: 0`.
 pub const TIMEOUT_ZERO: &str =
     "versand.timeout_sekunden: 0 Sekunden sind keine Wartezeit; z. B. 30";
+
+// --- stand: the reference date in briefing.yaml (issue 20)
+
+/// `stand` that is no date.
+pub fn not_a_stand(value: &str) -> String {
+    format!("stand: „{value}“ ist kein Datum; erwartet JJJJ-MM-TT, z. B. 2026-11-28")
+}

@@ -66,8 +66,11 @@ pub const READ_PDF: &str = "die PDF-Datei lässt sich nicht lesen";
 pub const REMOVE_OLD_MESSAGE: &str = "die alte Nachricht kann nicht entfernt werden";
 
 /// The recipient's address cannot be used.
-pub fn unusable_address(address: &str, error: impl Display) -> String {
-    format!("\"{address}\" ist keine verwendbare E-Mail-Adresse: {error}")
+pub fn unusable_address(address: &str) -> String {
+    format!(
+        "\"{address}\" ist keine verwendbare E-Mail-Adresse (erwartet wie \
+         name@beispiel.de); bitte in sprecher.yaml berichtigen"
+    )
 }
 
 /// An attachment's MIME type is refused.
@@ -169,4 +172,23 @@ pub fn password_missing(password_variable: &str) -> String {
 /// One message is being sent.
 pub fn sending(number: usize, total: usize, id: &str, address: &str) -> String {
     format!("[{number}/{total}] sende {id} an {address} …")
+}
+
+// --- deliver/plan.rs: test addresses (issue 20)
+
+/// `--to` with something that is no address.
+pub fn bad_test_address(address: &str) -> String {
+    format!(
+        "--to {address}: das ist keine verwendbare E-Mail-Adresse (erwartet wie \
+         name@beispiel.de); es wurde nichts gesendet"
+    )
+}
+
+/// `--to` with a spokesperson's own address while others' briefings would go there.
+pub fn test_address_of_spokesperson(address: &str, id: &str) -> String {
+    format!(
+        "--to {address}: das ist die Adresse von {id}; ein Test dorthin schickte {id} die \
+         Briefings anderer. Nehmen Sie eine eigene Testadresse, oder schicken Sie {id} nur das \
+         eigene Briefing mit --only {id}; es wurde nichts gesendet"
+    )
 }

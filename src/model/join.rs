@@ -23,6 +23,7 @@ use crate::diagnostics::{Diagnostics, Location};
 use crate::load::dates::{DateSpan, open_month};
 use crate::load::{ContactRecord, Inputs, MeetingDate, MeetingRecord, PreviousMonth, Relevance};
 use crate::messages;
+use crate::month::german_date;
 
 /// Builds the model of validated `inputs`; warnings are added to `diagnostics`. `memory` is
 /// what the calendar files of the newest earlier month carried, if a build kept it.
@@ -412,9 +413,9 @@ impl Join<'_> {
             let termin = meeting(konferenz, record);
             let what = match (&termin.sitzung, termin.beginn) {
                 (Some(name), Some(day)) => {
-                    messages::model::meeting_named_on(name, day.format("%d.%m.%Y"))
+                    messages::model::meeting_named_on(name, german_date(day))
                 }
-                (None, Some(day)) => messages::model::meeting_on(day.format("%d.%m.%Y")),
+                (None, Some(day)) => messages::model::meeting_on(german_date(day)),
                 (Some(name), None) => messages::model::meeting_named(name),
                 (None, None) => messages::model::A_MEETING.to_string(),
             };
@@ -508,7 +509,7 @@ impl Join<'_> {
         if too_late || too_early {
             self.diagnostics.warning(
                 at.clone(),
-                messages::model::far_away(what, code, MAX_YEARS_AWAY, stand.format("%d.%m.%Y")),
+                messages::model::far_away(what, code, MAX_YEARS_AWAY, german_date(stand)),
             );
         }
     }

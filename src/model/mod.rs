@@ -14,6 +14,7 @@
 
 mod changes;
 mod context;
+mod correction;
 mod identity;
 mod join;
 mod matcher;
@@ -26,6 +27,9 @@ mod window;
 use crate::diagnostics::Diagnostics;
 use crate::load::Inputs;
 pub use context::{BriefingContext, BriefingContexts};
+pub use correction::{
+    EmailContext, Korrektur, KorrekturKonferenz, Received, ReceivedConference, correction,
+};
 pub use identity::{MeetingDays, MeetingIdentity};
 pub use types::{
     Aenderung, Aenderungen, Ansprechperson, Beschluss, Hinweis, HinweisArt, KalenderEintrag,

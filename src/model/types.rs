@@ -106,7 +106,7 @@ pub struct Sitzung {
 }
 
 /// A contact person from the MPK list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Ansprechperson {
     /// Name as written in the list.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,7 +124,7 @@ pub struct Ansprechperson {
 }
 
 /// A meeting of a conference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Termin {
     /// Code of the conference.
     pub konferenz: String,

@@ -1,6 +1,6 @@
 //! Every name under the output folder: the month folder, its documents, the manifest, the
-//! send log (beside the month folder, never in it), the lock, the mail folder of a dry run,
-//! and the staging folders of a build.
+//! send log (beside the month folder, never in it), the versions sent (`versendet/YYYY-MM`),
+//! the lock, the mail folder of a dry run, and the staging folders of a build.
 //!
 //! The one place that decides file names, so the writer, `send` and the tests cannot disagree.
 //! It only computes paths; it never touches the file system.
@@ -35,6 +35,19 @@ pub fn calendar_file(id: &str) -> String {
 /// A spokesperson's message of a dry run, inside [`MAIL_DIR`].
 pub fn eml_file(id: &str) -> String {
     format!("{id}.eml")
+}
+
+/// The folder below the output folder that keeps every version sent, per month.
+pub const ARCHIVE_DIR: &str = "versendet";
+
+/// A file of a sent version in the month's archive: `briefing-<id>-<first 12 hex digits of the
+/// briefing's SHA-256>.<extension>` (the calendar file `termine-…`), so each version sent
+/// keeps a name of its own and the full checksum stands in the send log.
+pub fn archived_file(kind: &str, id: &str, sha256: &str, extension: &str) -> String {
+    format!(
+        "{kind}-{id}-{}.{extension}",
+        &sha256[..sha256.len().min(12)]
+    )
 }
 
 /// Names that the writer owns and a document may never take.
@@ -102,6 +115,12 @@ impl MonthLayout {
     /// Where earlier versions kept the send log (inside the month folder).
     pub fn legacy_send_log(&self) -> PathBuf {
         self.file(LEGACY_SEND_LOG_FILE)
+    }
+
+    /// `out/versendet/YYYY-MM`: the versions sent of the month, outside the month folder, so
+    /// no build replaces them.
+    pub fn archive(&self) -> PathBuf {
+        self.out.join(ARCHIVE_DIR).join(self.month.to_string())
     }
 
     /// The folder of a dry run's messages.

@@ -69,7 +69,7 @@ impl OutputLock {
     }
 
     fn stamp(mut self, command: &str) -> Result<OutputLock, WriteError> {
-        let since = chrono::Local::now().format("%d.%m.%Y %H:%M:%S");
+        let since = crate::month::german_time(chrono::Utc::now());
         let text = format!("{command}\t{}\t{since}\n", std::process::id());
         let written = self
             .file
@@ -82,7 +82,7 @@ impl OutputLock {
     }
 }
 
-/// "`briefing send` (Prozess 4711, seit 28.11.2026 10:00:00)" from the lock file's content.
+/// "`briefing send` (Prozess 4711, seit 28.11.2026, 10:00 Uhr (MEZ))" from the lock file's content.
 fn describe(content: &str) -> String {
     let fields: Vec<&str> = content.trim().split('\t').collect();
     match fields.as_slice() {

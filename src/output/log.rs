@@ -4,7 +4,10 @@
 //! Events: `versand` (written right before DATA: the message is about to go to the server),
 //! `gesendet` (the server accepted it), `fehlgeschlagen` (the server refused it after DATA, so
 //! it did not go). A `versand` without one of the other two is "unknown": the run ended while the
-//! message was with the server. The log sits beside the month folder, never in it, so a
+//! message was with the server. Column `art` says which kind of message a line is about
+//! (first delivery, correction, repeat, or an arrival recorded by hand); logs begun before it
+//! keep seven columns. Times are UTC (RFC 3339); what users see of them is German local time
+//! ([`crate::month::german_time_of`]). The log sits beside the month folder, never in it, so a
 //! rebuild cannot replace or lose it; earlier versions kept it as `out/YYYY-MM/versand.log`
 //! (every line a delivery), which is read as well. This module reads and appends lines;
 //! deciding what to send is `send`'s job.
@@ -29,6 +32,42 @@ pub enum Event {
     Fehlgeschlagen,
 }
 
+/// Which kind of message a line is about (column `art`; logs written before it have
+/// none, and their lines read as [`Art::Erstversand`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Art {
+    /// The first delivery of the month's briefing (or a retry of it).
+    #[default]
+    Erstversand,
+    /// A corrected version replacing one the person received.
+    Korrektur,
+    /// The same version sent again on request (`--resend`).
+    Erneut,
+    /// An unknown delivery the user confirmed as arrived (`--angekommen`); nothing was sent.
+    Vermerkt,
+}
+
+impl Art {
+    fn parse(text: &str) -> Art {
+        match text {
+            "korrektur" => Art::Korrektur,
+            "erneut" => Art::Erneut,
+            "vermerkt" => Art::Vermerkt,
+            _ => Art::Erstversand,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Art::Erstversand => "erstversand",
+            Art::Korrektur => "korrektur",
+            Art::Erneut => "erneut",
+            Art::Vermerkt => "vermerkt",
+        }
+    }
+}
+
 /// One line of the send log.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LogEntry {
@@ -46,7 +85,21 @@ pub struct LogEntry {
     pub message_id: String,
     /// SHA-256 of the briefing.
     pub sha256: String,
+    /// Which kind of message.
+    pub art: Art,
 }
+
+/// The columns of the log, in order (`art` last: logs without it stay readable).
+const COLUMNS: [&str; 8] = [
+    "zeit",
+    "monat",
+    "ereignis",
+    "id",
+    "an",
+    "message_id",
+    "sha256",
+    "art",
+];
 
 /// The send log cannot be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -131,15 +184,19 @@ fn read_file(path: &Path, month: &str) -> Result<Vec<LogEntry>, LogError> {
             an: field("an"),
             message_id: field("message_id"),
             sha256: field("sha256"),
+            art: Art::parse(&field("art")),
         });
     }
     Ok(entries)
 }
 
-/// Appends one entry and syncs it to disk before the caller goes on.
+/// Appends one entry and syncs it to disk before the caller goes on. A log begun before the
+/// `art` column existed gets lines without it, so every line matches its header.
 pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
     let existing = std::fs::read(path).unwrap_or_default();
     let new = existing.is_empty();
+    let header = existing.split(|&b| b == b'\n').next().unwrap_or_default();
+    let with_art = new || String::from_utf8_lossy(header).trim_end().ends_with(",art");
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -150,10 +207,29 @@ pub fn append(path: &Path, entry: &LogEntry) -> Result<(), LogError> {
         file.write_all(b"\n")
             .map_err(fs_error(path, messages::WRITE_SEND_LOG))?;
     }
-    let mut line = csv::WriterBuilder::new()
-        .has_headers(new)
-        .from_writer(Vec::new());
-    line.serialize(entry).map_err(|e| format_error(path, e))?;
+    let ereignis = match entry.ereignis {
+        Event::Versand => "versand",
+        Event::Gesendet => "gesendet",
+        Event::Fehlgeschlagen => "fehlgeschlagen",
+    };
+    let fields = [
+        entry.zeit.as_str(),
+        entry.monat.as_str(),
+        ereignis,
+        entry.id.as_str(),
+        entry.an.as_str(),
+        entry.message_id.as_str(),
+        entry.sha256.as_str(),
+        entry.art.as_str(),
+    ];
+    let width = if with_art { 8 } else { 7 };
+    let mut line = csv::Writer::from_writer(Vec::new());
+    if new {
+        line.write_record(COLUMNS)
+            .map_err(|e| format_error(path, e))?;
+    }
+    line.write_record(&fields[..width])
+        .map_err(|e| format_error(path, e))?;
     let line = line
         .into_inner()
         .map_err(|e| format_error(path, e.to_string()))?;
@@ -210,6 +286,7 @@ mod tests {
             an: format!("{id}@example.org"),
             message_id: format!("<2026-11.{id}.1@fitko.de>"),
             sha256: "ab".into(),
+            art: Art::Erstversand,
         }
     }
 

@@ -1,10 +1,12 @@
 //! Stage 5: the output folder of a month, and everything kept in it.
 //!
-//! [`layout`] names every file, [`writer`] writes a month all or nothing, [`manifest`] is the
-//! delivery manifest `versand.csv`, [`log`] the send log, [`lock`] keeps a second run out,
-//! [`calendar_ids`] keeps each month's calendar UIDs for the next. Nothing here reads the inputs or
-//! renders; `send` reads what it needs of a built month only through this module.
+//! [`layout`] names every file, [`archive`] keeps each version sent, [`writer`] writes a month
+//! all or nothing, [`manifest`] is the delivery manifest `versand.csv`, [`log`] the send log,
+//! [`lock`] keeps a second run out, [`calendar_ids`] keeps each month's calendar UIDs for the
+//! next. Nothing here reads the inputs or renders; `send` reads what it needs of a built month
+//! only through this module.
 
+pub mod archive;
 pub mod calendar_ids;
 pub mod layout;
 pub mod lock;

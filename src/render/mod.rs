@@ -231,7 +231,7 @@ impl Renderer {
             all_names: &self.names,
             entry_points: vec![
                 (BRIEFING_TEMPLATE, shapes.briefing.clone()),
-                (EMAIL_TEMPLATE, shapes.briefing),
+                (EMAIL_TEMPLATE, shapes.email),
                 (OVERVIEW_TEMPLATE, shapes.overview),
             ],
             syntax: syntax_config(),
@@ -260,7 +260,9 @@ impl Renderer {
 
     /// Subject and body of one spokesperson's e-mail. The template's first line is
     /// `Betreff: ...`, then an empty line, then the body.
-    pub fn email(&self, context: &BriefingContext<'_>) -> Result<Email, Diagnostics> {
+    /// Takes the briefing's data alone (`build`'s subject line) or an
+    /// [`crate::model::EmailContext`] (with a correction).
+    pub fn email<S: Serialize>(&self, context: &S) -> Result<Email, Diagnostics> {
         let text = self.render(EMAIL_TEMPLATE, context)?;
         let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
         let Some(subject) = first.strip_prefix("Betreff:") else {

@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use minijinja::value::{Value, ValueKind};
 
 use crate::model::{
-    Aenderung, Aenderungen, Ansprechperson, Beschluss, BriefingContexts, Hinweis, Konferenz, Model,
-    Sitzung, Sprecher, SprecherKurz, Termin, TerminAenderung, Uebertragung,
+    Aenderung, Aenderungen, Ansprechperson, Beschluss, BriefingContext, BriefingContexts,
+    EmailContext, Hinweis, Konferenz, Korrektur, KorrekturKonferenz, Model, Sitzung, Sprecher,
+    SprecherKurz, Termin, TerminAenderung, Uebertragung,
 };
 
 /// What a template can find under a name.
@@ -79,6 +80,8 @@ impl Shape {
 pub struct Shapes {
     /// What `briefing.md.j2` and `email.txt.j2` receive.
     pub briefing: Shape,
+    /// What `email.txt.j2` receives: the briefing's data and `korrektur`.
+    pub email: Shape,
     /// What `uebersicht.md.j2` receives.
     pub overview: Shape,
 }
@@ -89,10 +92,37 @@ impl Shapes {
         let model = full_sample();
         let contexts = BriefingContexts::new(&model);
         let briefing = contexts.of(&model.sprecher[0]);
+        let email = email_sample(&model, &briefing);
         Shapes {
+            email: Shape::of(&Value::from(minijinja::value::Serde(&email))),
             briefing: Shape::of(&Value::from(minijinja::value::Serde(&briefing))),
             overview: Shape::of(&Value::from(minijinja::value::Serde(&model))),
         }
+    }
+}
+
+/// The e-mail's data with a correction whose changes are the sample's (every kind filled).
+pub fn email_sample<'a>(model: &'a Model, briefing: &BriefingContext<'a>) -> EmailContext<'a> {
+    let korrektur = Korrektur {
+        gesendet_am: "28.11.2026, 11:00 Uhr (MEZ)".into(),
+        stand_vorher: Some(day("2026-11-27")),
+        anzahl: 1,
+        konferenzen: model
+            .konferenzen
+            .iter()
+            .filter_map(|k| {
+                Some(KorrekturKonferenz {
+                    kuerzel: k.kuerzel.clone(),
+                    name: k.name.clone(),
+                    genus: k.genus.clone(),
+                    aenderungen: k.aenderungen.clone()?,
+                })
+            })
+            .collect(),
+    };
+    EmailContext {
+        briefing: briefing.clone(),
+        korrektur: Some(korrektur),
     }
 }
 

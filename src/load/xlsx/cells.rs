@@ -3,6 +3,7 @@
 //!
 //! Pure functions of one cell; where the text goes and what is reported is `rows`' job.
 
+use crate::month::german_date;
 use calamine::Data;
 
 /// Whether a cell holds nothing but spaces.
@@ -55,7 +56,7 @@ pub(super) fn cell_text(cell: &Data) -> CellText {
         Data::Int(value) => value.to_string(),
         Data::Bool(value) => if *value { "WAHR" } else { "FALSCH" }.to_string(),
         Data::DateTime(value) => match value.as_datetime() {
-            Some(datetime) => datetime.format("%d.%m.%Y").to_string(),
+            Some(datetime) => german_date(datetime.date()),
             None => value.to_string(),
         },
         Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),

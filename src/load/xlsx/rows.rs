@@ -14,6 +14,7 @@ use crate::diagnostics::{Diagnostics, Location, Place};
 use crate::load::dates::{DateSpan, overlong_range, parse_date_text, parse_serial, reversed_range};
 use crate::load::headers::Field;
 use crate::messages::sheets as messages;
+use crate::month::german_date;
 
 /// Longest meeting believed; a longer span is a typo in the end (a year too far).
 const MAX_MEETING_DAYS: i64 = 14;
@@ -330,9 +331,9 @@ impl TableRow<'_, '_> {
                     diagnostics.error(
                         self.cell_location(header),
                         messages::end_before_begin(
-                            end.end.format("%d.%m.%Y"),
+                            german_date(end.end),
                             &self.cell_name(Field::End),
-                            span.start.format("%d.%m.%Y"),
+                            german_date(span.start),
                             &self.cell_name(Field::Begin),
                         ),
                     );
@@ -356,9 +357,9 @@ impl TableRow<'_, '_> {
             diagnostics.warning(
                 self.cell_location(header),
                 messages::meeting_too_long(
-                    span.end.format("%d.%m.%Y"),
+                    german_date(span.end),
                     MAX_MEETING_DAYS,
-                    span.start.format("%d.%m.%Y"),
+                    german_date(span.start),
                 ),
             );
             span.end = span.start;
@@ -375,9 +376,9 @@ impl TableRow<'_, '_> {
                 Some(datetime) if !(2000..=2100).contains(&datetime.year()) => {
                     diagnostics.warning(
                         self.cell_location(header),
-                        messages::implausible_date(datetime.format("%d.%m.%Y")),
+                        messages::implausible_date(german_date(datetime.date())),
                     );
-                    Some(MeetingDate::Open(datetime.format("%d.%m.%Y").to_string()))
+                    Some(MeetingDate::Open(german_date(datetime.date())))
                 }
                 Some(datetime) => {
                     let day = datetime.date();
@@ -399,8 +400,8 @@ impl TableRow<'_, '_> {
                         messages::range_end_before_begin(
                             &self.cell_name(field),
                             &text,
-                            end.format("%d.%m.%Y"),
-                            start.format("%d.%m.%Y"),
+                            german_date(end),
+                            german_date(start),
                         ),
                     );
                     return Some(MeetingDate::Open(text));
@@ -415,7 +416,7 @@ impl TableRow<'_, '_> {
                         messages::serial_number_read_as_date(
                             &self.cell_name(field),
                             &text,
-                            day.format("%d.%m.%Y"),
+                            german_date(day),
                         ),
                     );
                     return Some(MeetingDate::Days(DateSpan {

@@ -7,6 +7,7 @@ use minijinja::value::{Value, ValueKind};
 use super::not_a;
 use crate::messages;
 use crate::month::Month;
+use crate::month::german_date;
 
 pub(super) fn date_of(value: &Value) -> Result<NaiveDate, Error> {
     value
@@ -82,13 +83,13 @@ pub(super) fn format_days(start: NaiveDate, end: NaiveDate, style: DateStyle) ->
             )
         }
         DateStyle::Long => format!("{} – {}", long_date(start), long_date(end)),
-        DateStyle::Short if start == end => start.format("%d.%m.%Y").to_string(),
+        DateStyle::Short if start == end => german_date(start),
         DateStyle::Short if same_month => {
-            format!("{:02}.{separator}{}", start.day(), end.format("%d.%m.%Y"))
+            format!("{:02}.{separator}{}", start.day(), german_date(end))
         }
         DateStyle::Short if start.year() == end.year() => {
-            format!("{}–{}", start.format("%d.%m."), end.format("%d.%m.%Y"))
+            format!("{}–{}", start.format("%d.%m."), german_date(end))
         }
-        DateStyle::Short => format!("{}–{}", start.format("%d.%m.%Y"), end.format("%d.%m.%Y")),
+        DateStyle::Short => format!("{}–{}", german_date(start), german_date(end)),
     }
 }

@@ -61,7 +61,7 @@ pub const FILTER_NAMES: &[&str] = &[
 /// Adds every filter of this module to a template environment.
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("datum", |value: Value| -> Result<String, Error> {
-        Ok(date_of(&value)?.format("%d.%m.%Y").to_string())
+        Ok(crate::month::german_date(date_of(&value)?))
     });
     env.add_filter("datum_lang", |value: Value| -> Result<String, Error> {
         Ok(long_date(date_of(&value)?))
