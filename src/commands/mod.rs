@@ -6,4 +6,5 @@ pub mod check;
 pub mod init;
 pub mod preview;
 pub mod send;
+pub mod serve;
 pub mod watch;

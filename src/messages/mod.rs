@@ -21,3 +21,5 @@ pub mod output;
 pub mod render;
 pub mod sheets;
 pub mod system;
+// briefing serve (issue 23)
+pub mod serve;
