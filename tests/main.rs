@@ -18,6 +18,7 @@ mod pdf_build;
 mod properties;
 mod real_sheets;
 mod send;
+mod serve;
 mod snapshots;
 mod spreadsheets;
 mod support;
