@@ -274,7 +274,7 @@ pub struct ServeArgs {
     #[arg(long, help = crate::messages::serve::SERVE_NO_BROWSER)]
     pub kein_browser: bool,
     /// `--poll-ms` (hidden).
-    #[arg(long, value_name = messages::MS_VALUE, default_value_t = 200, hide = true, help = messages::POLL_MS)]
+    #[arg(long, value_name = messages::MS_VALUE, default_value_t = 100, hide = true, help = messages::POLL_MS)]
     pub poll_ms: u64,
 }
 

@@ -92,6 +92,8 @@ table.liste th{background:#d9e2f3}
 .dokument .ebene-3{margin-left:5.2em}.dokument .ebene-4{margin-left:6.5em}
 .dokument blockquote{margin:0 0 .6em 1.5em;font-style:italic}
 .dokument pre{font-family:"Courier New",monospace;white-space:pre-wrap}
+.dokument sup{line-height:0}
+.dokument a[href^="mailto:"]{white-space:nowrap}
 .dokument hr.linie{border:0;border-bottom:1px solid #a6a6a6}
 .dokument .seitenumbruch{border-top:2px dashed #b8c2c8;margin:1.2em -2.5cm}
 .dokument .querformat{border-top:2px dashed #b8c2c8;border-bottom:2px dashed #b8c2c8;margin:1.2em -2.5cm;padding:.6em 2.5cm;background:#fbfcfd}
