@@ -240,12 +240,23 @@ fn the_preview_answers_only_its_own_requests() {
     assert!(!project.path().join("out").exists());
 }
 
+/// A child process killed when dropped (also when a test fails before it is used).
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// A chromedriver with one headless Chromium session, ended when dropped.
 struct Browser {
-    driver: Child,
     port: u16,
     session: String,
     _profile: tempfile::TempDir,
+    // Last: dropped after the session is deleted.
+    _driver: Killed,
 }
 
 fn free_port() -> u16 {
@@ -276,12 +287,14 @@ fn webdriver(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value
 impl Browser {
     fn start() -> Browser {
         let port = free_port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver (Debian package chromium-driver)");
+        let driver = Killed(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver (Debian package chromium-driver)"),
+        );
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -307,7 +320,7 @@ impl Browser {
         let session = webdriver(port, "POST", "/session", Some(&capabilities));
         let session = session["sessionId"].as_str().unwrap().to_string();
         let browser = Browser {
-            driver,
+            _driver: driver,
             port,
             session,
             _profile: profile,
@@ -384,9 +397,8 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Deleting the session ends Chromium; chromedriver goes with `_driver`.
         let _ = webdriver_quietly(self.port, &format!("/session/{}", self.session));
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
