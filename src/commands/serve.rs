@@ -66,8 +66,8 @@ impl Shared {
         (view, generation)
     }
 
-    fn publish(&self, view: View) {
-        *self.view.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(view);
+    fn publish(&self, view: Arc<View>) {
+        *self.view.write().unwrap_or_else(|e| e.into_inner()) = view;
         let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
         *generation += 1;
         self.changed.notify_all();
@@ -126,8 +126,10 @@ pub fn start(overrides: Overrides, options: &ServeOptions) -> Result<Preview, Er
         .map(|address| address.port())
         .ok_or_else(|| Error::Usage(messages::cannot_listen(options.port, "")))?;
     let token = new_token()?;
+    let view = Arc::new(load(&overrides));
+    let view = checked(&view).map_or(view, Arc::new);
     let shared = Arc::new(Shared {
-        view: RwLock::new(Arc::new(render(&overrides))),
+        view: RwLock::new(view),
         generation: Mutex::new(1),
         changed: Condvar::new(),
         token,
@@ -153,8 +155,21 @@ fn new_token() -> Result<String, Error> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Everything `check` does, kept in memory for the pages.
-fn render(overrides: &Overrides) -> View {
+/// Everything `check` does, kept in memory for the pages: first the project is loaded and
+/// shown (the pages render their document from it on request), then every document is made
+/// as `check` makes them; a failure there replaces the view with the error view. So a saved
+/// change shows without waiting for the whole month's documents.
+fn refresh(overrides: &Overrides, shared: &Shared) {
+    let view = Arc::new(load(overrides));
+    shared.publish(Arc::clone(&view));
+    if let Some(broken) = checked(&view) {
+        shared.publish(Arc::new(broken));
+    }
+}
+
+/// The project loaded, or why it cannot be; an error among the problems found on the way (a
+/// template that does not parse) already makes the error view.
+fn load(overrides: &Overrides) -> View {
     let settings = match Settings::resolve(overrides.clone()) {
         Ok(settings) => settings,
         Err(error) => {
@@ -174,8 +189,8 @@ fn render(overrides: &Overrides) -> View {
         Ok(project) => project,
         Err(error) => return broken(error),
     };
-    if let Err(error) = project.documents(&Selection::Everything, &Discard, &()) {
-        return broken(error);
+    if project.warnings.has_errors() {
+        return broken(Error::Problems(project.warnings));
     }
     let document_css = match project.design.styles_xml() {
         Ok(xml) => crate::html::style::document_css(&xml),
@@ -187,6 +202,21 @@ fn render(overrides: &Overrides) -> View {
         notices,
         document_css,
     }))
+}
+
+/// Makes every document of a loaded month as `check` does; the error view if one fails.
+fn checked(view: &View) -> Option<View> {
+    let View::Ready(ready) = view else {
+        return None;
+    };
+    let error = ready
+        .project
+        .documents(&Selection::Everything, &Discard, &())
+        .err()?;
+    Some(View::Broken {
+        header: Some(ready.header.clone()),
+        error,
+    })
 }
 
 /// The files a rendering depends on: those `watch` watches, and the month's send log (for
@@ -210,10 +240,15 @@ fn watch_files(overrides: &Overrides, interval: Duration, shared: &Shared) {
         if now == before {
             continue;
         }
-        shared.publish(render(overrides));
+        // The state before rendering: a file saved while it runs is seen in the next round.
+        before = now;
+        refresh(overrides, shared);
         // `briefing.yaml` may have moved the month (and with it the send log).
-        roots = watched(overrides);
-        before = watch::snapshot(&roots);
+        let now_watched = watched(overrides);
+        if now_watched != roots {
+            roots = now_watched;
+            before = watch::snapshot(&roots);
+        }
     }
 }
 
