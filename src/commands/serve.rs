@@ -73,6 +73,19 @@ impl Shared {
         self.changed.notify_all();
     }
 
+    /// Shows `view` instead of `checked`, if `checked` is still what is shown.
+    fn replace(&self, checked: &Arc<View>, view: View) {
+        let mut current = self.view.write().unwrap_or_else(|e| e.into_inner());
+        if !Arc::ptr_eq(&current, checked) {
+            return;
+        }
+        *current = Arc::new(view);
+        drop(current);
+        let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+        *generation += 1;
+        self.changed.notify_all();
+    }
+
     /// Waits until the generation differs from `seen` (or the long poll times out).
     fn wait_for_change(&self, seen: u64) -> u64 {
         let generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
@@ -159,11 +172,21 @@ fn new_token() -> Result<String, Error> {
 /// shown (the pages render their document from it on request), then every document is made
 /// as `check` makes them; a failure there replaces the view with the error view. So a saved
 /// change shows without waiting for the whole month's documents.
-fn refresh(overrides: &Overrides, shared: &Shared) {
+fn refresh(overrides: &Overrides, shared: &Arc<Shared>) {
     let view = Arc::new(load(overrides));
     shared.publish(Arc::clone(&view));
-    if let Some(broken) = checked(&view) {
-        shared.publish(Arc::new(broken));
+    // In a thread of its own, so the next saved change need not wait for a large month's
+    // documents; its result counts only while the view it checked is still shown.
+    let shared = Arc::clone(shared);
+    let spawned = thread::Builder::new()
+        .name("serve-check".into())
+        .spawn(move || {
+            if let Some(broken) = checked(&view) {
+                shared.replace(&view, broken);
+            }
+        });
+    if let Err(error) = spawned {
+        eprintln!("{}", messages::no_check_thread(&error.to_string()));
     }
 }
 
@@ -231,7 +254,7 @@ fn watched(overrides: &Overrides) -> Vec<PathBuf> {
     roots
 }
 
-fn watch_files(overrides: &Overrides, interval: Duration, shared: &Shared) {
+fn watch_files(overrides: &Overrides, interval: Duration, shared: &Arc<Shared>) {
     let mut roots = watched(overrides);
     let mut before = watch::snapshot(&roots);
     loop {

@@ -44,6 +44,11 @@ pub fn no_randomness(reason: &str) -> String {
     )
 }
 
+/// The check of a month's documents cannot run (the preview shows the month unchecked).
+pub fn no_check_thread(reason: &str) -> String {
+    format!("Die Prüfung aller Dokumente ließ sich nicht starten: {reason}")
+}
+
 // Refusals (plain text answers).
 
 /// A request for another host name (DNS rebinding) or without one.
@@ -160,8 +165,8 @@ pub const NO_ADDRESS: &str = "(keine Adresse)";
 pub const NOT_SENT: &str = "noch nicht gesendet";
 
 /// Delivered.
-pub fn sent_at(time: &str, to: &str) -> String {
-    format!("gesendet {time} an {to}")
+pub fn sent_at(time: &str, address: &str) -> String {
+    format!("gesendet {time} an {address}")
 }
 
 /// The last attempt has no outcome.

@@ -58,65 +58,13 @@ impl Page {
     }
 }
 
-const CSS: &str = r#"
-*{box-sizing:border-box}
-body{margin:0;background:#eef1f3;color:#1a1a1a;font:15px/1.45 Arial,"Liberation Sans",sans-serif}
-nav.leiste{background:#004b5a;color:#fff;padding:.5rem 1.25rem;display:flex;gap:1.25rem;align-items:baseline;flex-wrap:wrap}
-nav.leiste a{color:#fff}
-nav.leiste .marke{font-weight:bold}
-.inhalt{max-width:72rem;margin:1.25rem auto;padding:0 1.25rem}
-.karte{background:#fff;border:1px solid #d3d9de;border-radius:4px;padding:1rem 1.25rem;margin-bottom:1.25rem}
-h1,h2{color:#004b5a}
-.inhalt>.karte h1{margin-top:0;font-size:1.5rem}
-.karte h2{margin-top:0;font-size:1.15rem}
-table.liste{border-collapse:collapse;width:100%}
-table.liste th,table.liste td{border-bottom:1px solid #e1e5e8;padding:.3rem .5rem;text-align:left;vertical-align:top}
-table.liste th{background:#d9e2f3}
-.problem{border-left:4px solid #c77700;padding:.25rem .75rem;margin:.5rem 0;background:#fff8ec}
-.problem.fehler{border-color:#b00020;background:#fdecee}
-.problem .ort{font-family:"Courier New",monospace;font-size:.9em}
-.problem pre{margin:.35rem 0 0;padding:.5rem;background:#fff;border:1px solid #e1e5e8;overflow-x:auto;font-size:.9em}
-.status-gesendet{color:#1b6e2a}.status-unklar{color:#b00020}.status-offen{color:#555}
-.hinweis{color:#555}
-.dokument{background:#fff;border:1px solid #c9cfd4;box-shadow:0 1px 4px rgba(0,0,0,.12);width:21cm;max-width:100%;margin:0 auto 1.25rem;padding:1.25cm 2.5cm 1.5cm;line-height:1.32}
-.dokument .kopfzeile,.dokument .fusszeile{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #a6a6a6;padding-bottom:.2rem;margin-bottom:1rem}
-.dokument .fusszeile{border-bottom:0;border-top:1px solid #a6a6a6;padding-top:.2rem;margin-top:1.5rem}
-.dokument p{margin:0 0 .6em}
-.dokument h1,.dokument h2,.dokument h3,.dokument h4{margin:1.1em 0 .45em}
-.dokument table{border-collapse:collapse;width:100%;margin:.3em 0 .8em;font-size:.95em}
-.dokument th,.dokument td{border:1px solid #808080;padding:.15em .35em;vertical-align:top}
-.dokument th{background:#d9e2f3;font-weight:bold}
-.dokument .listenpunkt{position:relative;margin-bottom:.25em}
-.dokument .listenpunkt .marke{position:absolute;left:-1.3em;width:1.2em}
-.dokument .ebene-0{margin-left:1.3em}.dokument .ebene-1{margin-left:2.6em}.dokument .ebene-2{margin-left:3.9em}
-.dokument .ebene-3{margin-left:5.2em}.dokument .ebene-4{margin-left:6.5em}
-.dokument blockquote{margin:0 0 .6em 1.5em;font-style:italic}
-.dokument pre{font-family:"Courier New",monospace;white-space:pre-wrap}
-.dokument sup{line-height:0}
-.dokument a[href^="mailto:"]{white-space:nowrap}
-.dokument hr.linie{border:0;border-bottom:1px solid #a6a6a6}
-.dokument .seitenumbruch{border-top:2px dashed #b8c2c8;margin:1.2em -2.5cm}
-.dokument .querformat{border-top:2px dashed #b8c2c8;border-bottom:2px dashed #b8c2c8;margin:1.2em -2.5cm;padding:.6em 2.5cm;background:#fbfcfd}
-.dokument .querformat table{width:calc(100% + 8cm)}
-.dokument .fussnoten{font-size:.82em;margin-top:1.5em}
-.dokument .fussnoten hr{width:5cm;margin:0 0 .5em;border:0;border-top:1px solid #808080}
-.dokument .fussnote{display:flex;gap:.4em}
-.dokument .fn-nummer{vertical-align:super;font-size:.8em}
-.email dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
-.email dt{font-weight:bold}
-.email pre.text{white-space:pre-wrap;font:inherit;background:#fff;border:1px solid #e1e5e8;padding:.75rem;margin:0}
-"#;
+/// The pages' look (the documents' fonts and colours come from the design, see
+/// [`crate::html::style`]).
+const CSS: &str = include_str!("preview.css");
 
 /// Checks for a new rendering by long polling and replaces the page's content with the new
 /// one, keeping the scroll position. The only script of the pages.
-const LIVE: &str = r#"(function(){
-var gen=document.body.getAttribute('data-stand');
-function reload(){return fetch(location.href,{cache:'no-store',credentials:'same-origin'}).then(function(r){return r.text()}).then(function(t){
-var d=new DOMParser().parseFromString(t,'text/html');var x=window.scrollX,y=window.scrollY;
-document.body.innerHTML=d.body.innerHTML;document.title=d.title;
-gen=d.body.getAttribute('data-stand')||gen;document.body.setAttribute('data-stand',gen);window.scrollTo(x,y);});}
-function poll(){fetch('/ereignisse?seit='+encodeURIComponent(gen),{cache:'no-store',credentials:'same-origin'}).then(function(r){if(!r.ok){throw r}return r.text()}).then(function(t){if(t!==gen){gen=t;return reload()}}).then(function(){setTimeout(poll,0)},function(){setTimeout(poll,1000)});}
-poll();})();"#;
+const LIVE: &str = include_str!("live.js");
 
 /// A whole page around `body`.
 fn shell(title: &str, generation: u64, extra_css: &str, body: &str) -> String {
@@ -596,13 +544,10 @@ pub(crate) fn email(ready: &Ready, id: &str, generation: u64) -> Page {
         )
         .ok();
         if i == 0 {
-            write!(
-                body,
-                " · <a href=\"/briefing/{}\">{}</a>",
-                escape(&percent_encode(&person.id)),
-                messages::SHOW
-            )
-            .ok();
+            let target = escape(&percent_encode(&person.id));
+            let show = messages::SHOW;
+            body.push_str(" · ");
+            write!(body, "<a href=\"/briefing/{target}\">{show}</a>").ok();
         }
         body.push_str("</li>");
         if i == 0 && project.settings.attach_pdf {
