@@ -21,7 +21,7 @@ STAGES = [
     ["month", "text", "links", "diagnostics", "io_reason"],
     ["load"],
     ["model"],
-    ["calendar", "render", "docx"],
+    ["calendar", "render", "docx", "html"],
     ["assemble"],
     ["output", "pdf"],
     ["deliver"],

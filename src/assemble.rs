@@ -66,19 +66,7 @@ pub fn briefing(
     let person = context.sprecher;
     let markdown = renderer.briefing(context)?;
     let email = renderer.email(context)?;
-    let conferences: Vec<&str> = context
-        .konferenzen
-        .iter()
-        .map(|k| k.name.as_str())
-        .collect();
-    let meta = DocumentMeta {
-        title: format!("Briefing für {}", display_name(person)),
-        subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
-        author: look.author.to_string(),
-        date: context.stand,
-        header_text: header_text(look.style),
-        footer_text: stand_label(context.stand),
-    };
+    let meta = briefing_meta(context, look);
     let docx = to_docx(
         &markdown,
         &meta,
@@ -99,6 +87,39 @@ pub fn briefing(
         calendar,
         subject: email.subject,
     })
+}
+
+/// The document properties and page header and footer texts of a briefing (also shown by
+/// the preview of `serve`).
+pub fn briefing_meta(context: &BriefingContext<'_>, look: &Look<'_>) -> DocumentMeta {
+    let conferences: Vec<&str> = context
+        .konferenzen
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect();
+    DocumentMeta {
+        title: format!("Briefing für {}", display_name(context.sprecher)),
+        subject: format!("IT-Planungsrat – {}", conferences.join(", ")),
+        author: look.author.to_string(),
+        date: context.stand,
+        header_text: header_text(look.style),
+        footer_text: stand_label(context.stand),
+    }
+}
+
+/// The document properties and page header and footer texts of the overview.
+pub fn overview_meta(model: &Model, look: &Look<'_>) -> DocumentMeta {
+    DocumentMeta {
+        title: format!(
+            "Übersicht der fachpolitischen {}",
+            filters::role_noun(EVERYONE, filters::Case::Genitive, look.style)
+        ),
+        subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
+        author: look.author.to_string(),
+        date: model.stand,
+        header_text: header_text(look.style),
+        footer_text: stand_label(model.stand),
+    }
 }
 
 /// The calendar file with the upcoming (and cancelled) meetings of every conference.
@@ -132,17 +153,7 @@ pub fn overview(
     look: &Look<'_>,
 ) -> Result<Vec<u8>, Diagnostics> {
     let markdown = renderer.overview(model)?;
-    let meta = DocumentMeta {
-        title: format!(
-            "Übersicht der fachpolitischen {}",
-            filters::role_noun(EVERYONE, filters::Case::Genitive, look.style)
-        ),
-        subject: "IT-Planungsrat – Fachministerkonferenzen, Ansprechpersonen, Termine".to_string(),
-        author: look.author.to_string(),
-        date: model.stand,
-        header_text: header_text(look.style),
-        footer_text: stand_label(model.stand),
-    };
+    let meta = overview_meta(model, look);
     to_docx(
         &markdown,
         &meta,

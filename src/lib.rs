@@ -19,6 +19,7 @@ pub mod deliver;
 pub mod diagnostics;
 pub mod docx;
 pub mod error;
+pub mod html;
 pub mod io_reason;
 pub mod links;
 pub mod load;

@@ -21,6 +21,7 @@ mod properties;
 mod real_sheets;
 mod send;
 mod sent_months;
+mod serve;
 mod snapshots;
 mod spreadsheets;
 mod support;

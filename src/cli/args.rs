@@ -98,6 +98,13 @@ pub enum Command {
         override_usage = messages::SEND_USAGE
     )]
     Send(SendArgs),
+    /// `briefing serve`.
+    #[command(
+        about = crate::messages::serve::SERVE,
+        help_template = HELP_TEMPLATE,
+        override_usage = crate::messages::serve::SERVE_USAGE
+    )]
+    Serve(ServeArgs),
 }
 
 /// Options of every command that reads the inputs.
@@ -254,6 +261,24 @@ pub struct SendArgs {
     /// `--verbindung-pruefen`: only test the connection to the mail server.
     #[arg(long, help = crate::messages::tls::CHECK_CONNECTION_HELP)]
     pub verbindung_pruefen: bool,
+}
+
+/// `briefing serve`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = OPTIONS)]
+pub struct ServeArgs {
+    /// The common options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// `--port`.
+    #[arg(long, value_name = messages::PORT_VALUE, value_parser = parse_port, help = crate::messages::serve::SERVE_PORT)]
+    pub port: Option<u16>,
+    /// `--kein-browser`.
+    #[arg(long, help = crate::messages::serve::SERVE_NO_BROWSER)]
+    pub kein_browser: bool,
+    /// `--poll-ms` (hidden).
+    #[arg(long, value_name = messages::MS_VALUE, default_value_t = 100, hide = true, help = messages::POLL_MS)]
+    pub poll_ms: u64,
 }
 
 fn parse_tls(text: &str) -> Result<SmtpTls, String> {

@@ -14,7 +14,7 @@ pub use report::Outcome;
 
 use args::Command;
 
-use crate::commands::{build, check, connection, init, preview, send, watch};
+use crate::commands::{build, check, connection, init, preview, send, serve, watch};
 use crate::messages::cli as messages;
 use crate::project::Selection;
 use crate::settings::Settings;
@@ -65,6 +65,13 @@ pub fn run(cli: Cli) -> Outcome {
                         .and_then(|settings| send::run(settings, &options, &mut ui))
                 })
                 .map(|report| Outcome::Send(Box::new(report)))
+        }
+        Command::Serve(args) => {
+            let options = serve::ServeOptions {
+                port: args.port.unwrap_or(0),
+                poll: Duration::from_millis(args.poll_ms.max(20)),
+            };
+            serve::run(args.common.into(), &options, !args.kein_browser).map(|()| Outcome::Watched)
         }
         Command::Watch(args) => {
             run_watch(&args.common.into(), args.poll_ms);

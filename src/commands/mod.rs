@@ -7,4 +7,5 @@ pub mod connection;
 pub mod init;
 pub mod preview;
 pub mod send;
+pub mod serve;
 pub mod watch;

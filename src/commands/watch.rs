@@ -27,7 +27,7 @@ pub enum WatchEvent<'a> {
     },
 }
 
-type Snapshot = BTreeMap<PathBuf, (SystemTime, u64)>;
+pub(crate) type Snapshot = BTreeMap<PathBuf, (SystemTime, u64)>;
 
 /// Watches until `on_event` returns false (the command line never stops it). The settings
 /// are resolved again for every build, since `briefing.yaml` may be what changed.
@@ -69,8 +69,9 @@ pub fn run(
 }
 
 /// The folders and the configuration file to watch; the folders come from the command line
-/// alone, so they are known even while the configuration file is broken.
-fn watched_roots(overrides: &Overrides) -> Vec<PathBuf> {
+/// alone, so they are known even while the configuration file is broken. (`serve` watches
+/// them too.)
+pub(crate) fn watched_roots(overrides: &Overrides) -> Vec<PathBuf> {
     let paths = Settings::paths(overrides);
     vec![
         paths.inputs,
@@ -83,7 +84,7 @@ fn templates_dir(overrides: &Overrides) -> PathBuf {
     Settings::paths(overrides).templates
 }
 
-fn snapshot(roots: &[PathBuf]) -> Snapshot {
+pub(crate) fn snapshot(roots: &[PathBuf]) -> Snapshot {
     let mut files = Snapshot::new();
     for root in roots {
         visit(root, &mut files, 0);

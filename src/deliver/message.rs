@@ -15,9 +15,13 @@ use crate::month::Month;
 use crate::output::layout::{MonthLayout, eml_file};
 use crate::output::{DispatchRow, fs_error, sha256_hex};
 
-const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const ICS_TYPE: &str = "text/calendar; charset=utf-8; method=PUBLISH";
-const PDF_TYPE: &str = "application/pdf";
+/// The MIME type of a briefing (public for the e-mail preview of `serve`).
+pub const DOCX_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/// The MIME type of a calendar file.
+pub const ICS_TYPE: &str = "text/calendar; charset=utf-8; method=PUBLISH";
+/// The MIME type of a briefing's PDF.
+pub const PDF_TYPE: &str = "application/pdf";
 
 fn io_error<'p>(
     path: &'p Path,

@@ -98,10 +98,17 @@ pub use meta::DocumentMeta;
 pub use package::Design;
 pub use xml::is_xml_char;
 
+// For the HTML writer of `serve` (crate::html), which renders the same model: the model, the
+// parser that fills it, and the bullet list's numbering id.
+pub(crate) use doc::{Block, Doc, Inline, ParaKind, RunStyle, Table};
+pub(crate) use markdown::parse as parse_markdown;
+pub(crate) use ooxml::BULLET_NUM_ID;
+pub(crate) use ooxml::Orientation;
+
 use body::Ctx;
 use ooxml::{
     CONTENT_TYPES, CORE, DOCUMENT, DOCUMENT_RELS, FOOTNOTES, FOOTNOTES_RELS, Links, NUMBERING,
-    Orientation, PartIds,
+    PartIds,
 };
 use package::{FixedParts, HEADER_RELS, Part};
 use parts::{numbering, properties, relationships};

@@ -55,6 +55,12 @@ impl Design {
         Ok(self)
     }
 
+    /// The documents' `word/styles.xml`: the reference document's styles with the built-in
+    /// ones it lacks (for the HTML preview, which takes its fonts and colours from it).
+    pub fn styles_xml(&self) -> Result<Vec<u8>, DocxError> {
+        styles::styles_xml(self.reference.as_ref())
+    }
+
     /// The logo for the page header, if any.
     pub(crate) fn logo(&self) -> Option<&Logo> {
         self.logo.as_ref()

@@ -20,6 +20,7 @@ pub mod inputs;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod sheets;
 pub mod system;
 pub mod tls;
