@@ -2,17 +2,69 @@
 # Times the whole `briefing build` process: wall time and peak RSS (GNU time), median of
 # several runs, for the shipped example (N = 15) and synthetic projects of N = 1000 and 5000.
 # Also measures the deflate floor: the time to just compress the XML parts of the produced
-# documents. Results: see BENCHMARKS.md. Usage: scripts/bench.sh [RUNS]
+# documents. Results: see BENCHMARKS.md.
+#
+# Usage: scripts/bench.sh [RUNS]
+#        BASELINE=/path/to/older/briefing scripts/bench.sh [RUNS] durable
+#        (BIN=/path/to/briefing: time that binary instead of building this tree's)
+#
+# `durable` (issue 25) only runs the N = 1000 build with the output on disk and on tmpfs,
+# alternating the binaries and the places run by run (the machine drifts; every variant gets
+# the same drift): BASELINE if given, this tree's binary, and this tree's binary with the
+# per-file flush of the other platforms (BRIEFING_FLUSH=files). It prints the medians of wall,
+# system and user time, and the ratio disk / tmpfs of each variant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
+only="${2:-}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin briefing --example synthetic_inputs --example deflate_floor
-bin="$PWD/target/release/briefing"
+# BIN: a binary built already (then nothing is built; the examples must be there).
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet --bin briefing --example synthetic_inputs --example deflate_floor
+fi
+bin="${BIN:-$PWD/target/release/briefing}"
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+if [ "$only" = durable ]; then
+    ./target/release/examples/synthetic_inputs 1000 "$work/n1000" >/dev/null
+    shm="$(mktemp -d /dev/shm/briefing-bench.XXXXXX)"
+    trap 'rm -rf "$work" "$shm"' EXIT
+    declare -A bins=([now]="$bin")
+    variants=(now files)
+    if [ -n "${BASELINE:-}" ]; then bins[before]="$BASELINE"; variants=(before "${variants[@]}"); fi
+    bins[files]="$bin"
+    echo "N = 1000, $runs alternating runs after a warm-up; disk: $work (on $(df --output=source "$work" | tail -1), $(findmnt -no FSTYPE -T "$work")), tmpfs: $shm"
+    uptime
+    for round in $(seq 0 "$runs"); do
+        for variant in "${variants[@]}"; do
+            for place in disk tmpfs; do
+                if [ "$place" = disk ]; then out="$work/n1000/out"; else out="$shm/out"; fi
+                rm -rf "$out"
+                flush=auto; [ "$variant" = files ] && flush=files
+                ( cd "$work/n1000" && BRIEFING_FLUSH="$flush" /usr/bin/time -f "%e %S %U" -o "$work/time" \
+                    "${bins[$variant]}" build --stand 2026-11-28 --out "$out" >/dev/null 2>&1 )
+                # Round 0 warms up (page cache, binary).
+                [ "$round" -gt 0 ] && cat "$work/time" >>"$work/$variant-$place"
+            done
+        done
+    done
+    uptime
+    printf '%-8s %-6s %10s %10s %10s   %s\n' variant place wall system user "wall of each run"
+    for variant in "${variants[@]}"; do
+        for place in disk tmpfs; do
+            f="$work/$variant-$place"
+            printf '%-8s %-6s %9.3fs %9.3fs %9.3fs   %s\n' "$variant" "$place" \
+                "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f2 "$f" | median)" \
+                "$(cut -d' ' -f3 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd' ')"
+        done
+        printf '%-8s ratio disk / tmpfs (wall medians): %.2f\n' "$variant" \
+            "$(echo "$(cut -d' ' -f1 "$work/$variant-disk" | median) / $(cut -d' ' -f1 "$work/$variant-tmpfs" | median)" | bc -l)"
+    done
+    exit 0
+fi
 
 measure() { # name dir [output folder; default: DIR/out]
     local name="$1" dir="$2" out="${3:-$2/out}" times=() rss=()

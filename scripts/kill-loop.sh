@@ -6,15 +6,20 @@
 # the check that nobody received the same month's briefing twice except through --resend.
 #
 # Usage: scripts/kill-loop.sh [KILLS] [ROSTER_SOURCE_DIR]
-#   ROSTER_SOURCE_DIR: a project with >= 300 spokespersons (default /work/baseline/n1000).
+#   ROSTER_SOURCE_DIR: a project with >= 300 spokespersons (default: a synthetic project of
+#   1000, written by examples/synthetic_inputs.rs).
+# The environment passes through: BRIEFING_FLUSH=files runs the loop with the per-file flush
+# of the other platforms instead of Linux's syncfs (issue 25).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 kills="${1:-200}"
-source_dir="${2:-/work/baseline/n1000}"
-bin="$repo/target/release/briefing"
-[ -x "$bin" ] || cargo build --release --manifest-path "$repo/Cargo.toml"
+# BIN: a binary built already (then nothing is built; the synthetic_inputs example must be there).
+bin="${BIN:-$repo/target/release/briefing}"
+[ -n "${BIN:-}" ] || cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --bin briefing --example synthetic_inputs
 
 work="$(mktemp -d)"
+source_dir="${2:-$work/n1000}"
+[ -d "$source_dir" ] || "$repo/target/release/examples/synthetic_inputs" 1000 "$source_dir" >/dev/null
 smtp_dir="$work/smtp"
 mkdir -p "$smtp_dir"
 cp -r "$source_dir/inputs" "$source_dir/templates" "$work/"

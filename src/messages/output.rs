@@ -64,8 +64,6 @@ pub fn manifest_unreadable(path: impl Display, message: &str) -> String {
 
 /// Creating the staging folder.
 pub const CREATE_STAGING: &str = "der Zwischenordner kann nicht angelegt werden";
-/// Syncing a PDF that LibreOffice wrote.
-pub const SYNC_PDF: &str = "die PDF-Datei kann nicht gespeichert werden";
 /// Moving the previous month folder aside.
 pub const MOVE_PREVIOUS_ASIDE: &str = "die bisherige Ausgabe kann nicht beiseitegelegt werden";
 /// Moving the new month folder in.
@@ -107,3 +105,10 @@ pub fn busy(holder: &str, lock: impl Display) -> String {
          Lauf fertig ist, und starten Sie dann erneut"
     )
 }
+
+// Issue 25: the staged month reaches the disk once per batch.
+
+/// Putting every staged file on disk with one flush of the file system (Linux `syncfs`).
+pub const SYNC_OUTPUT: &str = "die neue Ausgabe kann nicht auf den Datenträger geschrieben werden";
+/// Putting one staged file on disk (the per-file flush).
+pub const SYNC_FILE: &str = "die Datei kann nicht auf den Datenträger geschrieben werden";

@@ -1,8 +1,11 @@
 //! Writing a month's documents into `out/YYYY-MM/`, all or nothing.
 //!
 //! The documents are written into a staging folder beside the month folder and swapped in
-//! only when every file is written and synced, so a failed run leaves the previous output
-//! untouched. The swap is two renames (month folder aside, staging folder in); a run killed
+//! only when every file is written and on disk, so a failed run leaves the previous output
+//! untouched. Durability is paid once per batch, not once per file ([`Flush`]): the files are
+//! written without a flush each, and before the swap one `syncfs(2)` (Linux, local file
+//! systems) or an `fsync` of every staged file on several threads (elsewhere) puts them all on
+//! disk; only then is anything renamed. The swap is two renames (month folder aside, staging folder in); a run killed
 //! between them leaves the complete previous month aside, and [`recover`] puts it back before
 //! anything else happens. Nothing here removes a folder while it is the only complete copy.
 //! The callers hold the output lock ([`super::lock`]), so no two runs share these folders.
@@ -11,6 +14,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::layout::{self, MonthLayout};
 use super::manifest::{self, DispatchRow, ManifestError};
@@ -115,6 +120,7 @@ pub struct MonthWriter {
     target: PathBuf,
     previous: PathBuf,
     mode: WriteMode,
+    flush: Flush,
     committed: bool,
 }
 
@@ -124,39 +130,45 @@ impl MonthWriter {
     pub fn begin(out_dir: &Path, month: Month, mode: WriteMode) -> Result<MonthWriter, WriteError> {
         fs::create_dir_all(out_dir).map_err(io_error(out_dir, messages::CREATE_OUTPUT_FOLDER))?;
         let layout = MonthLayout::new(out_dir, month);
+        let (staging, target) = (layout.staging(), layout.folder());
+        // Never follow a link out of the output folder: not for the month folder (whose files
+        // an update would copy and whose manifest it would read), and not for the staging and
+        // previous folders, which are removed as links, never entered.
+        if fs::symlink_metadata(&target).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            return Err(WriteError::SymlinkedMonth(target));
+        }
+        recover(&layout)?;
+        remove_if_present(&staging)?;
+        fs::create_dir(&staging).map_err(io_error(&staging, messages::CREATE_STAGING))?;
         let writer = MonthWriter {
-            staging: layout.staging(),
-            target: layout.folder(),
+            // Chosen (and the staging folder opened) before the first file is written, so a
+            // write-back error of any file of the batch is reported by the flush.
+            flush: Flush::choose(&staging).inspect_err(|_| {
+                let _ = fs::remove_dir_all(&staging);
+            })?,
+            staging,
+            target,
             previous: layout.previous(),
             layout,
             mode,
             committed: false,
         };
-        // Never follow a link out of the output folder: not for the month folder (whose files
-        // an update would copy and whose manifest it would read), and not for the staging and
-        // previous folders, which are removed as links, never entered.
-        if fs::symlink_metadata(&writer.target).is_ok_and(|meta| meta.file_type().is_symlink()) {
-            return Err(WriteError::SymlinkedMonth(writer.target.clone()));
-        }
-        recover(&writer.layout)?;
-        remove_if_present(&writer.staging)?;
-        fs::create_dir(&writer.staging)
-            .map_err(io_error(&writer.staging, messages::CREATE_STAGING))?;
         if mode == WriteMode::UpdateFiles && writer.target.is_dir() {
             copy_existing(&writer.target, &writer.staging)?;
         }
         Ok(writer)
     }
 
-    /// Writes one file into the staging folder; safe to call from several threads.
+    /// Writes one file into the staging folder; safe to call from several threads. The file
+    /// reaches the disk with the whole batch in [`MonthWriter::commit`].
     pub fn add(&self, file: &OutputFile) -> Result<(), WriteError> {
         check_name(&file.name)?;
         let path = self.staging.join(&file.name);
-        write_synced(&path, &file.bytes)
+        write_file(&path, &file.bytes)
     }
 
     /// Converts the staged documents `docx_names` (written in this run) into PDF/A-2b files
-    /// beside them, with one LibreOffice process, and syncs them like every other file;
+    /// beside them, with one LibreOffice process (they reach the disk with the batch);
     /// returns each PDF's name and SHA-256, in the order of `docx_names`.
     pub fn add_pdfs(&self, docx_names: &[String]) -> Result<Vec<(String, String)>, WriteError> {
         let docx: Vec<PathBuf> = docx_names
@@ -167,9 +179,6 @@ impl MonthWriter {
         pdfs.iter()
             .map(|pdf| {
                 let bytes = fs::read(pdf).map_err(io_error(pdf, messages::READ_FILE))?;
-                fs::File::open(pdf)
-                    .and_then(|file| file.sync_all())
-                    .map_err(io_error(pdf, messages::SYNC_PDF))?;
                 let name = pdf
                     .file_name()
                     .map(|name| name.to_string_lossy().into_owned())
@@ -197,14 +206,20 @@ impl MonthWriter {
             rows
         };
         let manifest = self.staging.join(layout::MANIFEST_FILE);
-        write_synced(&manifest, &manifest::to_bytes(&rows))?;
+        write_file(&manifest, &manifest::to_bytes(&rows))?;
+        crash_point("staged");
+        // Every staged file (documents, calendars, PDFs, copies of an update, the manifest)
+        // on disk, then the staging folder's entries: only then may anything be renamed.
+        self.flush.run(&self.staging)?;
         sync_dir(&self.staging)?;
+        crash_point("flushed");
         let out = self.layout.out().to_path_buf();
         if self.target.exists() {
             // `recover` ran at the start, so nothing is aside now: no complete copy is lost.
             fs::rename(&self.target, &self.previous)
                 .map_err(io_error(&self.target, messages::MOVE_PREVIOUS_ASIDE))?;
             sync_dir(&out)?;
+            crash_point("aside");
         }
         if let Err(source) = fs::rename(&self.staging, &self.target) {
             // Put the previous output back so the month folder is never missing.
@@ -215,6 +230,7 @@ impl MonthWriter {
         }
         self.committed = true;
         sync_dir(&out)?;
+        crash_point("swapped");
         remove_if_present(&self.previous)?;
         Ok(self.target.clone())
     }
@@ -253,13 +269,152 @@ pub fn recover(layout: &MonthLayout) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Writes a file and syncs it to disk, so the swap never publishes a file still in the cache.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+/// Writes a file into the staging folder, without a flush of its own: [`Flush::run`] puts the
+/// whole batch on disk before the swap.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write;
     let mut file = fs::File::create(path).map_err(io_error(path, messages::WRITE_FILE))?;
     file.write_all(bytes)
-        .and_then(|()| file.sync_all())
         .map_err(io_error(path, messages::WRITE_FILE))
+}
+
+/// How a staged month reaches the disk before the swap: once per batch (issue 25).
+///
+/// Why this is as safe as an `fsync` of each file as it is written (the figures and sources
+/// are in BENCHMARKS.md, "Durable and fast"):
+/// - Linux `syncfs(2)` "provide[s] the same guarantees as fsync() called on every file in the
+///   ... filesystem" (man 2 sync, NOTES), and since Linux 5.8 it reports a write-back error of
+///   any inode since the handle was opened (errseq); the handle is opened in
+///   [`MonthWriter::begin`], before the first file. Older kernels, and file systems whose
+///   `syncfs` is not known to be the same as `fsync` for this purpose (network and FUSE file
+///   systems, where `fsync` also asks the server to commit), take the per-file way.
+/// - Per file: the same `fsync` (`FlushFileBuffers` on Windows, `F_FULLFSYNC` on macOS: that
+///   is what `File::sync_all` calls) as before, only later and on several threads. On Linux
+///   and Windows the flush acts on the file, not on the handle, so a handle opened after the
+///   write flushes it too (Windows asks for write access on that handle).
+#[derive(Debug)]
+enum Flush {
+    /// One `syncfs(2)` on the staging folder's file system, through this handle.
+    #[cfg(target_os = "linux")]
+    FileSystem(fs::File),
+    /// An `fsync` of every staged file, on [`FLUSH_THREADS`] threads.
+    EachFile,
+}
+
+/// Threads for the per-file flush: enough to keep a disk's (or a file server's) queue full,
+/// whatever the number of cores; see BENCHMARKS.md for the measurement.
+const FLUSH_THREADS: usize = 16;
+
+/// Set to `files`, makes Linux flush file by file too: for the tests and benchmarks of the
+/// way every other platform takes.
+const FLUSH_VARIABLE: &str = "BRIEFING_FLUSH";
+
+impl Flush {
+    fn choose(staging: &Path) -> Result<Flush, WriteError> {
+        #[cfg(target_os = "linux")]
+        {
+            let folder =
+                fs::File::open(staging).map_err(io_error(staging, messages::SYNC_FOLDER))?;
+            let forced = std::env::var_os(FLUSH_VARIABLE).is_some_and(|value| value == "files");
+            if !forced && syncfs_is_fsync_everywhere(&folder) {
+                return Ok(Flush::FileSystem(folder));
+            }
+        }
+        let _ = (staging, FLUSH_VARIABLE);
+        Ok(Flush::EachFile)
+    }
+
+    /// Puts every file of the staging folder on disk (not the folder's entries: the caller
+    /// syncs the folder after this).
+    fn run(&self, staging: &Path) -> Result<(), WriteError> {
+        match self {
+            #[cfg(target_os = "linux")]
+            Flush::FileSystem(folder) => rustix::fs::syncfs(folder)
+                .map_err(|error| io_error(staging, messages::SYNC_OUTPUT)(io::Error::from(error))),
+            Flush::EachFile => flush_each_file(staging),
+        }
+    }
+}
+
+/// Whether `syncfs(2)` on this folder's file system is as good as an `fsync` of each file: a
+/// kernel that reports write-back errors through it (5.8 and later) and a local file system
+/// whose `syncfs` writes and waits for every file and then flushes the device cache.
+#[cfg(target_os = "linux")]
+fn syncfs_is_fsync_everywhere(folder: &fs::File) -> bool {
+    // statfs(2) f_type values (linux/magic.h).
+    const EXT: u64 = 0xEF53; // ext2, ext3, ext4
+    const XFS: u64 = 0x5846_5342;
+    const BTRFS: u64 = 0x9123_683E;
+    const TMPFS: u64 = 0x0102_1994; // memory only: nothing to lose, nothing to wait for
+    let release = rustix::system::uname()
+        .release()
+        .to_string_lossy()
+        .into_owned();
+    let mut numbers = release
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|part| part.parse::<u32>().ok());
+    let kernel = match (numbers.next().flatten(), numbers.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor),
+        _ => return false,
+    };
+    let Ok(stat) = rustix::fs::fstatfs(folder) else {
+        return false;
+    };
+    // The field's integer type differs between architectures; the magic numbers are 32 bits.
+    #[allow(clippy::unnecessary_cast)]
+    let kind = (stat.f_type as u64) & 0xFFFF_FFFF;
+    kernel >= (5, 8) && [EXT, XFS, BTRFS, TMPFS].contains(&kind)
+}
+
+/// `fsync` of every regular file in `staging`, on several threads; the first error wins
+/// (and names its file).
+fn flush_each_file(staging: &Path) -> Result<(), WriteError> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(staging).map_err(io_error(staging, messages::READ_FOLDER))? {
+        let entry = entry.map_err(io_error(staging, messages::READ_FOLDER))?;
+        let kind = entry
+            .file_type()
+            .map_err(io_error(&entry.path(), messages::CHECK_FILE))?;
+        if kind.is_file() {
+            files.push(entry.path());
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<WriteError>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..FLUSH_THREADS.min(files.len()) {
+            scope.spawn(|| {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    // Write access: Windows' FlushFileBuffers refuses a read-only handle.
+                    let synced = fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .and_then(|file| file.sync_all());
+                    if let Err(source) = synced {
+                        let mut failed = failed.lock().unwrap_or_else(|e| e.into_inner());
+                        failed.get_or_insert(io_error(path, messages::SYNC_FILE)(source));
+                        // The others stop too: the batch is not swapped in anyway.
+                        next.store(files.len(), Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// Test hook: a debug build run with `BRIEFING_CRASH_AT=<point>` aborts at that point of the
+/// commit, like a kill, so the crash tests (tests/concurrency.rs) hit each point for sure.
+/// Release builds have no such hook.
+fn crash_point(point: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BRIEFING_CRASH_AT").is_some_and(|at| at == point) {
+        std::process::abort();
+    }
+    let _ = point;
 }
 
 /// Syncs a folder's entries (the renames) to disk. Only Unix can open a folder for that;
