@@ -80,6 +80,7 @@ mod check;
 mod design;
 mod doc;
 mod error;
+mod flow;
 mod footnotes;
 mod header_footer;
 mod markdown;

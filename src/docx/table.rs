@@ -5,6 +5,7 @@
 use pulldown_cmark::Alignment;
 
 use super::doc::{Inline, Table};
+use super::flow::WHOLE_LIST_ITEMS;
 use super::ooxml::{Links, StyleMap};
 use super::runs::{RunCtx, write_inlines};
 use super::widths::{ColumnNeed, SMALL_TABLE_HALF_POINTS, column_widths, longest_words_fit};
@@ -72,8 +73,12 @@ pub(super) fn write_table(
         x.empty("w:gridCol", &[("w:w", &w.to_string())])?;
     }
     x.end("w:tblGrid")?;
+    let rows = t.rows.len();
     for (r, row) in t.rows.iter().enumerate() {
         let header = r == 0;
+        // The header stays with the first row; a short table stays whole, a long one keeps
+        // its last two rows together (no lone row at the top of a page).
+        let keep_next = r + 1 < rows && (header || rows - 1 <= WHOLE_LIST_ITEMS || r + 2 == rows);
         x.start("w:tr", &[])?;
         x.start("w:trPr", &[])?;
         x.empty("w:cantSplit", &[])?;
@@ -103,7 +108,7 @@ pub(super) fn write_table(
             // A cell always holds a paragraph, even when empty.
             x.start("w:p", &[])?;
             x.start("w:pPr", &[])?;
-            if header {
+            if keep_next {
                 x.empty("w:keepNext", &[])?;
             }
             x.empty("w:spacing", &[("w:before", "40"), ("w:after", "40")])?;

@@ -96,7 +96,8 @@ fn fixture_produces_complete_well_formed_package() {
     // The table in the landscape section spans the landscape text width.
     assert_eq!(grid[4..].iter().sum::<u32>(), 16838 - 2 * 1417);
     assert!(doc.contains(r#"<w:tblW w:w="14004" w:type="dxa"/>"#));
-    assert!(doc.contains("</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"right\"/></w:pPr></w:p></w:tc>"));
+    // An empty cell (of the third of four rows: a short table's rows keep together).
+    assert!(doc.contains("</w:tcPr><w:p><w:pPr><w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"right\"/></w:pPr></w:p></w:tc>"));
     // Hyperlinks: two distinct allowed URLs in document (one repeated), plus the autolink
     let rels = &parts["word/_rels/document.xml.rels"];
     // (rId9/rId10 are the landscape header and footer: links start at rId11)
@@ -119,7 +120,7 @@ fn fixture_produces_complete_well_formed_package() {
     let notes = &parts["word/footnotes.xml"];
     assert!(notes.contains(r#"<w:footnote w:type="separator" w:id="-1">"#));
     assert!(notes.contains(r#"<w:footnote w:type="continuationSeparator" w:id="0">"#));
-    assert!(notes.contains(r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#));
+    assert!(notes.contains(r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/><w:widowControl/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#));
     assert!(notes.contains("Beschluss 2026/17") && notes.contains("Mit 16 Stimmen."));
     let notes_rels = &parts["word/_rels/footnotes.xml.rels"];
     assert!(notes_rels.contains(r#"Id="rId1""#) && notes_rels.contains("beschluesse"));
@@ -381,7 +382,7 @@ fn edge_cases_stay_well_formed() {
     assert!(doc.contains("</w:tbl><w:p/><w:tbl>"));
     assert!(
         doc.contains(
-            r#"</w:tbl><w:p><w:pPr><w:spacing w:before="160"/></w:pPr><w:r><w:t>Tab</w:t>"#
+            r#"</w:tbl><w:p><w:pPr><w:keepNext/><w:widowControl/><w:spacing w:before="160"/></w:pPr><w:r><w:t>Tab</w:t>"#
         )
     );
     let notes = &parts["word/footnotes.xml"];
@@ -425,9 +426,11 @@ fn a_short_tail_after_a_sections_last_table_moves_into_the_next_section() {
 
 #[test]
 fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
-    let doc = body_of(
-        "### Beschluss 1\n\n*Sitzung vom 1. Mai*\n\nText.\n\n*Kursiv ohne Überschrift*\n\nText.\n",
-    );
+    let doc = body_of(&format!(
+        "### Beschluss 1\n\n*Sitzung vom 1. Mai*\n\nText.\n\n*Kursiv ohne Überschrift*\n\n{}\n",
+        // Long: a short last paragraph would hold the one before it (flow.rs).
+        "Ein langer Schlussabsatz. ".repeat(10)
+    ));
     let paragraphs: Vec<&str> = doc.split("<w:p>").skip(1).collect();
     assert!(paragraphs[0].contains("<w:keepNext/>"), "heading");
     assert!(paragraphs[1].contains("<w:keepNext/>"), "session line");
