@@ -9,10 +9,10 @@ use super::error::DocxError;
 use super::flow::{self, Flow};
 use super::ooxml::{
     DocumentRel, Links, MARGIN, Orientation, PAGE_H, PAGE_W, PartIds, STORY_NAMESPACES, StyleMap,
-    list_indent,
+    TABLE_HALF_POINTS, list_indent,
 };
 use super::runs::{RunCtx, plain_run, write_inlines};
-use super::table::{header_key, needs_small_text, write_table};
+use super::table::{table_size, write_table};
 use super::xml::{Xml, XmlResult};
 
 /// What the story writers share: hyperlink relationships of the part, style ids, and (in the
@@ -26,9 +26,8 @@ pub(crate) struct Ctx<'a> {
     section: Option<Orientation>,
     /// Whether the current section has content yet.
     section_started: bool,
-    /// Header rows of the tables set in 9 pt: a table too wide for 11 pt makes every
-    /// table with the same header small, so a document's contact tables look alike.
-    small_tables: Vec<Vec<Vec<Inline>>>,
+    /// The font size of every table of the document, in half-points ([`table_size_of`]).
+    table_size: u32,
 }
 
 impl<'a> Ctx<'a> {
@@ -40,8 +39,14 @@ impl<'a> Ctx<'a> {
             parts: PartIds::default(),
             section: None,
             section_started: false,
-            small_tables: Vec::new(),
+            table_size: TABLE_HALF_POINTS,
         }
+    }
+
+    /// The same, with every table set in `half_points`.
+    pub(crate) fn with_table_size(mut self, half_points: u32) -> Self {
+        self.table_size = half_points;
+        self
     }
 
     fn width(&self) -> u32 {
@@ -63,7 +68,6 @@ pub(crate) fn document_xml(
     x.start("w:body", &[])?;
     let blocks = short_tails_moved(&doc.blocks);
     ctx.section = Some(first_orientation(&blocks));
-    ctx.small_tables = small_tables(&blocks, first_orientation(&blocks));
     write_blocks(&mut x, ctx, &blocks, false)?;
     write_sect_pr(&mut x, ctx.parts, ctx.section.unwrap_or_default())?;
     x.end("w:body")?;
@@ -155,8 +159,7 @@ pub(super) fn write_blocks(
             }
             Block::Table(t) => {
                 let width = ctx.width();
-                let small = needs_small_text(t, width) || ctx.small_tables.contains(&header_key(t));
-                write_table(x, ctx.links, ctx.styles, width, t, small)?;
+                write_table(x, ctx.links, ctx.styles, width, t, ctx.table_size)?;
                 // Word merges adjacent tables and wants a paragraph after a final table (a
                 // section break brings its own paragraph).
                 if matches!(blocks.get(i + 1), None | Some(Block::Table(_)))
@@ -195,23 +198,25 @@ pub(super) fn write_blocks(
     Ok(())
 }
 
-/// The header rows of the body's tables that need 9 pt in their section's width.
-fn small_tables(blocks: &[Block], first: Orientation) -> Vec<Vec<Vec<Inline>>> {
-    let mut orientation = first;
-    let mut small = Vec::new();
-    for block in blocks {
+/// The one font size (half-points) of all tables of `doc`, body and footnotes: `preferred`
+/// (the design's), smaller only where a table's longest words would not fit in its
+/// section's width.
+pub(crate) fn table_size_of(doc: &Doc, preferred: u32) -> u32 {
+    let mut orientation = first_orientation(&doc.blocks);
+    let mut tables = Vec::new();
+    for block in &doc.blocks {
         match block {
             Block::Section(o) => orientation = *o,
-            Block::Table(t) if needs_small_text(t, orientation.text_width()) => {
-                let key = header_key(t);
-                if !small.contains(&key) {
-                    small.push(key);
-                }
-            }
+            Block::Table(t) => tables.push((t, orientation.text_width())),
             _ => {}
         }
     }
-    small
+    for block in doc.footnotes.iter().flatten() {
+        if let Block::Table(t) = block {
+            tables.push((t, Orientation::Portrait.text_width()));
+        }
+    }
+    table_size(tables.iter().map(|(t, w)| (*t, *w)), preferred)
 }
 
 /// The orientation of the first page. An opening that would stand alone on a page less

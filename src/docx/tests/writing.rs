@@ -83,7 +83,9 @@ fn fixture_produces_complete_well_formed_package() {
     assert!(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
     assert_eq!(count(doc, "<w:tblHeader/>"), 2);
     assert_eq!(count(doc, r#"w:fill="D9E2F3""#), 4 + 6);
-    assert!(doc.contains("<w:rPr><w:b/></w:rPr><w:t>Gremium</w:t>"));
+    assert!(doc.contains(
+        r#"<w:rPr><w:b/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:t>Gremium</w:t>"#
+    ));
     assert!(doc.contains(r#"<w:jc w:val="right"/>"#) && doc.contains(r#"<w:jc w:val="center"/>"#));
     let grid: Vec<u32> = doc
         .split("<w:gridCol w:w=\"")
@@ -441,30 +443,46 @@ fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
     );
 }
 
-#[test]
-fn a_table_whose_longest_words_do_not_fit_is_set_smaller_instead_of_breaking_them() {
-    let row = "| Andreas Brunner | Finanzministerkonferenz | 089 2306-2417 | andreas.brunner@example.org |";
-    let wide = body_of(&format!(
-        "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n{row}\n"
-    ));
-    assert!(wide.contains(r#"<w:sz w:val="18"/>"#));
-    // Every column holds its longest word at 9 pt (with the cell padding of 200 twips).
-    let grid: Vec<u32> = wide
-        .split(r#"<w:gridCol w:w=""#)
+/// The w:sz values of the runs in the tables of `doc`.
+fn table_sizes(doc: &str) -> Vec<u32> {
+    let mut sizes: Vec<u32> = doc
+        .split("<w:tbl>")
         .skip(1)
-        .map(|g| g[..g.find('"').unwrap()].parse().unwrap())
+        .flat_map(|t| {
+            t[..t.find("</w:tbl>").unwrap()]
+                .split(r#"<w:sz w:val=""#)
+                .skip(1)
+        })
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
         .collect();
-    assert_eq!(grid.iter().sum::<u32>(), 9072);
-    assert!(grid[3] >= 3614 * 9 / 11 + 200, "{grid:?}");
-    // A table whose words fit stays at the body's size ...
-    let narrow = body_of("| Name | Telefon |\n|---|---|\n| Andreas Brunner | 089 2306-2417 |\n");
-    assert!(!narrow.contains("<w:sz "));
-    // ... unless another table with the same header is small: a document's tables of one
-    // kind look alike.
-    let header = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n";
-    let both = body_of(&format!(
-        "{header}| Jo | Leiter | 1 | a@b.de |\n\nText\n\n{header}{row}\n"
-    ));
-    let first_table = &both[..both.find("</w:tbl>").unwrap()];
-    assert!(first_table.contains(r#"<w:sz w:val="18"/>"#));
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+#[test]
+fn all_tables_of_a_document_share_one_font_size() {
+    // Contacts and meetings: both in the design's 10 pt, written in every run.
+    let contacts = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n| Andreas Brunner | Referent | 089 2306-2417 | andreas.brunner@example.org |\n";
+    let meetings = "| Datum | Sitzung |\n|---|---|\n| 03.12.2026 | Sitzung |\n";
+    let doc = body_of(&format!("{contacts}\nText\n\n{meetings}"));
+    assert_eq!(table_sizes(&doc), vec![TABLE_HALF_POINTS]);
+    // A table whose longest words do not fit at 10 pt makes every table of the document
+    // smaller, never one alone; each column still holds its longest word.
+    let long = "Digitalministerkonferenzgeschäftsstelle";
+    let wide = format!(
+        "| A | B | C | D | E |\n|---|---|---|---|---|\n| {long} | {long} | {long} | Ministerpräsidentenkonferenz | andreas.brunner@example.org |\n"
+    );
+    let doc = body_of(&format!("{meetings}\nText\n\n{wide}"));
+    let sizes = table_sizes(&doc);
+    assert_eq!(sizes.len(), 1, "{sizes:?}");
+    assert!(sizes[0] < TABLE_HALF_POINTS && sizes[0] >= 16, "{sizes:?}");
+}
+
+#[test]
+fn the_table_size_comes_from_the_reference_table_style() {
+    let design = Design::from_reference(&reference_with_table_size(24)).unwrap();
+    let bytes = markdown_to_docx("| a | b |\n|---|---|\n| 1 | 2 |\n", &meta(), &design).unwrap();
+    let doc = unzip(&bytes).1["word/document.xml"].clone();
+    assert_eq!(table_sizes(&doc), vec![24]);
 }
