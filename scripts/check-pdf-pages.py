@@ -179,8 +179,11 @@ def break_problems(pdf: Path, pages: list, bodies: list, fills: list) -> dict:
         if text and number < len(texts):
             last_row = rows(text)[-1]
             last = " ".join(line[3] for line in last_row)
-            height = max(b - t for t, b, _, _ in last_row)
-            if typical and height > typical * 1.03 and not last.rstrip().endswith("."):
+            # A list item's bullet is a line of its own, with a glyph of its own height.
+            height = max(b - t for t, b, _, text in last_row if not BULLET.match(text))\
+                if any(not BULLET.match(line[3]) for line in last_row) else 0.0
+            if typical and height > typical * 1.03 and not BULLET.match(last_row[0][3]) \
+                    and not last.rstrip().endswith("."):
                 found.append(f"ends with a heading: {last[:60]!r}")
             elif last.rstrip().endswith(":"):
                 found.append(f"ends with a lead-in line: {last[-60:]!r}")

@@ -132,7 +132,7 @@ fn split_words(line: &[(char, bool)]) -> Vec<&[(char, bool)]> {
 }
 
 /// Lines up to this many characters are kept whole (dates, phone numbers, short names).
-const SHORT_LINE_CHARS: usize = 20;
+const SHORT_LINE_CHARS: usize = 32;
 
 /// What a column needs, in twips of text: `hard` for its longest word (words end at spaces
 /// and after hyphens, where Word and LibreOffice may break; a short line without letters,

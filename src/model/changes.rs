@@ -243,6 +243,7 @@ mod tests {
             datum_offen: None,
             ort: None,
             bemerkung: None,
+            sprecher: Vec::new(),
         }
     }
 

@@ -140,6 +140,9 @@ pub struct Termin {
     /// The list's remark on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bemerkung: Option<String>,
+    /// The spokespersons of its conference (empty when vacant): the overview shows who
+    /// belongs to each meeting.
+    pub sprecher: Vec<SprecherKurz>,
 }
 
 /// A spokesperson with everything the roster says.
@@ -187,6 +190,9 @@ pub struct SprecherKurz {
     /// As [`Sprecher::land`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub land: Option<String>,
+    /// As [`Sprecher::email`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 impl From<&Sprecher> for SprecherKurz {
@@ -198,6 +204,7 @@ impl From<&Sprecher> for SprecherKurz {
             name: person.name.clone(),
             funktion: person.funktion.clone(),
             land: person.land.clone(),
+            email: person.email.clone(),
         }
     }
 }
