@@ -14,6 +14,9 @@ use minijinja::value::Value;
 use minijinja::{Error, State};
 
 use super::people::Person;
+use crate::messages::protocol::{
+    self as messages, CHEF_DER_STAATSKANZLEI, CHEFIN_DER_STAATSKANZLEI,
+};
 
 /// An office as addressed in protocol, masculine and feminine.
 struct Office {
@@ -55,9 +58,9 @@ const OFFICES: &[Office] = &[
         female: "Senatorin",
     },
     Office {
-        words: &["Chef der Staatskanzlei", "Chefin der Staatskanzlei"],
-        male: "Chef der Staatskanzlei",
-        female: "Chefin der Staatskanzlei",
+        words: &[CHEF_DER_STAATSKANZLEI, CHEFIN_DER_STAATSKANZLEI],
+        male: CHEF_DER_STAATSKANZLEI,
+        female: CHEFIN_DER_STAATSKANZLEI,
     },
 ];
 
@@ -103,8 +106,8 @@ pub(super) fn protocol_salutation(state: &State, person: &Value) -> Result<Strin
         .and_then(|v| v.as_str().map(str::to_string));
     let salutation = parts.salutation.as_deref();
     match addressed_office(salutation, function.as_deref()).filter(|_| enabled) {
-        Some(office) if salutation == Some("Herr") => Ok(format!("Sehr geehrter Herr {office}")),
-        Some(office) => Ok(format!("Sehr geehrte Frau {office}")),
+        Some(office) if salutation == Some("Herr") => Ok(messages::salutation_male(office)),
+        Some(office) => Ok(messages::salutation_female(office)),
         None => Ok(parts.salutation()),
     }
 }
