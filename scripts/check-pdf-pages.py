@@ -7,6 +7,12 @@ page break, a table row that does not fit). The last page of a document is not c
 ends where the document ends. The shipped overview has no section change any more, so the
 rule for every page is what keeps this check from passing without judging anything.
 
+It also fails on a bad page break (issue 24): a page whose body text ends with a heading
+(a line set larger than the document's body text) or with a lead-in line (a line ending
+with a colon, which introduces the list or table that then starts overleaf), and a page
+whose only text is the end of a list begun on the page before (list lines only: a bullet
+or number at the left, or text indented beyond it) while less than half full.
+
 Usage: scripts/check-pdf-pages.py PDF_OR_FOLDER...
 
 Prints every page it measured with its fill (how far down the text area the body text
@@ -134,8 +140,67 @@ def main_text(body: list) -> list:
     return body
 
 
-def measure(pdf: Path) -> list:
-    """Per page: (size, fill); fill is None for a page without body text."""
+BULLET = re.compile(r"^([•–◦▪·-]|\d+[.)]|[a-z][.)])$")
+
+
+def body_height(bodies: list) -> float:
+    """The most common line height of the document's body text (rounded to 0.1 pt)."""
+    heights = Counter(round(bottom - top, 1) for body in bodies for top, bottom, _, _ in body)
+    return heights.most_common(1)[0][0] if heights else 0.0
+
+
+def list_rows(text: list, left: float) -> list:
+    """Per row of the page's main text: "bullet" for a row that starts a list item (a
+    bullet or number standing apart at its left), "indented" for a row that starts right
+    of the text's left edge, "text" otherwise."""
+    kinds = []
+    for row in rows(text):
+        first = row[0]
+        if len(row) > 1 and BULLET.match(first[3]):
+            kinds.append("bullet")
+        elif first[2] - left > 10:
+            kinds.append("indented")
+        else:
+            kinds.append("text")
+    return kinds
+
+
+def break_problems(pdf: Path, pages: list, bodies: list, fills: list) -> dict:
+    """Page number -> what is wrong with where it breaks (see the module's docstring)."""
+    typical = body_height(bodies)
+    texts = [main_text(body) for body in bodies]
+    lefts = [min(x for _, _, x, _ in t) for t in texts if t]
+    left = min(lefts) if lefts else 0.0
+    problems = {}
+    previous_kinds = []
+    for number, (text, fill) in enumerate(zip(texts, fills), 1):
+        found = []
+        kinds = list_rows(text, left) if text else []
+        if text and number < len(texts):
+            last_row = rows(text)[-1]
+            last = " ".join(line[3] for line in last_row)
+            # A list item's bullet is a line of its own, with a glyph of its own height.
+            height = max(b - t for t, b, _, text in last_row if not BULLET.match(text))\
+                if any(not BULLET.match(line[3]) for line in last_row) else 0.0
+            if typical and height > typical * 1.03 and not BULLET.match(last_row[0][3]) \
+                    and not last.rstrip().endswith("."):
+                found.append(f"ends with a heading: {last[:60]!r}")
+            elif last.rstrip().endswith(":"):
+                found.append(f"ends with a lead-in line: {last[-60:]!r}")
+        continues_list = previous_kinds and previous_kinds[-1] != "text"
+        if kinds and continues_list and all(k != "text" for k in kinds) \
+                and (fill is None or fill < 0.5):
+            items = kinds.count("bullet")
+            found.append(f"holds only the end of a list ({items} item(s) and the rest of one)")
+        if found:
+            problems[number] = found
+        previous_kinds = kinds
+    return problems
+
+
+def measure(pdf: Path) -> tuple:
+    """Per page: (size, fill), fill None for a page without body text; and per page the
+    problems of its break (see break_problems)."""
     sizes = page_sizes(pdf)
     pages = page_lines(pdf)
     if len(pages) != len(sizes):
@@ -143,7 +208,7 @@ def measure(pdf: Path) -> list:
     bodies = body_lines(pages, sizes)
     filled = [(height, body) for (height, _), body in zip(pages, bodies) if body]
     if not filled:
-        return [(size, None) for size in sizes]
+        return [(size, None) for size in sizes], {}
     top_margin = min(body[0][0] for _, body in filled)
     # A document without a full page does not show where its text area ends; the bottom
     # margin is then taken as no larger than the top one (Word's and our default: equal).
@@ -159,7 +224,7 @@ def measure(pdf: Path) -> list:
             continue
         reach = max(line[1] for line in text) - top_margin
         result.append((size, min(1.0, reach / area)))
-    return result
+    return result, break_problems(pdf, pages, bodies, [fill for _, fill in result])
 
 
 def main() -> int:
@@ -173,9 +238,9 @@ def main() -> int:
     if not pdfs:
         print(f"no .pdf in {' '.join(args)}", file=sys.stderr)
         return 2
-    failed = judged = changes = 0
+    failed = judged = changes = bad_breaks = 0
     for pdf in pdfs:
-        pages = measure(pdf)
+        pages, breaks = measure(pdf)
         problems = []
         print(f"{pdf.name}: {len(pages)} page(s)")
         for number, ((size, fill), following) in enumerate(zip(pages, pages[1:] + [None]), 1):
@@ -189,12 +254,19 @@ def main() -> int:
                 problems.append(number)
             judged += following is not None
             print(f"    page {number:3}  {size[0]}x{size[1]}  fill {shown}{note}")
+            for problem in breaks.get(number, []):
+                print(f"        FAIL: {problem}")
+                if number not in problems:
+                    problems.append(number)
+                bad_breaks += 1
         failed += bool(problems)
         status = "FAIL" if problems else "ok"
         print(f"{status}: {pdf.name}"
-              + (f": page(s) {', '.join(map(str, problems))} nearly empty" if problems else ""))
-    print(f"{len(pdfs) - failed} of {len(pdfs)} documents without a nearly empty page "
-          f"({judged} pages judged, {changes} of them before a section change)")
+              + (f": page(s) {', '.join(map(str, problems))} nearly empty or badly broken"
+                 if problems else ""))
+    print(f"{len(pdfs) - failed} of {len(pdfs)} documents without a nearly empty page or a bad "
+          f"break ({judged} pages judged, {changes} of them before a section change; "
+          f"{bad_breaks} bad break(s))")
     return 1 if failed else 0
 
 

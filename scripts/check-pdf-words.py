@@ -9,7 +9,13 @@ A word broken mid-word shows as a line-end fragment that joined with the next li
 gives a word of the DOCX ("Geschäftsstell" + "e"), or as any fragment the DOCX does not
 have. --dejavu-only hides Liberation Sans from fontconfig, so LibreOffice falls back to
 DejaVu Sans (about 10 % wider than Arial) as on a Linux machine without fonts-liberation.
-Exit status 1 when a broken word is found. Needs soffice, pdftotext and pdffonts.
+It also checks the tables (issue 24): every table of a document is set in one font size
+(the w:sz of the runs in its w:tbl elements; a document with tables of two sizes fails),
+and no e-mail address or web address is broken across lines (each must stand whole on one
+line of the PDF's text).
+
+Exit status 1 when a broken word or address or a second table font size is found. Needs
+soffice, pdftotext and pdffonts.
 """
 
 import html
@@ -22,6 +28,7 @@ import zipfile
 from pathlib import Path
 
 WORD = re.compile(r"\w+")
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>\"]+")
 
 HIDE_LIBERATION = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -51,6 +58,29 @@ def story_text(docx: Path) -> str:
     return "\n".join(parts)
 
 
+def table_sizes(docx: Path) -> set:
+    """The font sizes (half-points) of the runs with text in the body's tables. A run
+    without w:sz takes the table style's size, shown as "style"."""
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    sizes = set()
+    for table in re.findall(r"<w:tbl>.*?</w:tbl>", xml, flags=re.S):
+        for run in re.findall(r"<w:r>(.*?)</w:r>", table, flags=re.S):
+            if "<w:t" not in run:
+                continue
+            size = re.search(r'<w:sz w:val="(\d+)"/>', run)
+            sizes.add(size.group(1) if size else "style")
+    return sizes
+
+
+def broken_addresses(docx: Path, pdf_text: str) -> tuple:
+    """(addresses of the DOCX, those that stand on no single line of the PDF's text)."""
+    addresses = sorted(set(ADDRESS.findall(story_text(docx))))
+    lines = {re.sub(r"\s+", "", line) for line in pdf_text.splitlines()}
+    joined = "\n".join(lines)
+    return addresses, [a for a in addresses if a.rstrip(".,;)") not in joined]
+
+
 def check(docx: Path, pdf: Path) -> list:
     words = set(WORD.findall(story_text(docx)))
     pages = int(re.search(r"^Pages:\s+(\d+)", run(["pdfinfo", str(pdf)]), re.M).group(1))
@@ -67,6 +97,11 @@ def check(docx: Path, pdf: Path) -> list:
     for fragment in sorted(set(WORD.findall(text)) - words):
         if not (fragment.isdigit() and int(fragment) <= pages):
             problems.append(f"not a word of the DOCX: {fragment!r}")
+    _, broken = broken_addresses(docx, text)
+    problems += [f"address broken across lines: {a}" for a in broken]
+    sizes = table_sizes(docx)
+    if len(sizes) > 1:
+        problems.append(f"tables in {len(sizes)} font sizes: {', '.join(sorted(sizes))} half-points")
     return problems
 
 
@@ -106,7 +141,8 @@ def main() -> int:
             fonts = sorted(set(re.findall(r"^\S+?\+(\S+)", run(["pdffonts", str(pdf)]), re.M)))
             problems = check(docx, pdf)
             status = "FAIL" if problems else "ok"
-            print(f"{status}: {docx.name} (fonts: {', '.join(fonts)})")
+            sizes = ", ".join(sorted(table_sizes(docx))) or "no tables"
+            print(f"{status}: {docx.name} (fonts: {', '.join(fonts)}; table size: {sizes})")
             for problem in problems:
                 print(f"    {problem}")
             failed += bool(problems)

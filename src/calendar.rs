@@ -136,6 +136,7 @@ mod tests {
                 datum_offen: None,
                 ort: Some("Bremerhaven, Hafen; Saal \\3".into()),
                 bemerkung: Some("Zeile 1\nZeile 2".into()),
+                sprecher: Vec::new(),
             },
         }
     }

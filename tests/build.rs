@@ -151,7 +151,7 @@ fn every_briefing_holds_exactly_its_contacts_meetings_and_decisions() {
     assert_contains_all(
         &erika,
         &[
-            "Briefing für Frau Dr. Erika Mustermann",
+            "Briefing für Dr. Erika Mustermann",
             "Stand: 28.11.2026",
             "Alphaministerkonferenz (AMK)",
             "Betaministerkonferenz (BMK)",
@@ -203,7 +203,7 @@ fn every_briefing_holds_exactly_its_contacts_meetings_and_decisions() {
     assert_contains_all(
         &max,
         &[
-            "Briefing für Herrn Max Muster",
+            "Briefing für Max Muster",
             "Anna Alpha",
             "Arne Alpha",
             "2026/1",

@@ -109,7 +109,7 @@ fn the_example_briefings_write_correct_current_german() {
     assert!(!poerksen.contains("Die E-Justice-Rat"));
     // One conference: singular.
     let schloemer = briefing("schloemer");
-    assert!(schloemer.contains("die Ihre Fachministerkonferenz betreffen"));
+    assert!(schloemer.contains("die für die Kultusministerkonferenz von Bedeutung sind"));
     assert!(!schloemer.contains("Ihre Fachministerkonferenzen"));
     // Conference-specific decisions, also in a conference's own partial (IMK).
     let imk = &manke[manke.find("Innenministerkonferenz (IMK)").unwrap()..];
@@ -144,7 +144,7 @@ fn the_example_briefings_write_correct_current_german() {
             assert!(!text.contains(stale), "{id}: {stale:?}");
         }
         // Decisions of the 12-month window, none older.
-        assert!(text.contains("Beschlüsse der letzten 12 Monate"), "{id}");
+        assert!(text.contains("Beschlüsse der letzten zwölf Monate"), "{id}");
         assert!(text.contains("Beschluss 2026/27: Kommunalpakt"), "{id}");
         assert!(
             !text.contains("Beschluss 2023/"),

@@ -7,6 +7,7 @@ mod changes;
 mod concurrency;
 mod date_forms;
 mod delivery;
+mod documents;
 mod editor;
 mod email;
 mod example;

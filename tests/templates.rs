@@ -23,7 +23,7 @@ fn check_after_edit(file: &str, from: &str, to: &str) -> String {
 fn a_typo_in_a_variable_name() {
     let message = check_after_edit(
         "briefing.md.j2",
-        "# Briefing für {{ sprecher | fuer_person }}",
+        "# Briefing für {{ sprecher | name_mit_titel }}",
         "# Briefing für {{ sprecher.nmae }}",
     );
     insta::assert_snapshot!(message);
@@ -119,7 +119,7 @@ fn preview_prints_the_markdown_of_one_briefing_or_the_overview() {
     assert!(output.status.success(), "{}", stderr(&output));
     let markdown = stdout(&output);
     assert!(
-        markdown.starts_with("# Briefing für Herrn Stephan Manke\n"),
+        markdown.starts_with("# Briefing für Stephan Manke\n"),
         "{markdown}"
     );
     assert!(markdown.contains("| Birgit Sommerfeld |"));

@@ -27,6 +27,8 @@ pub const FILES: &[(&str, &[u8])] = scaffold![
     "templates/briefing.md.j2",
     "templates/uebersicht.md.j2",
     "templates/email.txt.j2",
+    "templates/partials/auf_einen_blick.md.j2",
+    "templates/partials/auf_einen_blick_text.md.j2",
     "templates/partials/hinweise.md.j2",
     "templates/partials/leitfragen.md.j2",
     "templates/partials/makros.md.j2",

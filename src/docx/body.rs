@@ -6,12 +6,13 @@ use std::borrow::Cow;
 
 use super::doc::{Block, Doc, Inline, Para, ParaKind};
 use super::error::DocxError;
+use super::flow::{self, Flow};
 use super::ooxml::{
     DocumentRel, Links, MARGIN, Orientation, PAGE_H, PAGE_W, PartIds, STORY_NAMESPACES, StyleMap,
-    list_indent,
+    TABLE_HALF_POINTS, list_indent,
 };
 use super::runs::{RunCtx, plain_run, write_inlines};
-use super::table::{header_key, needs_small_text, write_table};
+use super::table::{table_size, write_table};
 use super::xml::{Xml, XmlResult};
 
 /// What the story writers share: hyperlink relationships of the part, style ids, and (in the
@@ -25,9 +26,8 @@ pub(crate) struct Ctx<'a> {
     section: Option<Orientation>,
     /// Whether the current section has content yet.
     section_started: bool,
-    /// Header rows of the tables set in 9 pt: a table too wide for 11 pt makes every
-    /// table with the same header small, so a document's contact tables look alike.
-    small_tables: Vec<Vec<Vec<Inline>>>,
+    /// The font size of every table of the document, in half-points ([`table_size_of`]).
+    table_size: u32,
 }
 
 impl<'a> Ctx<'a> {
@@ -39,8 +39,14 @@ impl<'a> Ctx<'a> {
             parts: PartIds::default(),
             section: None,
             section_started: false,
-            small_tables: Vec::new(),
+            table_size: TABLE_HALF_POINTS,
         }
+    }
+
+    /// The same, with every table set in `half_points`.
+    pub(crate) fn with_table_size(mut self, half_points: u32) -> Self {
+        self.table_size = half_points;
+        self
     }
 
     fn width(&self) -> u32 {
@@ -62,7 +68,6 @@ pub(crate) fn document_xml(
     x.start("w:body", &[])?;
     let blocks = short_tails_moved(&doc.blocks);
     ctx.section = Some(first_orientation(&blocks));
-    ctx.small_tables = small_tables(&blocks, first_orientation(&blocks));
     write_blocks(&mut x, ctx, &blocks, false)?;
     write_sect_pr(&mut x, ctx.parts, ctx.section.unwrap_or_default())?;
     x.end("w:body")?;
@@ -125,6 +130,7 @@ pub(super) fn write_blocks(
     blocks: &[Block],
     footnote: bool,
 ) -> XmlResult {
+    let flows = flow::plan(blocks);
     for (i, block) in blocks.iter().enumerate() {
         if let Block::Section(next) = block {
             // The section so far ends with a paragraph carrying its properties; the next
@@ -149,20 +155,11 @@ pub(super) fn write_blocks(
         ctx.section_started = true;
         match block {
             Block::Para(p) => {
-                // Air between a table or a list and the text that follows it.
-                let after_block = i > 0
-                    && match &blocks[i - 1] {
-                        Block::Table(_) => true,
-                        Block::Para(prev) => is_list(prev.kind) && !is_list(p.kind),
-                        _ => false,
-                    };
-                let keep_next = keeps_with_next(p, i.checked_sub(1).and_then(|j| blocks.get(j)));
-                write_para(x, ctx, p, footnote, false, after_block, keep_next)?;
+                write_para(x, ctx, p, footnote, false, flows[i])?;
             }
             Block::Table(t) => {
                 let width = ctx.width();
-                let small = needs_small_text(t, width) || ctx.small_tables.contains(&header_key(t));
-                write_table(x, ctx.links, ctx.styles, width, t, small)?;
+                write_table(x, ctx.links, ctx.styles, width, t, ctx.table_size)?;
                 // Word merges adjacent tables and wants a paragraph after a final table (a
                 // section break brings its own paragraph).
                 if matches!(blocks.get(i + 1), None | Some(Block::Table(_)))
@@ -201,23 +198,25 @@ pub(super) fn write_blocks(
     Ok(())
 }
 
-/// The header rows of the body's tables that need 9 pt in their section's width.
-fn small_tables(blocks: &[Block], first: Orientation) -> Vec<Vec<Vec<Inline>>> {
-    let mut orientation = first;
-    let mut small = Vec::new();
-    for block in blocks {
+/// The one font size (half-points) of all tables of `doc`, body and footnotes: `preferred`
+/// (the design's), smaller only where a table's longest words would not fit in its
+/// section's width.
+pub(crate) fn table_size_of(doc: &Doc, preferred: u32) -> u32 {
+    let mut orientation = first_orientation(&doc.blocks);
+    let mut tables = Vec::new();
+    for block in &doc.blocks {
         match block {
             Block::Section(o) => orientation = *o,
-            Block::Table(t) if needs_small_text(t, orientation.text_width()) => {
-                let key = header_key(t);
-                if !small.contains(&key) {
-                    small.push(key);
-                }
-            }
+            Block::Table(t) => tables.push((t, orientation.text_width())),
             _ => {}
         }
     }
-    small
+    for block in doc.footnotes.iter().flatten() {
+        if let Block::Table(t) = block {
+            tables.push((t, Orientation::Portrait.text_width()));
+        }
+    }
+    table_size(tables.iter().map(|(t, w)| (*t, *w)), preferred)
 }
 
 /// The orientation of the first page. An opening that would stand alone on a page less
@@ -313,69 +312,18 @@ fn estimated_height(p: &Para, o: Orientation) -> u32 {
     lines.saturating_mul(276 * scale / 2).saturating_add(240)
 }
 
-/// Whether `p` must stay on the page of the paragraph after it: a heading, and a paragraph
-/// entirely in emphasis directly after a heading (a decision's title is a heading, its
-/// session line the italic paragraph below it; neither may end a page alone).
-fn keeps_with_next(p: &Para, previous: Option<&Block>) -> bool {
-    match p.kind {
-        ParaKind::Heading(_) => true,
-        ParaKind::Normal => {
-            let after_heading = matches!(
-                previous,
-                Some(Block::Para(Para {
-                    kind: ParaKind::Heading(_),
-                    ..
-                }))
-            );
-            after_heading && is_all_emphasis(&p.inlines)
-        }
-        _ => false,
-    }
-}
-
-/// Text that is all italic (spaces, breaks and footnote marks aside), with some text.
-fn is_all_emphasis(inlines: &[Inline]) -> bool {
-    let mut any = false;
-    for inline in inlines {
-        match inline {
-            Inline::Text { text, style } => {
-                if !style.italic && !text.trim().is_empty() {
-                    return false;
-                }
-                any |= style.italic && !text.trim().is_empty();
-            }
-            Inline::Link { children, .. } => {
-                if !is_all_emphasis(children) {
-                    return false;
-                }
-                any = true;
-            }
-            Inline::Break | Inline::FootnoteRef(_) | Inline::FootnoteLabel(_) => {}
-        }
-    }
-    any
-}
-
-fn is_list(kind: ParaKind) -> bool {
-    matches!(
-        kind,
-        ParaKind::ListItem { .. } | ParaKind::ListContinuation { .. }
-    )
-}
-
-/// One paragraph; `footnote_mark` starts it with the footnote's number; `keep_next` keeps
-/// it on the page of the next paragraph (in the paragraph itself, so a reference
-/// document's heading styles without it do not matter).
+/// One paragraph; `footnote_mark` starts it with the footnote's number; `flow` says how it
+/// flows across a page break (written in the paragraph itself, so a reference document's
+/// styles without keep or widow settings do not matter).
 pub(super) fn write_para(
     x: &mut Xml,
     ctx: &mut Ctx<'_>,
     p: &Para,
     footnote: bool,
     footnote_mark: bool,
-    after_block: bool,
-    keep_next: bool,
+    flow: Flow,
 ) -> XmlResult {
-    let space_before = after_block && !matches!(p.kind, ParaKind::Heading(_));
+    let space_before = flow.after_block && !matches!(p.kind, ParaKind::Heading(_));
     let style = match p.kind {
         ParaKind::Normal if footnote => Some("FootnoteText".to_string()),
         ParaKind::Normal => None,
@@ -387,22 +335,21 @@ pub(super) fn write_para(
         ParaKind::Code => Some("SourceCode".to_string()),
     };
     x.start("w:p", &[])?;
-    let has_ppr = style.is_some()
-        || space_before
-        || keep_next
-        || matches!(
-            p.kind,
-            ParaKind::ListItem { .. } | ParaKind::ListContinuation { .. }
-        );
-    if has_ppr {
-        // pPr order: pStyle, keepNext, ..., numPr, ..., spacing, ind
+    // Every paragraph has properties: at least widow/orphan control, which the OOXML
+    // default leaves off and LibreOffice then does not apply.
+    {
+        // pPr order: pStyle, keepNext, keepLines, ..., widowControl, numPr, ..., spacing, ind
         x.start("w:pPr", &[])?;
         if let Some(style) = &style {
             x.empty("w:pStyle", &[("w:val", ctx.styles.id(style))])?;
         }
-        if keep_next {
+        if flow.keep_next {
             x.empty("w:keepNext", &[])?;
         }
+        if flow.keep_lines {
+            x.empty("w:keepLines", &[])?;
+        }
+        x.empty("w:widowControl", &[])?;
         if let ParaKind::ListItem { num_id, level } = p.kind {
             x.start("w:numPr", &[])?;
             x.empty("w:ilvl", &[("w:val", &level.to_string())])?;

@@ -26,6 +26,11 @@ use crate::messages::documents as messages;
 /// Parts larger than this are refused (a reference document's styles are a few hundred KB).
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Table font sizes taken from a reference (half-points): 7 to 14 pt; outside, the built-in
+/// size is used.
+const MIN_TABLE_HALF_POINTS: u32 = 14;
+const MAX_TABLE_HALF_POINTS: u32 = 28;
+
 /// What the writer takes from a reference document.
 #[derive(Debug, Clone)]
 pub(crate) struct Reference {
@@ -41,6 +46,9 @@ pub(crate) struct Reference {
     pub(crate) missing: BTreeSet<&'static str>,
     /// Style types (`paragraph`, `table`, ...) for which the reference has a default style.
     pub(crate) defaults: BTreeSet<String>,
+    /// The font size of its table style ("Table Grid"), in half-points, if it sets one:
+    /// every table of a document is set in it.
+    pub(crate) table_half_points: Option<u32>,
 }
 
 /// A PNG for the page header, with its size in pixels (from the IHDR chunk).
@@ -111,8 +119,18 @@ impl Reference {
                 }
             }
         }
+        let table_half_points = found
+            .styles
+            .iter()
+            .find(|s| {
+                s.kind == "table"
+                    && (s.name.eq_ignore_ascii_case("Table Grid") || s.id == "TableGrid")
+            })
+            .and_then(|s| s.size)
+            .filter(|size| (MIN_TABLE_HALF_POINTS..=MAX_TABLE_HALF_POINTS).contains(size));
         Ok(Reference {
             styles_xml,
+            table_half_points,
             theme,
             font_table,
             map,
@@ -182,6 +200,8 @@ struct FoundStyle {
     kind: String,
     id: String,
     name: String,
+    /// The font size of its run properties (`w:rPr/w:sz`), in half-points.
+    size: Option<u32>,
 }
 
 fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
@@ -203,49 +223,64 @@ fn scan_styles(xml: &str) -> Result<FoundStyles, String> {
     let mut found = FoundStyles::default();
     let mut root_seen = false;
     let mut current: Option<FoundStyle> = None;
+    // Names of the open elements below the root, for where a w:sz stands.
+    let mut path: Vec<String> = Vec::new();
     loop {
         let event = reader.read_event().map_err(messages::styles_not_xml)?;
-        match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.name().as_ref().to_string();
-                if !root_seen {
-                    root_seen = true;
-                    if name != "w:styles" || attr(&e, "xmlns:w").as_deref() != Some(NS_W) {
-                        return Err(messages::STYLES_WITHOUT_ROOT.into());
+        let (e, opens) = match &event {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(end) => {
+                if end.name().as_ref() == "w:style" {
+                    if let Some(s) = current.take() {
+                        found.styles.push(s);
                     }
-                    continue;
                 }
-                match name.as_str() {
-                    "w:style" => {
-                        if let Some(previous) = current.take() {
-                            found.styles.push(previous);
-                        }
-                        let kind = attr(&e, "w:type").unwrap_or_else(|| "paragraph".into());
-                        if attr(&e, "w:default").is_some_and(|v| v == "1" || v == "true") {
-                            found.defaults.insert(kind.clone());
-                        }
-                        let style = FoundStyle {
-                            kind,
-                            id: attr(&e, "w:styleId").unwrap_or_default(),
-                            name: String::new(),
-                        };
-                        current = Some(style);
-                    }
-                    "w:name" => {
-                        if let Some(s) = current.as_mut() {
-                            s.name = attr(&e, "w:val").unwrap_or_default();
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "w:style" => {
-                if let Some(s) = current.take() {
-                    found.styles.push(s);
-                }
+                path.pop();
+                continue;
             }
             Event::Eof => break,
+            _ => continue,
+        };
+        let name = e.name().as_ref().to_string();
+        if !root_seen {
+            root_seen = true;
+            if name != "w:styles" || attr(e, "xmlns:w").as_deref() != Some(NS_W) {
+                return Err(messages::STYLES_WITHOUT_ROOT.into());
+            }
+            continue;
+        }
+        match name.as_str() {
+            "w:style" => {
+                if let Some(previous) = current.take() {
+                    found.styles.push(previous);
+                }
+                let kind = attr(e, "w:type").unwrap_or_else(|| "paragraph".into());
+                if attr(e, "w:default").is_some_and(|v| v == "1" || v == "true") {
+                    found.defaults.insert(kind.clone());
+                }
+                current = Some(FoundStyle {
+                    kind,
+                    id: attr(e, "w:styleId").unwrap_or_default(),
+                    name: String::new(),
+                    size: None,
+                });
+            }
+            "w:name" => {
+                if let Some(s) = current.as_mut() {
+                    s.name = attr(e, "w:val").unwrap_or_default();
+                }
+            }
+            // Only the style's own w:rPr counts, not one of a conditional w:tblStylePr.
+            "w:sz" if path.ends_with(&["w:style".to_string(), "w:rPr".to_string()]) => {
+                if let Some(s) = current.as_mut() {
+                    s.size = attr(e, "w:val").and_then(|v| v.parse().ok());
+                }
+            }
             _ => {}
+        }
+        if opens {
+            path.push(name);
         }
     }
     if let Some(s) = current.take() {

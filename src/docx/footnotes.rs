@@ -4,6 +4,7 @@
 use super::body::{Ctx, write_blocks, write_para};
 use super::doc::{Block, Doc, Para, ParaKind};
 use super::error::DocxError;
+use super::flow::Flow;
 use super::ooxml::STORY_NAMESPACES;
 use super::xml::Xml;
 
@@ -34,7 +35,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, ctx: &mut Ctx<'_>) -> Result<Vec<u8>, Doc
         x.start("w:footnote", &[("w:id", &id)])?;
         match blocks.split_first() {
             Some((Block::Para(first), rest)) => {
-                write_para(&mut x, ctx, first, true, true, false, false)?;
+                write_para(&mut x, ctx, first, true, true, Flow::default())?;
                 write_blocks(&mut x, ctx, rest, true)?;
             }
             _ => {
@@ -42,7 +43,7 @@ pub(crate) fn footnotes_xml(doc: &Doc, ctx: &mut Ctx<'_>) -> Result<Vec<u8>, Doc
                     kind: ParaKind::Normal,
                     inlines: Vec::new(),
                 };
-                write_para(&mut x, ctx, &empty, true, true, false, false)?;
+                write_para(&mut x, ctx, &empty, true, true, Flow::default())?;
                 write_blocks(&mut x, ctx, blocks, true)?;
             }
         }

@@ -80,6 +80,7 @@ mod check;
 mod design;
 mod doc;
 mod error;
+mod flow;
 mod footnotes;
 mod header_footer;
 mod markdown;
@@ -190,9 +191,17 @@ pub fn markdown_to_package<'design>(
     };
     let styles = design.styles();
     let mut links = Links::new(ids.first_link_rid());
-    let document = body::document_xml(&doc, ids, &mut Ctx::new(&mut links, &styles))?;
+    let table_size = body::table_size_of(&doc, design.table_half_points());
+    let document = body::document_xml(
+        &doc,
+        ids,
+        &mut Ctx::new(&mut links, &styles).with_table_size(table_size),
+    )?;
     let mut footnote_links = Links::new(1);
-    let footnotes = footnotes::footnotes_xml(&doc, &mut Ctx::new(&mut footnote_links, &styles))?;
+    let footnotes = footnotes::footnotes_xml(
+        &doc,
+        &mut Ctx::new(&mut footnote_links, &styles).with_table_size(table_size),
+    )?;
     let mut parts = vec![
         Part::Own(CONTENT_TYPES, relationships::content_types_xml(&ids)?),
         shared(ooxml::PACKAGE_RELS),

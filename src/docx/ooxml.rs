@@ -55,6 +55,10 @@ pub(crate) const BULLET_NUM_ID: u32 = 1;
 
 /// Left text indent of list level `level` (0-based), in twips: the list paragraphs and
 /// numbering.xml share it.
+/// Font size of every table (half-points) unless the reference's table style sets one: 10 pt,
+/// one size for contacts and meetings alike (issue 24).
+pub(crate) const TABLE_HALF_POINTS: u32 = 20;
+
 pub(crate) fn list_indent(level: u8) -> u32 {
     360 * (u32::from(level) + 1)
 }

@@ -17,7 +17,8 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 use super::design::{Logo, Reference};
 use super::error::DocxError;
 use super::ooxml::{
-    APP, FONT_TABLE, LOGO, Orientation, PACKAGE_RELS, SETTINGS, STYLES, StyleMap, THEME,
+    APP, FONT_TABLE, LOGO, Orientation, PACKAGE_RELS, SETTINGS, STYLES, StyleMap,
+    TABLE_HALF_POINTS, THEME,
 };
 use super::parts::{properties, relationships, settings, styles};
 
@@ -67,6 +68,15 @@ impl Design {
     }
 
     /// The style id map (empty for the built-in design).
+    /// The font size of every table, in half-points: the reference's table style's, or the
+    /// built-in one's ([`TABLE_HALF_POINTS`]).
+    pub(crate) fn table_half_points(&self) -> u32 {
+        self.reference
+            .as_ref()
+            .and_then(|r| r.table_half_points)
+            .unwrap_or(TABLE_HALF_POINTS)
+    }
+
     pub(crate) fn styles(&self) -> StyleMap {
         self.reference
             .as_ref()

@@ -1,16 +1,24 @@
 //! A GFM table as a Word table: fixed layout with the widths from [`super::widths`], a
-//! repeating, shaded header row, rows that do not split across pages; set in 9 pt when the
-//! longest words of its columns do not fit side by side at 11 pt.
+//! repeating, shaded header row, rows that do not split across pages; every table of a
+//! document in one font size (the reference's table style's, smaller only when a table's
+//! longest words do not fit side by side in it: see [`table_size`]).
 
 use pulldown_cmark::Alignment;
 
-use super::doc::{Inline, Table};
+use super::doc::Table;
+use super::flow::WHOLE_LIST_ITEMS;
 use super::ooxml::{Links, StyleMap};
 use super::runs::{RunCtx, write_inlines};
-use super::widths::{ColumnNeed, SMALL_TABLE_HALF_POINTS, column_widths, longest_words_fit};
+use super::widths::{
+    ColumnNeed, MEASURED_HALF_POINTS, SMALL_TABLE_HALF_POINTS, cell_line_count, column_widths,
+    longest_words_fit,
+};
 use super::xml::{Xml, XmlResult};
 
-/// What the columns of `t` need at 11 pt.
+/// Rows of up to this many lines (estimated) never break across pages.
+const MAX_WHOLE_ROW_LINES: u32 = 6;
+
+/// What the columns of `t` need at 11 pt (the size [`super::widths`] measures in).
 fn column_needs(t: &Table) -> Vec<ColumnNeed> {
     (0..t.aligns.len())
         .map(|c| {
@@ -23,37 +31,47 @@ fn column_needs(t: &Table) -> Vec<ColumnNeed> {
         .collect()
 }
 
-/// Whether `t`, `width` twips wide, must be set in 9 pt: where the longest words do not fit
-/// side by side at 11 pt (four columns of names, functions, phone numbers and e-mail
-/// addresses in portrait), smaller text is better than words broken mid-word.
-pub(super) fn needs_small_text(t: &Table, width: u32) -> bool {
-    !longest_words_fit(&column_needs(t), width)
+/// Whether the longest words of `t` fit side by side, `width` twips wide, at `size`
+/// half-points.
+fn fits(t: &Table, width: u32, size: u32) -> bool {
+    let needs: Vec<ColumnNeed> = column_needs(t)
+        .iter()
+        .map(|n| n.scaled(size, MEASURED_HALF_POINTS))
+        .collect();
+    longest_words_fit(&needs, width)
 }
 
-/// The text of a table's header row: tables with the same header are set alike.
-pub(super) fn header_key(t: &Table) -> Vec<Vec<Inline>> {
-    t.rows.first().cloned().unwrap_or_default()
+/// The one font size (half-points) for all `tables` of a document, each with its text
+/// width: `preferred` (the reference's table style), or the largest size down to
+/// [`SMALL_TABLE_HALF_POINTS`] at which every table's longest words fit (smaller text is
+/// better than words broken mid-word; a table that does not fit even then gets the smallest
+/// and its words may break).
+pub(super) fn table_size<'a>(
+    tables: impl Iterator<Item = (&'a Table, u32)> + Clone,
+    preferred: u32,
+) -> u32 {
+    let floor = SMALL_TABLE_HALF_POINTS.min(preferred);
+    (floor..=preferred)
+        .rev()
+        .find(|size| tables.clone().all(|(t, width)| fits(t, width, *size)))
+        .unwrap_or(floor)
 }
 
-/// The table `t`, `width` twips wide, in 9 pt if `small` (see [`needs_small_text`]);
-/// hyperlink relationships are collected into `links`.
+/// The table `t`, `width` twips wide, its text in `size` half-points (written in every
+/// run, so Word and LibreOffice agree whatever they make of the table style); hyperlink
+/// relationships are collected into `links`.
 pub(super) fn write_table(
     x: &mut Xml,
     links: &mut Links,
     styles: &StyleMap,
     width: u32,
     t: &Table,
-    small: bool,
+    size: u32,
 ) -> XmlResult {
-    let needs = column_needs(t);
-    let needs: Vec<ColumnNeed> = if small {
-        needs
-            .iter()
-            .map(|n| n.scaled(SMALL_TABLE_HALF_POINTS, 22))
-            .collect()
-    } else {
-        needs
-    };
+    let needs: Vec<ColumnNeed> = column_needs(t)
+        .iter()
+        .map(|n| n.scaled(size, MEASURED_HALF_POINTS))
+        .collect();
     let widths = column_widths(&needs, width);
     x.start("w:tbl", &[])?;
     // tblPr order: tblStyle, tblW, ..., tblLayout, ..., tblLook
@@ -72,11 +90,28 @@ pub(super) fn write_table(
         x.empty("w:gridCol", &[("w:w", &w.to_string())])?;
     }
     x.end("w:tblGrid")?;
+    let rows = t.rows.len();
+    let size_lines = |row: &Vec<Vec<super::doc::Inline>>, header: bool| {
+        row.iter()
+            .zip(&widths)
+            .map(|(cell, w)| cell_line_count(cell, header, *w, size))
+            .max()
+            .unwrap_or(1)
+    };
     for (r, row) in t.rows.iter().enumerate() {
         let header = r == 0;
+        // The header stays with the first row; a short table stays whole, a long one keeps
+        // its last two rows together (no lone row at the top of a page).
+        // A short row stays whole; a tall one (two contacts of a conference) may break,
+        // or it would leave the page before it partly blank, and keeps with nothing.
+        let whole = header || size_lines(row, header) <= MAX_WHOLE_ROW_LINES;
+        let keep_next =
+            whole && r + 1 < rows && (header || rows - 1 <= WHOLE_LIST_ITEMS || r + 2 == rows);
         x.start("w:tr", &[])?;
         x.start("w:trPr", &[])?;
-        x.empty("w:cantSplit", &[])?;
+        if whole {
+            x.empty("w:cantSplit", &[])?;
+        }
         if header {
             x.empty("w:tblHeader", &[])?;
         }
@@ -103,7 +138,7 @@ pub(super) fn write_table(
             // A cell always holds a paragraph, even when empty.
             x.start("w:p", &[])?;
             x.start("w:pPr", &[])?;
-            if header {
+            if keep_next {
                 x.empty("w:keepNext", &[])?;
             }
             x.empty("w:spacing", &[("w:before", "40"), ("w:after", "40")])?;
@@ -119,7 +154,7 @@ pub(super) fn write_table(
             let ctx = RunCtx {
                 force_bold: header,
                 hyperlink: false,
-                size: small.then_some(SMALL_TABLE_HALF_POINTS),
+                size: Some(size),
             };
             write_inlines(x, links, styles, cell, ctx)?;
             x.end("w:p")?;

@@ -11,6 +11,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::ooxml::TABLE_HALF_POINTS;
 use super::*;
 
 const FIXTURE: &str = include_str!("testdata/fixture.md");
@@ -132,6 +133,23 @@ fn german_reference() -> Vec<u8> {
         ("word/theme/theme1.xml", theme.as_bytes()),
     ])
     .unwrap()
+}
+
+/// A reference whose table style ("Table Grid", German id) sets `half_points`, also in a
+/// conditional header-row style, which must not count.
+fn reference_with_table_size(half_points: u32) -> Vec<u8> {
+    let styles = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/><w:rPr><w:sz w:val="30"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="table" w:styleId="Tabellenraster"><w:name w:val="Table Grid"/><w:rPr><w:sz w:val="{}"/></w:rPr>"#,
+            r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:sz w:val="40"/></w:rPr></w:tblStylePr></w:style>"#,
+            r#"</w:styles>"#,
+        ),
+        half_points
+    );
+    package::zip_files(&[("word/styles.xml", styles.as_bytes())]).unwrap()
 }
 
 const LOGO: &[u8] = include_bytes!("../../tests/fixtures/logo.png");

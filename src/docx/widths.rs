@@ -112,8 +112,27 @@ fn cell_lines(inlines: &[Inline], bold: bool, lines: &mut Vec<Vec<(char, bool)>>
     }
 }
 
+/// The words of a line, each with its trailing space or hyphen: Word and LibreOffice may
+/// break after either, but not inside an e-mail or web address (written with non-breaking
+/// hyphens), which is one word.
+fn split_words(line: &[(char, bool)]) -> Vec<&[(char, bool)]> {
+    let mut words = Vec::new();
+    for spaced in line.split_inclusive(|(c, _)| c.is_whitespace()) {
+        let address = spaced.iter().any(|(c, _)| *c == '@')
+            || spaced
+                .windows(3)
+                .any(|w| w[0].0 == ':' && w[1].0 == '/' && w[2].0 == '/');
+        if address {
+            words.push(spaced);
+        } else {
+            words.extend(spaced.split_inclusive(|(c, _)| *c == '-'));
+        }
+    }
+    words
+}
+
 /// Lines up to this many characters are kept whole (dates, phone numbers, short names).
-const SHORT_LINE_CHARS: usize = 20;
+const SHORT_LINE_CHARS: usize = 32;
 
 /// What a column needs, in twips of text: `hard` for its longest word (words end at spaces
 /// and after hyphens, where Word and LibreOffice may break; a short line without letters,
@@ -135,7 +154,7 @@ impl ColumnNeed {
         for line in &lines {
             let width = text_twips(line);
             need.line = need.line.max(width);
-            for word in line.split_inclusive(|(c, _)| c.is_whitespace() || *c == '-') {
+            for word in split_words(line) {
                 let word = match word.split_last() {
                     Some(((c, _), rest)) if c.is_whitespace() => rest,
                     _ => word,
@@ -178,12 +197,32 @@ impl ColumnNeed {
     }
 }
 
+/// About how many lines a cell of `inlines` takes in a column `width` twips wide at `size`
+/// half-points (`bold` for the header row): each of its lines' width over the column's text
+/// width, rounded up. An estimate (words are not wrapped one by one), for deciding which
+/// rows are tall.
+pub(crate) fn cell_line_count(inlines: &[Inline], bold: bool, width: u32, size: u32) -> u32 {
+    let mut lines = Vec::new();
+    cell_lines(inlines, bold, &mut lines);
+    let room = u64::from(width.saturating_sub(CELL_PADDING).max(1));
+    lines
+        .iter()
+        .map(|line| {
+            let w = u64::from(text_twips(line)) * u64::from(size) / u64::from(MEASURED_HALF_POINTS);
+            u32::try_from(w.div_ceil(room).max(1)).unwrap_or(u32::MAX)
+        })
+        .fold(0u32, u32::saturating_add)
+}
+
 /// Left plus right cell margin (85 twips each in the table style) and a little air; the
 /// text widths already carry a 5 % reserve.
 const CELL_PADDING: u32 = 200;
 
-/// The size (half-points) a table is set in when its longest words do not fit at 11 pt.
-pub(crate) const SMALL_TABLE_HALF_POINTS: u32 = 18;
+/// The smallest size (half-points) a table is set in to keep its longest words whole.
+pub(crate) const SMALL_TABLE_HALF_POINTS: u32 = 16;
+
+/// The size the widths are measured in (11 pt); [`ColumnNeed::scaled`] converts.
+pub(crate) const MEASURED_HALF_POINTS: u32 = 22;
 
 /// Each column's cap: no column claims more than 45 % of the table for its minimum.
 fn capped(w: u32, total: u32) -> u32 {

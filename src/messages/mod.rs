@@ -19,6 +19,7 @@ pub mod documents;
 pub mod inputs;
 pub mod model;
 pub mod output;
+pub mod protocol;
 pub mod render;
 pub mod serve;
 pub mod sheets;

@@ -258,6 +258,7 @@ mod tests {
             datum_offen: None,
             ort: None,
             bemerkung: None,
+            sprecher: Vec::new(),
         }
     }
 

@@ -121,6 +121,7 @@ mod tests {
             datum_offen: None,
             ort: None,
             bemerkung: None,
+            sprecher: Vec::new(),
         }
     }
 

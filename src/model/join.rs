@@ -594,6 +594,7 @@ fn meeting(konferenz: &Konferenz, record: &MeetingRecord) -> Termin {
         datum_offen,
         ort: record.place.clone(),
         bemerkung: record.remark.clone(),
+        sprecher: konferenz.sprecher.clone(),
     }
 }
 

@@ -148,6 +148,11 @@ pub struct Termin {
     /// The list's remark on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bemerkung: Option<String>,
+    /// The spokespersons of its conference (empty when vacant): the overview shows who
+    /// belongs to each meeting. Not part of the calendar's memory, nor of a sent version's
+    /// record before it was added (hence the default).
+    #[serde(default)]
+    pub sprecher: Vec<SprecherKurz>,
 }
 
 /// A spokesperson with everything the roster says.
@@ -177,7 +182,7 @@ pub struct Sprecher {
 }
 
 /// A spokesperson as listed under a conference.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SprecherKurz {
     /// As [`Sprecher::id`].
     pub id: String,
@@ -195,6 +200,9 @@ pub struct SprecherKurz {
     /// As [`Sprecher::land`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub land: Option<String>,
+    /// As [`Sprecher::email`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 impl From<&Sprecher> for SprecherKurz {
@@ -206,6 +214,7 @@ impl From<&Sprecher> for SprecherKurz {
             name: person.name.clone(),
             funktion: person.funktion.clone(),
             land: person.land.clone(),
+            email: person.email.clone(),
         }
     }
 }

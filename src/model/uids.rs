@@ -106,7 +106,7 @@ pub fn assign(
         let j = held[*k];
         used[j] = true;
         let old = &base[j];
-        let changed = old.termin != **termin || old.abgesagt != is_cancelled;
+        let changed = shown_changed(&old.termin, termin) || old.abgesagt != is_cancelled;
         let entry = KalenderEintrag {
             uid: old.uid.clone(),
             sequenz: old.sequenz + u32::from(changed),
@@ -129,7 +129,7 @@ pub fn assign(
             used[j] = true;
             let old = &base[j];
             cancelled_entries.push(KalenderEintrag {
-                sequenz: old.sequenz + u32::from(old.termin != **termin),
+                sequenz: old.sequenz + u32::from(shown_changed(&old.termin, termin)),
                 termin: (*termin).clone(),
                 ..old.clone()
             });
@@ -223,6 +223,24 @@ fn uid_of(key: &str) -> String {
     format!("{hex}@briefing.it-planungsrat")
 }
 
+/// Whether a calendar shows the meeting differently: everything the event carries, not the
+/// spokespersons the documents list beside it (the memory file does not keep them).
+fn shown_changed(before: &Termin, now: &Termin) -> bool {
+    let shown = |t: &Termin| {
+        (
+            t.konferenz.clone(),
+            t.konferenz_name.clone(),
+            t.sitzung.clone(),
+            t.beginn,
+            t.ende,
+            t.datum_offen.clone(),
+            t.ort.clone(),
+            t.bemerkung.clone(),
+        )
+    };
+    shown(before) != shown(now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +259,7 @@ mod tests {
             datum_offen: None,
             ort: Some("Bremen".into()),
             bemerkung: None,
+            sprecher: Vec::new(),
         }
     }
 

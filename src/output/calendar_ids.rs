@@ -189,6 +189,7 @@ fn parse(text: &str) -> Result<Vec<KalenderEintrag>, (usize, String)> {
                 datum_offen: None,
                 ort: optional(8),
                 bemerkung: optional(9),
+                sprecher: Vec::new(),
             },
         });
     }
@@ -248,6 +249,7 @@ mod tests {
                 datum_offen: None,
                 ort: None,
                 bemerkung: Some("Zeile 1\nZeile 2\r\n".into()),
+                sprecher: Vec::new(),
             },
         }
     }

@@ -143,6 +143,15 @@ pub fn full_sample() -> Model {
         datum_offen: Some("Herbst 2027".into()),
         ort: Some("Hamburg".into()),
         bemerkung: Some("Bemerkung".into()),
+        sprecher: vec![SprecherKurz {
+            id: "id".into(),
+            anrede: Some("Herr".into()),
+            titel: Some("Dr.".into()),
+            name: "Name".into(),
+            funktion: Some("Funktion".into()),
+            land: Some("Land".into()),
+            email: Some("s@example.org".into()),
+        }],
     };
     let person = Ansprechperson {
         name: Some("Name".into()),

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use crate::docx::design::Reference;
 use crate::docx::error::DocxError;
 use crate::docx::ooxml::{
-    BUILTIN_STYLES, BuiltinStyle, FONT, MONO_FONT, NS_R, NS_W, StyleMap, TEXT_WIDTH, list_indent,
+    BUILTIN_STYLES, BuiltinStyle, FONT, MONO_FONT, NS_R, NS_W, StyleMap, TABLE_HALF_POINTS,
+    TEXT_WIDTH, list_indent,
 };
 use crate::docx::xml::{El, Xml, el, parent, val};
 
@@ -314,6 +315,7 @@ fn styles() -> Vec<Style> {
     grid.based_on = Some("TableNormal");
     grid.ui_priority = Some(39);
     grid.ppr = vec![spacing(0, 0, Some(240))];
+    grid.rpr = sz(TABLE_HALF_POINTS).to_vec();
     grid.tblpr = vec![
         parent(
             "w:tblBorders",

@@ -83,7 +83,9 @@ fn fixture_produces_complete_well_formed_package() {
     assert!(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
     assert_eq!(count(doc, "<w:tblHeader/>"), 2);
     assert_eq!(count(doc, r#"w:fill="D9E2F3""#), 4 + 6);
-    assert!(doc.contains("<w:rPr><w:b/></w:rPr><w:t>Gremium</w:t>"));
+    assert!(doc.contains(
+        r#"<w:rPr><w:b/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:t>Gremium</w:t>"#
+    ));
     assert!(doc.contains(r#"<w:jc w:val="right"/>"#) && doc.contains(r#"<w:jc w:val="center"/>"#));
     let grid: Vec<u32> = doc
         .split("<w:gridCol w:w=\"")
@@ -96,7 +98,8 @@ fn fixture_produces_complete_well_formed_package() {
     // The table in the landscape section spans the landscape text width.
     assert_eq!(grid[4..].iter().sum::<u32>(), 16838 - 2 * 1417);
     assert!(doc.contains(r#"<w:tblW w:w="14004" w:type="dxa"/>"#));
-    assert!(doc.contains("</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"right\"/></w:pPr></w:p></w:tc>"));
+    // An empty cell (of the third of four rows: a short table's rows keep together).
+    assert!(doc.contains("</w:tcPr><w:p><w:pPr><w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"right\"/></w:pPr></w:p></w:tc>"));
     // Hyperlinks: two distinct allowed URLs in document (one repeated), plus the autolink
     let rels = &parts["word/_rels/document.xml.rels"];
     // (rId9/rId10 are the landscape header and footer: links start at rId11)
@@ -119,7 +122,7 @@ fn fixture_produces_complete_well_formed_package() {
     let notes = &parts["word/footnotes.xml"];
     assert!(notes.contains(r#"<w:footnote w:type="separator" w:id="-1">"#));
     assert!(notes.contains(r#"<w:footnote w:type="continuationSeparator" w:id="0">"#));
-    assert!(notes.contains(r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#));
+    assert!(notes.contains(r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/><w:widowControl/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#));
     assert!(notes.contains("Beschluss 2026/17") && notes.contains("Mit 16 Stimmen."));
     let notes_rels = &parts["word/_rels/footnotes.xml.rels"];
     assert!(notes_rels.contains(r#"Id="rId1""#) && notes_rels.contains("beschluesse"));
@@ -381,7 +384,7 @@ fn edge_cases_stay_well_formed() {
     assert!(doc.contains("</w:tbl><w:p/><w:tbl>"));
     assert!(
         doc.contains(
-            r#"</w:tbl><w:p><w:pPr><w:spacing w:before="160"/></w:pPr><w:r><w:t>Tab</w:t>"#
+            r#"</w:tbl><w:p><w:pPr><w:keepNext/><w:widowControl/><w:spacing w:before="160"/></w:pPr><w:r><w:t>Tab</w:t>"#
         )
     );
     let notes = &parts["word/footnotes.xml"];
@@ -425,9 +428,11 @@ fn a_short_tail_after_a_sections_last_table_moves_into_the_next_section() {
 
 #[test]
 fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
-    let doc = body_of(
-        "### Beschluss 1\n\n*Sitzung vom 1. Mai*\n\nText.\n\n*Kursiv ohne Überschrift*\n\nText.\n",
-    );
+    let doc = body_of(&format!(
+        "### Beschluss 1\n\n*Sitzung vom 1. Mai*\n\nText.\n\n*Kursiv ohne Überschrift*\n\n{}\n",
+        // Long: a short last paragraph would hold the one before it (flow.rs).
+        "Ein langer Schlussabsatz. ".repeat(10)
+    ));
     let paragraphs: Vec<&str> = doc.split("<w:p>").skip(1).collect();
     assert!(paragraphs[0].contains("<w:keepNext/>"), "heading");
     assert!(paragraphs[1].contains("<w:keepNext/>"), "session line");
@@ -438,30 +443,46 @@ fn an_emphasis_line_after_a_heading_keeps_with_the_next_paragraph() {
     );
 }
 
-#[test]
-fn a_table_whose_longest_words_do_not_fit_is_set_smaller_instead_of_breaking_them() {
-    let row = "| Andreas Brunner | Finanzministerkonferenz | 089 2306-2417 | andreas.brunner@example.org |";
-    let wide = body_of(&format!(
-        "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n{row}\n"
-    ));
-    assert!(wide.contains(r#"<w:sz w:val="18"/>"#));
-    // Every column holds its longest word at 9 pt (with the cell padding of 200 twips).
-    let grid: Vec<u32> = wide
-        .split(r#"<w:gridCol w:w=""#)
+/// The w:sz values of the runs in the tables of `doc`.
+fn table_sizes(doc: &str) -> Vec<u32> {
+    let mut sizes: Vec<u32> = doc
+        .split("<w:tbl>")
         .skip(1)
-        .map(|g| g[..g.find('"').unwrap()].parse().unwrap())
+        .flat_map(|t| {
+            t[..t.find("</w:tbl>").unwrap()]
+                .split(r#"<w:sz w:val=""#)
+                .skip(1)
+        })
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
         .collect();
-    assert_eq!(grid.iter().sum::<u32>(), 9072);
-    assert!(grid[3] >= 3614 * 9 / 11 + 200, "{grid:?}");
-    // A table whose words fit stays at the body's size ...
-    let narrow = body_of("| Name | Telefon |\n|---|---|\n| Andreas Brunner | 089 2306-2417 |\n");
-    assert!(!narrow.contains("<w:sz "));
-    // ... unless another table with the same header is small: a document's tables of one
-    // kind look alike.
-    let header = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n";
-    let both = body_of(&format!(
-        "{header}| Jo | Leiter | 1 | a@b.de |\n\nText\n\n{header}{row}\n"
-    ));
-    let first_table = &both[..both.find("</w:tbl>").unwrap()];
-    assert!(first_table.contains(r#"<w:sz w:val="18"/>"#));
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+#[test]
+fn all_tables_of_a_document_share_one_font_size() {
+    // Contacts and meetings: both in the design's 10 pt, written in every run.
+    let contacts = "| Name | Funktion | Telefon | E-Mail |\n|---|---|---|---|\n| Andreas Brunner | Referent | 089 2306-2417 | andreas.brunner@example.org |\n";
+    let meetings = "| Datum | Sitzung |\n|---|---|\n| 03.12.2026 | Sitzung |\n";
+    let doc = body_of(&format!("{contacts}\nText\n\n{meetings}"));
+    assert_eq!(table_sizes(&doc), vec![TABLE_HALF_POINTS]);
+    // A table whose longest words do not fit at 10 pt makes every table of the document
+    // smaller, never one alone; each column still holds its longest word.
+    let long = "Digitalministerkonferenzgeschäftsstelle";
+    let wide = format!(
+        "| A | B | C | D | E |\n|---|---|---|---|---|\n| {long} | {long} | {long} | Ministerpräsidentenkonferenz | andreas.brunner@example.org |\n"
+    );
+    let doc = body_of(&format!("{meetings}\nText\n\n{wide}"));
+    let sizes = table_sizes(&doc);
+    assert_eq!(sizes.len(), 1, "{sizes:?}");
+    assert!(sizes[0] < TABLE_HALF_POINTS && sizes[0] >= 16, "{sizes:?}");
+}
+
+#[test]
+fn the_table_size_comes_from_the_reference_table_style() {
+    let design = Design::from_reference(&reference_with_table_size(24)).unwrap();
+    let bytes = markdown_to_docx("| a | b |\n|---|---|\n| 1 | 2 |\n", &meta(), &design).unwrap();
+    let doc = unzip(&bytes).1["word/document.xml"].clone();
+    assert_eq!(table_sizes(&doc), vec![24]);
 }

@@ -15,6 +15,7 @@
 mod dates;
 mod grammar;
 mod people;
+mod protocol;
 #[cfg(test)]
 mod tests;
 
@@ -56,6 +57,7 @@ pub const FILTER_NAMES: &[&str] = &[
     "mit_artikeln",
     "nach_anzahl",
     "satzanfang",
+    "protokollanrede",
 ];
 
 /// Adds every filter of this module to a template environment.
@@ -97,6 +99,9 @@ pub fn register(env: &mut Environment<'static>) {
     });
     env.add_filter("briefanrede", |person: Value| -> Result<String, Error> {
         Ok(Person::of(&person)?.salutation())
+    });
+    env.add_filter("protokollanrede", |state: &State, person: Value| {
+        protocol::protocol_salutation(state, &person)
     });
     env.add_filter("und_liste", |list: Value| -> Result<String, Error> {
         let items: Vec<String> = list
