@@ -147,7 +147,8 @@ impl Project {
         sources.sort();
         let renderer = Renderer::new(&templates)
             .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()))
-            .with_group_style(settings.config.group_style);
+            .with_group_style(settings.config.group_style)
+            .with_decisions(&inputs.decisions.entries);
         warnings.extend(renderer.warnings());
         Ok(Project {
             renderer,

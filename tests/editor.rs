@@ -409,3 +409,99 @@ fn a_partial_including_itself_twice_is_checked_quickly() {
     exercise("{% include \"partials/x.md.j2\" %}{% include \"partials/x.md.j2\" %}{{ k.nme }}");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+// --- Issue 21: decisions cited from the data.
+
+/// `beschluesse.yaml` of the project without the entry of decision `number`.
+fn remove_decision(project: &Project, number: &str) {
+    let path = project.input("beschluesse.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find(&format!("  - nummer: \"{number}\"\n"))
+        .unwrap_or_else(|| panic!("{number} not in beschluesse.yaml"));
+    let end = text[start + 4..]
+        .find("\n  - nummer:")
+        .map_or_else(|| text.find("\nsitzungen:").unwrap(), |i| start + 4 + i);
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end + 1..])).unwrap();
+}
+
+/// Every `beschluss_zitat("…")` / `beschluss("…")` in the shipped templates, with its file
+/// and line.
+fn cited_decisions() -> Vec<(String, String, usize)> {
+    let mut found = Vec::new();
+    let templates = repo().join("templates");
+    let mut stack = vec![templates.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if !path.to_string_lossy().ends_with(".j2") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path
+                .strip_prefix(&templates)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            for (index, line) in text.lines().enumerate() {
+                for call in ["beschluss_zitat(\"", "beschluss(\""] {
+                    for (at, _) in line.match_indices(call) {
+                        let rest = &line[at + call.len()..];
+                        let number = &rest[..rest.find('"').unwrap()];
+                        if !number.starts_with(|c: char| c.is_ascii_digit()) {
+                            continue; // the "JJJJ/NN" of a comment
+                        }
+                        found.push((number.to_string(), name.clone(), index + 1));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn a_removed_decision_is_an_error_naming_template_and_line() {
+    let project = Project::shipped_example();
+    remove_decision(&project, "2026/04");
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn removing_any_cited_decision_fails_check_at_each_place() {
+    let cited = cited_decisions();
+    let numbers: std::collections::BTreeSet<&str> =
+        cited.iter().map(|(number, _, _)| number.as_str()).collect();
+    assert!(numbers.len() >= 10, "{numbers:?}");
+    for number in numbers {
+        let project = Project::shipped_example();
+        remove_decision(&project, number);
+        let outcome = check(&project);
+        assert!(outcome.starts_with("exit 1"), "{number}: {outcome}");
+        for (_, file, line) in cited.iter().filter(|(n, _, _)| n == number) {
+            let place = format!("{file}:{line}:");
+            assert!(
+                outcome.contains(&place) && outcome.contains(&format!("„{number}“")),
+                "{number} at {place}: {outcome}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_decision_number_in_plain_text_must_be_in_the_data() {
+    let project = Project::shipped_example();
+    // 2023/12 is in beschluesse.yaml but outside the 12 months: fine.
+    append(
+        &project,
+        "partials/hinweise.md.j2",
+        "\nSiehe IT-PLR-Beschluss 2023/12 und Beschluss 2026/77.\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}

@@ -135,3 +135,34 @@ fn preview_prints_the_markdown_of_one_briefing_or_the_overview() {
         "preview writes nothing"
     );
 }
+
+/// The guide's worked example, the salutation by function, run as written in
+/// `templates/README.md` on the shipped example.
+#[test]
+fn the_guides_salutation_example_gives_the_protocol_forms() {
+    let guide = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
+    let section = &guide[guide
+        .find("### Beispiel: die Anrede nach der Funktion")
+        .expect("the guide has the example")..];
+    let start = section.find("```\n").unwrap() + 4;
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let project = project();
+    let path = project.path().join("templates/briefing.md.j2");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "## Initialisierung",
+        &format!("ANREDE: {example}\n## Initialisierung"),
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let salutation = |id: &str| {
+        let output = project.run(&["preview", id, "--stand", "2026-11-28", "--month", "2026-11"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let markdown = stdout(&output);
+        let after = &markdown[markdown.find("ANREDE: ").unwrap() + 8..];
+        after[..after.find(',').unwrap()].trim().to_string()
+    };
+    assert_eq!(salutation("klement"), "Sehr geehrte Frau Staatssekretärin");
+    assert_eq!(salutation("richter"), "Sehr geehrter Herr Staatssekretär");
+    assert_eq!(salutation("hagen"), "Sehr geehrter Herr Staatsrat");
+}

@@ -202,3 +202,92 @@ pub fn unknown_case(name: &str) -> String {
 pub fn unknown_group_style(value: impl std::fmt::Display) -> String {
     format!("schreibweise „{value}“ ist unbekannt; erlaubt sind „paarform“ und „doppelpunkt“")
 }
+
+// --- render/decisions.rs: decisions cited from beschluesse.yaml (issue 21)
+
+/// A template cites a decision number that `beschluesse.yaml` does not have.
+pub fn unknown_decision(number: &str) -> String {
+    format!("den Beschluss „{number}“ gibt es in inputs/beschluesse.yaml nicht")
+}
+
+/// The hint below [`unknown_decision`].
+pub fn unknown_decision_hint(close: Option<&str>) -> String {
+    match close {
+        Some(close) => format!(
+            "meinten Sie „{close}“? Sonst den Beschluss in inputs/beschluesse.yaml ergänzen \
+             oder den Verweis aus der Vorlage entfernen"
+        ),
+        None => "den Beschluss in inputs/beschluesse.yaml ergänzen oder den Verweis aus der \
+                 Vorlage entfernen"
+            .to_string(),
+    }
+}
+
+/// A decision number written as plain text that `beschluesse.yaml` does not have.
+pub fn unknown_decision_in_text(number: &str) -> String {
+    format!("der Text nennt den Beschluss „{number}“, den es in inputs/beschluesse.yaml nicht gibt")
+}
+
+/// The hint below [`unknown_decision_in_text`].
+pub const DECISION_IN_TEXT_HINT: &str = "Beschlüsse aus den Daten zitieren: \
+     {{ beschluss_zitat(\"2026/04\") }} oder {{ beschluss(\"2026/04\").titel }}; dann prüft \
+     „check“ die Nummer, und Titel, Sitzung und Datum stimmen mit inputs/beschluesse.yaml überein";
+
+/// `beschluss(…)` called with something other than one number in quotes.
+pub fn decision_argument(function: &str, value: impl std::fmt::Display) -> String {
+    format!(
+        "„{function}“ erwartet eine Beschlussnummer in Anführungszeichen (z. B. \
+         {function}(\"2026/04\")), nicht {value}"
+    )
+}
+
+// --- render/filters/mod.rs: the kind of a value a filter did not expect (issue 21)
+
+/// No value (`none` or missing).
+pub const KIND_NOTHING: &str = "ein leerer Wert";
+/// A value of a kind the other texts do not name.
+pub const KIND_OTHER: &str = "ein anderer Wert";
+
+/// `true` or `false`.
+pub fn kind_bool(value: bool) -> String {
+    format!(
+        "der Wahrheitswert {}",
+        if value { "wahr" } else { "falsch" }
+    )
+}
+
+/// A number.
+pub fn kind_number(number: &str) -> String {
+    format!("die Zahl {number}")
+}
+
+/// A text, shortened when `cut`.
+pub fn kind_text(text: &str, cut: bool) -> String {
+    format!("der Text „{text}{}“", if cut { "…" } else { "" })
+}
+
+/// A list.
+pub fn kind_list(count: usize) -> String {
+    match count {
+        1 => "eine Liste mit einem Eintrag".to_string(),
+        n => format!("eine Liste mit {n} Einträgen"),
+    }
+}
+
+/// A map (a person, a conference, a meeting), with its `name` when it has one.
+pub fn kind_map(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("ein Eintrag mit Feldern („{name}“)"),
+        None => "ein Eintrag mit Feldern".to_string(),
+    }
+}
+
+/// A filter error with the filter's name in front.
+pub fn in_filter(filter: &str, message: &str) -> String {
+    format!("Filter „{filter}“: {message}")
+}
+
+/// The hint when a filter for one value got a list and a list form exists.
+pub fn list_form(filter: &str, list_filter: &str) -> String {
+    format!("für eine Liste gibt es „{list_filter}“ (statt „{filter}“)")
+}

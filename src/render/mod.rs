@@ -10,6 +10,7 @@
 //! stage does no I/O at all; it gets the templates' texts from the loading stage
 //! ([`crate::load::templates`]), and a name with `..` finds nothing.
 
+pub(crate) mod decisions;
 mod errors;
 pub mod filters;
 mod lint;
@@ -160,6 +161,20 @@ impl Renderer {
     /// unless a template sets its own with `{% set schreibweise = ... %}`.
     pub fn with_group_style(mut self, style: crate::load::config::GroupStyle) -> Self {
         self.env.add_global("schreibweise", style.name());
+        self
+    }
+
+    /// Adds `beschluss("…")` and `beschluss_zitat("…")`, which cite a decision of
+    /// `beschluesse.yaml` (all of them, not only the window's), and checks every decision
+    /// number the templates name, in a call or as plain text, against the file.
+    pub fn with_decisions(mut self, entries: &[crate::load::DecisionEntry]) -> Self {
+        let index = Arc::new(decisions::DecisionIndex::new(entries));
+        decisions::register(&mut self.env, Arc::clone(&index));
+        for (name, text) in self.originals.iter() {
+            for problem in decisions::check(&self.dir, name, text, &index) {
+                self.static_problems.push_diagnostic(problem);
+            }
+        }
         self
     }
 
