@@ -505,3 +505,74 @@ fn a_decision_number_in_plain_text_must_be_in_the_data() {
     );
     insta::assert_snapshot!(check(&project));
 }
+
+// --- Issue 21: the outline guard.
+
+fn build(project: &Project) -> String {
+    let mut args = vec!["build"];
+    args.extend_from_slice(STAND);
+    let output = project.run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    format!("{}{}", stdout(&output), stderr(&output))
+}
+
+/// Replaces `from` (which must occur once) in a template of the project.
+fn edit(project: &Project, file: &str, from: &str, to: &str) {
+    let path = project.path().join("templates").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{file}: {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_endif_moved_to_the_end_of_the_file_loses_sections_and_check_warns() {
+    let project = Project::shipped_example();
+    let first = check(&project);
+    assert_eq!(
+        first.matches("Warnung").count(),
+        0,
+        "nothing to compare yet: {first}"
+    );
+    build(&project);
+    // The `{% endif %}` of `{% if beschluesse %}` cut and closed at the end of the file.
+    edit(
+        &project,
+        "briefing.md.j2",
+        "betreffen.\n\n{% endif %}\n{% for k in konferenzen %}",
+        "betreffen.\n\n{% for k in konferenzen %}",
+    );
+    append(&project, "briefing.md.j2", "{% endif %}\n");
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn an_endif_put_above_the_endfor_hides_sections_check_warns_build_repeats_and_accepts() {
+    let project = Project::shipped_example();
+    build(&project);
+    // The forgotten `{% endif %}` of `{% if weitere %}` put just above the `{% endfor %}`.
+    edit(
+        &project,
+        "briefing.md.j2",
+        "{% endfor +%}\n\n{% endif %}\n{% include [",
+        "{% endfor +%}\n\n{% include [",
+    );
+    edit(
+        &project,
+        "briefing.md.j2",
+        "{% endif %}\n{% endfor %}\n## Exemplarische",
+        "{% endif %}\n{% endif %}\n{% endfor %}\n## Exemplarische",
+    );
+    let checked = check(&project);
+    insta::assert_snapshot!(checked);
+    // `build` writes the documents and repeats the warnings under its summary ...
+    let built = build(&project);
+    let summary: Vec<&str> = built
+        .lines()
+        .filter(|line| line.starts_with("  Gliederung prüfen:"))
+        .collect();
+    assert_eq!(summary.len(), 4, "{built}");
+    assert!(summary[1].contains("„### Ansprechpersonen“"), "{built}");
+    // ... and a deliberate change is accepted by that build: the next check compares with it.
+    let again = check(&project);
+    assert!(!again.contains("Warnung"), "{again}");
+}

@@ -30,6 +30,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Further warnings of this run (German): misnamed month folders, a month already sent.
     pub notices: Vec<String>,
+    /// The outline guard's warnings (also in `warnings`), repeated in the summary.
+    pub outline: Diagnostics,
 }
 
 /// How a build gets the output lock.
@@ -92,7 +94,20 @@ pub fn run_with(
         writer.remove_pdfs(&documents)?;
         0
     };
+    let (outlines, outline) =
+        crate::output::outline::guard(out, project.model.monat, &project.renderer);
     let folder = writer.commit(rows)?;
+    let mut warnings = project.warnings;
+    warnings.extend(outline.clone());
+    // The month is in place: its outline is the standard for the next comparison.
+    if let Err(problem) = crate::output::outline::save(
+        out,
+        project.model.monat,
+        outlines,
+        *selection == Selection::Everything,
+    ) {
+        warnings.extend(problem);
+    }
     if let Some((count, last)) = send::delivered_summary(&layout) {
         notices.push(messages::already_delivered(layout.month(), count, &last));
     }
@@ -101,7 +116,8 @@ pub fn run_with(
         briefings,
         overview: batch.overview,
         pdfs,
-        warnings: project.warnings,
+        warnings,
         notices,
+        outline,
     })
 }

@@ -17,6 +17,7 @@ pub mod deliver;
 pub mod documents;
 pub mod inputs;
 pub mod model;
+pub mod outline;
 pub mod output;
 pub mod render;
 pub mod sheets;

@@ -291,3 +291,40 @@ pub fn in_filter(filter: &str, message: &str) -> String {
 pub fn list_form(filter: &str, list_filter: &str) -> String {
     format!("für eine Liste gibt es „{list_filter}“ (statt „{filter}“)")
 }
+
+// --- render/mod.rs: the outline guard (issue 21)
+
+/// A heading every document had at the last build and none has now.
+pub fn outline_lost(heading: &str, documents: usize, compared_with: &str) -> String {
+    format!(
+        "die Überschrift „{heading}“ fehlt jetzt in allen {documents} Dokumenten, die sie beim \
+         letzten Erstellen ({compared_with}) hatten"
+    )
+}
+
+/// A section that had entries at the last build and is empty in every document now.
+pub fn outline_emptied(heading: &str, documents: usize, compared_with: &str) -> String {
+    format!(
+        "der Abschnitt „{heading}“ ist jetzt in jedem Dokument leer; beim letzten Erstellen \
+         ({compared_with}) hatte er in {documents} Dokumenten Einträge"
+    )
+}
+
+/// What to do about an outline warning.
+pub const OUTLINE_HINT: &str = "steht ein {% endif %} oder {% endfor %} an der falschen Stelle \
+     (z. B. erst am Ende der Datei)? Ist die Änderung gewollt, genügt einmal „briefing build“: \
+     danach vergleicht briefing mit dem neuen Stand, und die Warnung erscheint nicht mehr";
+
+/// A heading that more than half of the documents show fewer times than at the last build.
+pub fn outline_fewer(
+    heading: &str,
+    documents: usize,
+    before: usize,
+    now: usize,
+    compared_with: &str,
+) -> String {
+    format!(
+        "die Überschrift „{heading}“ steht jetzt in {documents} Dokumenten seltener als beim \
+         letzten Erstellen ({compared_with}): insgesamt {now}-mal statt {before}-mal"
+    )
+}

@@ -116,7 +116,7 @@ fn column_of(source: &str, offset: usize) -> Option<u64> {
 /// "12 | {{ sprecher.nmae }}" and a line of carets under the range. `range` is in bytes
 /// (as minijinja reports it) and may fall inside a multi-byte character or past the line:
 /// it is clamped to character boundaries of the line, never sliced blindly.
-pub(super) fn excerpt(
+pub(crate) fn excerpt(
     source: &str,
     line: usize,
     range: Option<&std::ops::Range<usize>>,
