@@ -576,3 +576,46 @@ fn an_endif_put_above_the_endfor_hides_sections_check_warns_build_repeats_and_ac
     let again = check(&project);
     assert!(!again.contains("Warnung"), "{again}");
 }
+
+// --- Issue 21: footnotes and Markdown structure.
+
+#[test]
+fn a_footnote_label_misspelt_in_its_definition() {
+    let project = Project::shipped_example();
+    edit(
+        &project,
+        "partials/zentrale_botschaften.md.j2",
+        "[^b2026-04]: {{",
+        "[^dstack-news]: {{",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_footnote_label_copied_from_another_partial() {
+    let project = Project::shipped_example();
+    // The hints get a footnote whose label the central messages already use.
+    edit(
+        &project,
+        "partials/hinweise.md.j2",
+        "-teilnehmende.[^teilnehmende]",
+        "-teilnehmende.[^teilnehmende] Siehe auch die Architekturrichtlinie.[^b2026-04]",
+    );
+    append(
+        &project,
+        "partials/hinweise.md.j2",
+        "[^b2026-04]: Die Architekturrichtlinie gilt ab 2027.\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_table_right_after_a_list_and_a_heading_without_space() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        "partials/leitfragen.md.j2",
+        "\n- Letzte Frage?\n| Thema | Termin |\n|---|---|\n| OZG | 2027 |\n\n###Ausblick\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}

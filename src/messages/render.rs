@@ -328,3 +328,46 @@ pub fn outline_fewer(
          letzten Erstellen ({compared_with}): insgesamt {now}-mal statt {before}-mal"
     )
 }
+
+// --- render/lint.rs and render/footnotes.rs: Markdown structure (issue 21)
+
+/// A table directly under a list item.
+pub const TABLE_AFTER_LIST: &str = "die Tabelle steht direkt unter einer Aufzählung: davor fehlt \
+     eine Leerzeile, sonst erscheint sie als Text mit | im letzten Punkt";
+
+/// `#Titel`: no space after the `#`.
+pub fn heading_without_space(marks: &str) -> String {
+    format!(
+        "nach „{marks}“ fehlt ein Leerzeichen: ohne es wird die Zeile keine Überschrift, \
+         sondern Text mit {marks}"
+    )
+}
+
+/// A footnote reference without a definition in the document.
+pub fn footnote_undefined(label: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] wird verwendet, aber nirgends mit „[^{label}]: …“ erklärt; \
+         Word zeigte [^{label}] als Text"
+    )
+}
+
+/// The hint below [`footnote_undefined`] with a close label.
+pub fn footnote_close(label: &str) -> String {
+    format!("meinten Sie [^{label}]?")
+}
+
+/// A footnote defined but never referenced.
+pub fn footnote_unused(label: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] ist erklärt, wird aber nirgends verwendet; ihr Text fehlte im \
+         Dokument"
+    )
+}
+
+/// The same footnote label defined twice in one document.
+pub fn footnote_twice(label: &str, other: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] ist im selben Dokument schon in {other} erklärt; jede Fußnote \
+         braucht einen eigenen Namen, sonst zeigt sie den Text der anderen"
+    )
+}

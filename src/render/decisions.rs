@@ -305,7 +305,7 @@ fn number_at(bytes: &[u8], position: usize) -> Option<usize> {
 }
 
 /// The source with every comment replaced by spaces (line breaks kept), so positions stay.
-fn without_comments(source: &str) -> String {
+pub(super) fn without_comments(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
     while let Some(start) = rest.find("{#") {

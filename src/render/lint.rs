@@ -51,6 +51,19 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             continue;
         }
         if text.starts_with('|') {
+            // A table right under a list item (no blank line) continues the item: Markdown
+            // prints its pipes inside the last bullet.
+            if index > 0
+                && lines[index - 1].number + 1 == line.number
+                && is_list_item(lines[index - 1].text.trim())
+            {
+                report(
+                    line.number,
+                    Severity::Error,
+                    messages::render::TABLE_AFTER_LIST.into(),
+                    None,
+                );
+            }
             let mut end = index;
             while end < lines.len() && lines[end].text.trim().starts_with('|') {
                 end += 1;
@@ -79,6 +92,18 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             }
             index = end;
             continue;
+        }
+        if let Some(rest) = text.strip_prefix('#') {
+            let marks = 1 + rest.bytes().take_while(|b| *b == b'#').count();
+            let after = &text[marks..];
+            if marks <= 6 && after.starts_with(|c: char| c.is_alphanumeric()) {
+                report(
+                    line.number,
+                    Severity::Error,
+                    messages::render::heading_without_space(&text[..marks]),
+                    None,
+                );
+            }
         }
         if unpaired_bold(text) {
             if text.starts_with('#') {
@@ -314,4 +339,13 @@ mod tests {
         assert!(found[2].contains(":3:1: HTML „</b>“"));
         assert!(found[3].contains(":4:1: unbekannter Befehl „\\querfomat“"));
     }
+}
+
+/// "- x", "* x", "+ x", "1. x".
+fn is_list_item(text: &str) -> bool {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return true;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
 }

@@ -13,6 +13,7 @@
 pub(crate) mod decisions;
 mod errors;
 pub mod filters;
+mod footnotes;
 mod lint;
 mod names;
 pub mod outline;
@@ -211,6 +212,13 @@ impl Renderer {
                     renderer.static_problems.push_diagnostic(problem);
                 }
             }
+        }
+        for problem in footnotes::check(
+            &renderer.dir,
+            &renderer.originals,
+            &[BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE],
+        ) {
+            renderer.static_problems.push_diagnostic(problem);
         }
         renderer
     }
