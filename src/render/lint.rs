@@ -294,6 +294,15 @@ fn close(a: &str, b: &str) -> bool {
     row[b.len()] <= 2
 }
 
+/// "- x", "* x", "+ x", "1. x".
+fn is_list_item(text: &str) -> bool {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return true;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,13 +348,4 @@ mod tests {
         assert!(found[2].contains(":3:1: HTML „</b>“"));
         assert!(found[3].contains(":4:1: unbekannter Befehl „\\querfomat“"));
     }
-}
-
-/// "- x", "* x", "+ x", "1. x".
-fn is_list_item(text: &str) -> bool {
-    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
-        return true;
-    }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && text[digits..].starts_with(". ")
 }
