@@ -619,3 +619,92 @@ fn a_table_right_after_a_list_and_a_heading_without_space() {
     );
     insta::assert_snapshot!(check(&project));
 }
+
+// --- Issue 21: YAML mistakes in German, at the place of the mistake.
+
+#[test]
+fn yaml_mistakes_are_named_with_their_fix_where_they_are() {
+    let cases: &[(&str, &str, &str)] = &[
+        // A colon inside a title.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel: Kommunalpakt: Bund, Länder und Kommunen\n",
+        ),
+        // The colon after a key forgotten.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel Kommunalpakt\n",
+        ),
+        // A list's `]` forgotten (reported at the `[`, not on the next line).
+        (
+            "beschluesse.yaml",
+            "    relevant_fuer: [DMK, UMK, WMK]\n",
+            "    relevant_fuer: [DMK, UMK, WMK\n",
+        ),
+        // A no-break space after the colon, pasted from Word.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel:\u{a0}Kommunalpakt\n",
+        ),
+        // A no-break space in the indentation (was: a missing field).
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "\u{a0}   titel: Kommunalpakt\n",
+        ),
+        // A closing quote forgotten (reported on its line, not 14 lines below).
+        (
+            "beschluesse.yaml",
+            "  - nummer: \"2023/07\"\n",
+            "  - nummer: \"2023/07\n",
+        ),
+        // One space too many.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "     titel: Kommunalpakt\n",
+        ),
+        // A list dash without its space.
+        (
+            "sprecher.yaml",
+            "      - Digitalministerkonferenz der Länder\n",
+            "      -Digitalministerkonferenz der Länder\n",
+        ),
+        // A zero-width space inside a key.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    ti\u{200b}tel: Kommunalpakt\n",
+        ),
+        // A `{` instead of `[`, never closed.
+        (
+            "beschluesse.yaml",
+            "    relevant_fuer: [DMK, UMK, WMK]\n",
+            "    relevant_fuer: {DMK, UMK\n",
+        ),
+        // A value starting with `@`.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel: @Kommunalpakt\n",
+        ),
+    ];
+    let mut all = String::new();
+    for (file, from, to) in cases {
+        let project = Project::shipped_example();
+        let path = project.input(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let outcome = check(&project);
+        assert!(outcome.starts_with("exit 1"), "{outcome}");
+        all.push_str(&format!("{}\n", to.trim_end().escape_debug()));
+        for line in outcome.lines().filter(|l| l.starts_with("Fehler:")) {
+            all.push_str(&format!("  {line}\n"));
+        }
+    }
+    insta::assert_snapshot!(all);
+}
