@@ -132,6 +132,7 @@ impl Project {
         warnings.extend(model_warnings);
         warnings.extend(unknown_genders(&inputs.roster));
         let templates = load::templates::read(&paths.templates);
+        warnings.extend(load::templates::misnamed(&paths.templates));
         let design_files = load::design::read(&paths.templates)?;
         let design = design_from(&design_files)?;
 

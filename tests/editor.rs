@@ -708,3 +708,44 @@ fn yaml_mistakes_are_named_with_their_fix_where_they_are() {
     }
     insta::assert_snapshot!(all);
 }
+
+// --- Issue 21: the roster as a recipient reads it, and a template with an extra extension.
+
+/// Sets one field of the entry `id` in the project's `sprecher.yaml`.
+fn set_person_field(project: &Project, id: &str, field: &str, value: &str) {
+    let path = project.input("sprecher.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let entry = text.find(&format!("  - id: {id}\n")).unwrap();
+    let at = entry + text[entry..].find(&format!("    {field}:")).unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    let line = format!("    {field}: {value}");
+    std::fs::write(&path, format!("{}{line}{}", &text[..at], &text[end..])).unwrap();
+}
+
+#[test]
+fn a_salutation_spelt_otherwise_a_title_twice_and_no_salutation() {
+    let project = Project::shipped_example();
+    set_person_field(&project, "klement", "anrede", "Fr.");
+    set_person_field(&project, "richter", "anrede", "hr");
+    set_person_field(&project, "hagen", "name", "Dr. Martin Hagen");
+    insta::assert_snapshot!(check(&project));
+    set_person_field(&project, "klement", "anrede", "Frau");
+    set_person_field(&project, "richter", "anrede", "Herr");
+    set_person_field(&project, "sieveke", "anrede", "\"\"");
+    insta::assert_snapshot!("no_salutation_is_a_warning", check(&project));
+}
+
+#[test]
+fn a_template_saved_with_an_extra_extension_is_warned() {
+    let project = Project::shipped_example();
+    std::fs::copy(
+        project
+            .path()
+            .join("templates/partials/konferenzen/IMK.md.j2"),
+        project
+            .path()
+            .join("templates/partials/konferenzen/GMK.md.j2.txt"),
+    )
+    .unwrap();
+    insta::assert_snapshot!(check(&project));
+}

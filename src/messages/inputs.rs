@@ -296,3 +296,14 @@ pub fn yaml_syntax(what: &str) -> String {
          Doppelpunkte, Klammern und Anführungszeichen"
     )
 }
+
+// --- load/templates.rs: a template saved with an extra extension (issue 21)
+
+/// `GMK.md.j2.txt`: not read as a template.
+pub fn template_extra_extension(name: &str, wanted: &str) -> String {
+    format!(
+        "„{name}“ sieht aus wie eine Vorlage mit einer zusätzlichen Endung und wird darum nicht \
+         gelesen; benennen Sie die Datei in „{wanted}“ um (im Windows-Explorer unter „Ansicht“ \
+         die Dateinamenerweiterungen einblenden)"
+    )
+}
