@@ -267,11 +267,19 @@ pub fn kind_text(text: &str, cut: bool) -> String {
 }
 
 /// A list.
-pub fn kind_list(count: usize) -> String {
-    match count {
-        1 => "eine Liste mit einem Eintrag".to_string(),
-        n => format!("eine Liste mit {n} Einträgen"),
-    }
+pub const KIND_LIST: &str = "eine Liste";
+
+/// How [`expected`] begins (to recognise a filter's complaint).
+pub const EXPECTED_START: &str = "erwartet wird ";
+
+/// The hint for an end tag with no open block.
+pub fn stray_end(tag: &str) -> String {
+    let opening = tag.trim_start_matches("end");
+    format!(
+        "ist das {{% {tag} %}} übrig geblieben (z. B. beim Ausschneiden), löschen Sie es; fehlt \
+         dagegen das {{% {opening} … %}} dazu, setzen Sie es vor den Text, der nur bedingt \
+         erscheinen soll"
+    )
 }
 
 /// A map (a person, a conference, a meeting), with its `name` when it has one.
@@ -369,5 +377,21 @@ pub fn footnote_twice(label: &str, other: &str) -> String {
     format!(
         "die Fußnote [^{label}] ist im selben Dokument schon in {other} erklärt; jede Fußnote \
          braucht einen eigenen Namen, sonst zeigt sie den Text der anderen"
+    )
+}
+
+/// A tag with `"` on one side and a typographic quote on the other.
+pub fn mixed_quotes(quote: char) -> String {
+    format!(
+        "in dieser Anweisung beginnt ein Text mit \" und endet mit {quote}: schreiben Sie beide \
+         Anführungszeichen gleich (z. B. \"akkusativ\" oder „akkusativ“)"
+    )
+}
+
+/// A link in a template whose target is not https://, http:// or mailto:.
+pub fn link_without_scheme(target: &str) -> String {
+    format!(
+        "der Link auf „{target}“ braucht einen Anfang mit https:// (oder http://, mailto:), \
+         z. B. https://{target}"
     )
 }

@@ -38,6 +38,22 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             detail: Some(detail.join("\n")),
         });
     };
+    for (number, raw) in blank_comments(source).split('\n').enumerate() {
+        if let Some(problem) = mixed_quotes(raw) {
+            report(number + 1, Severity::Error, problem, None);
+        }
+        for target in literal_link_targets(raw) {
+            let allowed = ["https://", "http://", "mailto:", "#"];
+            if !allowed.iter().any(|start| target.starts_with(start)) {
+                report(
+                    number + 1,
+                    Severity::Error,
+                    messages::render::link_without_scheme(&target),
+                    None,
+                );
+            }
+        }
+    }
     let mut in_code = false;
     let mut index = 0;
     while index < lines.len() {
@@ -301,6 +317,54 @@ fn is_list_item(text: &str) -> bool {
     }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && text[digits..].starts_with(". ")
+}
+
+/// A tag whose text is opened with `"` and closed with a typographic quote (`("akkusativ”)`):
+/// minijinja then reads on to the next `"`, lines further down.
+fn mixed_quotes(line: &str) -> Option<String> {
+    let mut rest = line;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start..];
+        let close = match after.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = &after[1..];
+                continue;
+            }
+        };
+        let Some(end) = after.find(close) else {
+            return None;
+        };
+        let tag = &after[..end];
+        let plain = tag.matches('"').count();
+        let typographic = tag.chars().find(|c| matches!(c, '”' | '“' | '„'));
+        if plain % 2 == 1
+            && let Some(quote) = typographic
+        {
+            return Some(messages::render::mixed_quotes(quote));
+        }
+        rest = &after[end + 2..];
+    }
+    None
+}
+
+/// The link targets written as fixed text (`[Text](www.x.de)`), not built from values.
+fn literal_link_targets(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("](") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find(')') else {
+            break;
+        };
+        let target = after[..end].trim();
+        if !target.contains("{{") && !target.contains("{%") && !target.is_empty() {
+            found.push(target.to_string());
+        }
+        rest = &after[end..];
+    }
+    found
 }
 
 #[cfg(test)]

@@ -203,9 +203,8 @@ pub(crate) fn kind_of(value: &Value) -> String {
             let cut = text.chars().count() > SHOWN;
             messages::render::kind_text(&short, cut)
         }
-        ValueKind::Seq | ValueKind::Iterable => {
-            messages::render::kind_list(value.len().unwrap_or_default())
-        }
+        // Without the count, so the message is the same in every document and shown once.
+        ValueKind::Seq | ValueKind::Iterable => messages::render::KIND_LIST.to_string(),
         ValueKind::Map => {
             let name = value
                 .get_attr("name")
