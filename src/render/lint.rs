@@ -333,9 +333,7 @@ fn mixed_quotes(line: &str) -> Option<String> {
                 continue;
             }
         };
-        let Some(end) = after.find(close) else {
-            return None;
-        };
+        let end = after.find(close)?;
         let tag = &after[..end];
         let plain = tag.matches('"').count();
         let typographic = tag.chars().find(|c| matches!(c, '”' | '“' | '„'));
