@@ -281,7 +281,7 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
             let list_form = match filter.as_str() {
                 "mit_artikel" | "artikel" => Some("mit_artikeln"),
                 "name_mit_titel" | "fuer_person" | "briefanrede" => {
-                    Some("map(\"name\") | und_liste")
+                    Some(messages::render::NAMES_OF_LIST)
                 }
                 _ => None,
             };
