@@ -395,3 +395,6 @@ pub fn link_without_scheme(target: &str) -> String {
          z. B. https://{target}"
     )
 }
+
+/// The list form of the person filters, for the hint of [`list_form`].
+pub const NAMES_OF_LIST: &str = "map(attribute=\"name\") | und_liste";
