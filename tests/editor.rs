@@ -296,6 +296,18 @@ fn fragment() -> impl Strategy<Value = String> {
             "\u{feff}",
             "\u{10ffff}",
             "\u{0}",
+            // Issue 21: decisions, footnotes, links, lists before tables.
+            "beschluss_zitat(\"2026/04\")",
+            "beschluss(\"2026/05\").titel",
+            "beschluss(",
+            "Beschluss 2023/07",
+            "2026/",
+            "[^a]",
+            "[^a]: ",
+            "](www.x.de)",
+            "](",
+            "- x\n",
+            "###x",
         ])
         .prop_map(str::to_string),
     ]
@@ -326,7 +338,21 @@ fn exercise(text: &str) {
         .map(|(name, text)| (name.to_string(), TemplateSource::Text(text)))
         .collect(),
     };
-    let renderer = Renderer::new(&templates);
+    let decision = |number: &str| briefing::load::DecisionEntry {
+        number: number.to_string(),
+        number_at: briefing::diagnostics::Location::file(std::path::Path::new("b.yaml")),
+        title: "Architekturrichtlinie Deutschland-Stack".to_string(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+        session: Some("49. Sitzung".to_string()),
+        summary: None,
+        points: Vec::new(),
+        relevance: briefing::load::Relevance::All,
+        relevance_at: briefing::diagnostics::Location::file(std::path::Path::new("b.yaml")),
+        link: Some("https://example.org/(x)".to_string()),
+        link_at: None,
+        submitted_by: None,
+    };
+    let renderer = Renderer::new(&templates).with_decisions(&[decision("2026/04")]);
     let problems = renderer.check_all();
     let lines = text.split('\n').count() as u64;
     for problem in problems.iter() {
@@ -348,6 +374,18 @@ fn exercise(text: &str) {
     if let Err(problems) = renderer.overview(&model) {
         let _ = problems.to_string();
     }
+    // The outline guard on what was rendered: against nothing and against itself.
+    let outlines = renderer.take_outlines();
+    let empty = Default::default();
+    let _ = renderer
+        .outline_warnings(&outlines, &empty, "2026-11", true)
+        .to_string();
+    assert!(
+        renderer
+            .outline_warnings(&outlines, &outlines, "2026-11", true)
+            .is_empty(),
+        "the same outlines twice are no finding"
+    );
 }
 
 fn run_templates(cases: u32) {
