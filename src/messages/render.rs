@@ -398,3 +398,10 @@ pub fn link_without_scheme(target: &str) -> String {
 
 /// The list form of the person filters, for the hint of [`list_form`].
 pub const NAMES_OF_LIST: &str = "map(attribute=\"name\") | und_liste";
+
+/// A link in a template with a scheme other than https://, http:// or mailto:.
+pub fn link_scheme_not_allowed(target: &str) -> String {
+    format!(
+        "der Link auf „{target}“ ist nicht erlaubt; erlaubt sind nur Links mit http://, https:// und mailto:"
+    )
+}

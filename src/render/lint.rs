@@ -45,12 +45,16 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
         for target in literal_link_targets(raw) {
             let allowed = ["https://", "http://", "mailto:", "#"];
             if !allowed.iter().any(|start| target.starts_with(start)) {
-                report(
-                    number + 1,
-                    Severity::Error,
-                    messages::render::link_without_scheme(&target),
-                    None,
-                );
+                // "javascript:…" has a scheme, just not an allowed one; "www.…" has none.
+                let scheme = target
+                    .split_once(':')
+                    .is_some_and(|(head, _)| !head.contains(['/', '.']));
+                let message = if scheme {
+                    messages::render::link_scheme_not_allowed(&target)
+                } else {
+                    messages::render::link_without_scheme(&target)
+                };
+                report(number + 1, Severity::Error, message, None);
             }
         }
     }
@@ -353,7 +357,21 @@ fn literal_link_targets(line: &str) -> Vec<String> {
     let mut rest = line;
     while let Some(start) = rest.find("](") {
         let after = &rest[start + 2..];
-        let Some(end) = after.find(')') else {
+        // The closing bracket that matches (a target may hold brackets: `alert(1)`).
+        let mut depth = 0usize;
+        let end = after.char_indices().find_map(|(at, c)| match c {
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(at),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(end) = end else {
             break;
         };
         let target = after[..end].trim();
