@@ -10,6 +10,10 @@ Names that bind (the target of `for`/`set`, macro names and parameters, `import 
 keywords, filter and test names, keyword-argument names and string contents are not
 mutated: they are not lookups in the data.
 
+Issue 21 adds a second kind of mutant: every decision number cited through the data
+(`beschluss_zitat("2026/04")`, `beschluss("2026/27")`) is replaced by one that
+`beschluesse.yaml` does not have (year 1999); `check` must reject it at its file and line.
+
 Usage: scripts/mutate-templates.py [path/to/briefing] [--stand 2026-11-28]
 Exit status 1 if any mutant is not rejected at the right spot.
 """
@@ -81,6 +85,15 @@ def occurrences(text):
     return found
 
 
+DECISION = re.compile(r"beschluss(?:_zitat)?\(\s*[\"'](\d{4})/(\d+)[\"']")
+
+
+def decision_numbers(text):
+    """(offset, length) of every decision year cited through the data, outside comments."""
+    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return [(m.start(1), len(m.group(1))) for m in DECISION.finditer(text)]
+
+
 def misspell(name):
     return name[:-1] + "x" + name[-1] if len(name) > 1 else name + "x"
 
@@ -106,9 +119,12 @@ def main():
         for path in sorted((project / "templates").rglob("*.j2")):
             name = path.relative_to(project).as_posix()
             original = path.read_text(encoding="utf-8")
-            for offset, word in occurrences(original):
+            mutants = [(offset, word, misspell(word)) for offset, word in occurrences(original)]
+            mutants += [(offset, original[offset:offset + length], "1999")
+                        for offset, length in decision_numbers(original)]
+            for offset, word, replacement in mutants:
                 line = original.count("\n", 0, offset) + 1
-                mutant = original[:offset] + misspell(word) + original[offset + len(word):]
+                mutant = original[:offset] + replacement + original[offset + len(word):]
                 path.write_text(mutant, encoding="utf-8")
                 result = subprocess.run([binary, "check", "--stand", stand], cwd=project,
                                         capture_output=True, text=True)
@@ -118,7 +134,7 @@ def main():
                     rejected += 1
                 else:
                     first = (result.stderr.strip().splitlines() or ["(passed)"])[0]
-                    misses.append(f"{spot} {word} -> {misspell(word)}: exit {result.returncode}: {first}")
+                    misses.append(f"{spot} {word} -> {replacement}: exit {result.returncode}: {first}")
             path.write_text(original, encoding="utf-8")
         print(f"{rejected} of {total} mutants rejected with the right file and line")
         for miss in misses:

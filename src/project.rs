@@ -141,6 +141,7 @@ impl Project {
         warnings.extend(model_warnings);
         warnings.extend(unknown_genders(&inputs.roster));
         let templates = load::templates::read(&paths.templates);
+        warnings.extend(load::templates::misnamed(&paths.templates));
         let design_files = load::design::read(&paths.templates)?;
         let design = design_from(&design_files)?;
 
@@ -156,7 +157,8 @@ impl Project {
         sources.sort();
         let renderer = Renderer::new(&templates)
             .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()))
-            .with_group_style(settings.config.group_style);
+            .with_group_style(settings.config.group_style)
+            .with_decisions(&inputs.decisions.entries);
         warnings.extend(renderer.warnings());
         Ok(Project {
             renderer,

@@ -296,6 +296,18 @@ fn fragment() -> impl Strategy<Value = String> {
             "\u{feff}",
             "\u{10ffff}",
             "\u{0}",
+            // Issue 21: decisions, footnotes, links, lists before tables.
+            "beschluss_zitat(\"2026/04\")",
+            "beschluss(\"2026/05\").titel",
+            "beschluss(",
+            "Beschluss 2023/07",
+            "2026/",
+            "[^a]",
+            "[^a]: ",
+            "](www.x.de)",
+            "](",
+            "- x\n",
+            "###x",
         ])
         .prop_map(str::to_string),
     ]
@@ -326,7 +338,21 @@ fn exercise(text: &str) {
         .map(|(name, text)| (name.to_string(), TemplateSource::Text(text)))
         .collect(),
     };
-    let renderer = Renderer::new(&templates);
+    let decision = |number: &str| briefing::load::DecisionEntry {
+        number: number.to_string(),
+        number_at: briefing::diagnostics::Location::file(std::path::Path::new("b.yaml")),
+        title: "Architekturrichtlinie Deutschland-Stack".to_string(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+        session: Some("49. Sitzung".to_string()),
+        summary: None,
+        points: Vec::new(),
+        relevance: briefing::load::Relevance::All,
+        relevance_at: briefing::diagnostics::Location::file(std::path::Path::new("b.yaml")),
+        link: Some("https://example.org/(x)".to_string()),
+        link_at: None,
+        submitted_by: None,
+    };
+    let renderer = Renderer::new(&templates).with_decisions(&[decision("2026/04")]);
     let problems = renderer.check_all();
     let lines = text.split('\n').count() as u64;
     for problem in problems.iter() {
@@ -348,6 +374,18 @@ fn exercise(text: &str) {
     if let Err(problems) = renderer.overview(&model) {
         let _ = problems.to_string();
     }
+    // The outline guard on what was rendered: against nothing and against itself.
+    let outlines = renderer.take_outlines();
+    let empty = Default::default();
+    let _ = renderer
+        .outline_warnings(&outlines, &empty, "2026-11", true)
+        .to_string();
+    assert!(
+        renderer
+            .outline_warnings(&outlines, &outlines, "2026-11", true)
+            .is_empty(),
+        "the same outlines twice are no finding"
+    );
 }
 
 fn run_templates(cases: u32) {
@@ -408,4 +446,344 @@ fn a_partial_including_itself_twice_is_checked_quickly() {
     let started = std::time::Instant::now();
     exercise("{% include \"partials/x.md.j2\" %}{% include \"partials/x.md.j2\" %}{{ k.nme }}");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+// --- Issue 21: decisions cited from the data.
+
+/// `beschluesse.yaml` of the project without the entry of decision `number`.
+fn remove_decision(project: &Project, number: &str) {
+    let path = project.input("beschluesse.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find(&format!("  - nummer: \"{number}\"\n"))
+        .unwrap_or_else(|| panic!("{number} not in beschluesse.yaml"));
+    let end = text[start + 4..]
+        .find("\n  - nummer:")
+        .map_or_else(|| text.find("\nsitzungen:").unwrap(), |i| start + 4 + i);
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end + 1..])).unwrap();
+}
+
+/// Every `beschluss_zitat("…")` / `beschluss("…")` in the shipped templates, with its file
+/// and line.
+fn cited_decisions() -> Vec<(String, String, usize)> {
+    let mut found = Vec::new();
+    let templates = repo().join("templates");
+    let mut stack = vec![templates.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if !path.to_string_lossy().ends_with(".j2") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path
+                .strip_prefix(&templates)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            for (index, line) in text.lines().enumerate() {
+                for call in ["beschluss_zitat(\"", "beschluss(\""] {
+                    for (at, _) in line.match_indices(call) {
+                        let rest = &line[at + call.len()..];
+                        let number = &rest[..rest.find('"').unwrap()];
+                        if !number.starts_with(|c: char| c.is_ascii_digit()) {
+                            continue; // the "JJJJ/NN" of a comment
+                        }
+                        found.push((number.to_string(), name.clone(), index + 1));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn a_removed_decision_is_an_error_naming_template_and_line() {
+    let project = Project::shipped_example();
+    remove_decision(&project, "2026/04");
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn removing_any_cited_decision_fails_check_at_each_place() {
+    let cited = cited_decisions();
+    let numbers: std::collections::BTreeSet<&str> =
+        cited.iter().map(|(number, _, _)| number.as_str()).collect();
+    assert!(numbers.len() >= 10, "{numbers:?}");
+    for number in numbers {
+        let project = Project::shipped_example();
+        remove_decision(&project, number);
+        let outcome = check(&project);
+        assert!(outcome.starts_with("exit 1"), "{number}: {outcome}");
+        for (_, file, line) in cited.iter().filter(|(n, _, _)| n == number) {
+            let place = format!("{file}:{line}:");
+            assert!(
+                outcome.contains(&place) && outcome.contains(&format!("„{number}“")),
+                "{number} at {place}: {outcome}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_decision_number_in_plain_text_must_be_in_the_data() {
+    let project = Project::shipped_example();
+    // 2023/12 is in beschluesse.yaml but outside the 12 months: fine.
+    append(
+        &project,
+        "partials/hinweise.md.j2",
+        "\nSiehe IT-PLR-Beschluss 2023/12 und Beschluss 2026/77.\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+// --- Issue 21: the outline guard.
+
+fn build(project: &Project) -> String {
+    let mut args = vec!["build"];
+    args.extend_from_slice(STAND);
+    let output = project.run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    format!("{}{}", stdout(&output), stderr(&output))
+}
+
+/// Replaces `from` (which must occur once) in a template of the project.
+fn edit(project: &Project, file: &str, from: &str, to: &str) {
+    let path = project.path().join("templates").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{file}: {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_endif_moved_to_the_end_of_the_file_loses_sections_and_check_warns() {
+    let project = Project::shipped_example();
+    let first = check(&project);
+    assert_eq!(
+        first.matches("Warnung").count(),
+        0,
+        "nothing to compare yet: {first}"
+    );
+    build(&project);
+    // The `{% endif %}` of `{% if beschluesse %}` cut and closed at the end of the file.
+    edit(
+        &project,
+        "briefing.md.j2",
+        "betreffen.\n\n{% endif %}\n{% for k in konferenzen %}",
+        "betreffen.\n\n{% for k in konferenzen %}",
+    );
+    append(&project, "briefing.md.j2", "{% endif %}\n");
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn an_endif_put_above_the_endfor_hides_sections_check_warns_build_repeats_and_accepts() {
+    let project = Project::shipped_example();
+    build(&project);
+    // The forgotten `{% endif %}` of `{% if weitere %}` put just above the `{% endfor %}`.
+    edit(
+        &project,
+        "briefing.md.j2",
+        "{% endfor +%}\n\n{% endif %}\n{% include [",
+        "{% endfor +%}\n\n{% include [",
+    );
+    edit(
+        &project,
+        "briefing.md.j2",
+        "{% endif %}\n{% endfor %}\n## Exemplarische",
+        "{% endif %}\n{% endif %}\n{% endfor %}\n## Exemplarische",
+    );
+    let checked = check(&project);
+    insta::assert_snapshot!(checked);
+    // `build` writes the documents and repeats the warnings under its summary ...
+    let built = build(&project);
+    let summary: Vec<&str> = built
+        .lines()
+        .filter(|line| line.starts_with("  Gliederung prüfen:"))
+        .collect();
+    assert_eq!(summary.len(), 4, "{built}");
+    assert!(summary[1].contains("„### Ansprechpersonen“"), "{built}");
+    // ... and a deliberate change is accepted by that build: the next check compares with it.
+    let again = check(&project);
+    assert!(!again.contains("Warnung"), "{again}");
+}
+
+// --- Issue 21: footnotes and Markdown structure.
+
+#[test]
+fn a_footnote_label_misspelt_in_its_definition() {
+    let project = Project::shipped_example();
+    edit(
+        &project,
+        "partials/zentrale_botschaften.md.j2",
+        "[^b2026-04]: {{",
+        "[^dstack-news]: {{",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_footnote_label_copied_from_another_partial() {
+    let project = Project::shipped_example();
+    // The hints get a footnote whose label the central messages already use.
+    edit(
+        &project,
+        "partials/hinweise.md.j2",
+        "-teilnehmende.[^teilnehmende]",
+        "-teilnehmende.[^teilnehmende] Siehe auch die Architekturrichtlinie.[^b2026-04]",
+    );
+    append(
+        &project,
+        "partials/hinweise.md.j2",
+        "[^b2026-04]: Die Architekturrichtlinie gilt ab 2027.\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+#[test]
+fn a_table_right_after_a_list_and_a_heading_without_space() {
+    let project = Project::shipped_example();
+    append(
+        &project,
+        "partials/leitfragen.md.j2",
+        "\n- Letzte Frage?\n| Thema | Termin |\n|---|---|\n| OZG | 2027 |\n\n###Ausblick\n",
+    );
+    insta::assert_snapshot!(check(&project));
+}
+
+// --- Issue 21: YAML mistakes in German, at the place of the mistake.
+
+#[test]
+fn yaml_mistakes_are_named_with_their_fix_where_they_are() {
+    let cases: &[(&str, &str, &str)] = &[
+        // A colon inside a title.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel: Kommunalpakt: Bund, Länder und Kommunen\n",
+        ),
+        // The colon after a key forgotten.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel Kommunalpakt\n",
+        ),
+        // A list's `]` forgotten (reported at the `[`, not on the next line).
+        (
+            "beschluesse.yaml",
+            "    relevant_fuer: [DMK, UMK, WMK]\n",
+            "    relevant_fuer: [DMK, UMK, WMK\n",
+        ),
+        // A no-break space after the colon, pasted from Word.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel:\u{a0}Kommunalpakt\n",
+        ),
+        // A no-break space in the indentation (was: a missing field).
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "\u{a0}   titel: Kommunalpakt\n",
+        ),
+        // A closing quote forgotten (reported on its line, not 14 lines below).
+        (
+            "beschluesse.yaml",
+            "  - nummer: \"2023/07\"\n",
+            "  - nummer: \"2023/07\n",
+        ),
+        // One space too many.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "     titel: Kommunalpakt\n",
+        ),
+        // A list dash without its space.
+        (
+            "sprecher.yaml",
+            "      - Digitalministerkonferenz der Länder\n",
+            "      -Digitalministerkonferenz der Länder\n",
+        ),
+        // A zero-width space inside a key.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    ti\u{200b}tel: Kommunalpakt\n",
+        ),
+        // A `{` instead of `[`, never closed.
+        (
+            "beschluesse.yaml",
+            "    relevant_fuer: [DMK, UMK, WMK]\n",
+            "    relevant_fuer: {DMK, UMK\n",
+        ),
+        // A value starting with `@`.
+        (
+            "beschluesse.yaml",
+            "    titel: Kommunalpakt\n",
+            "    titel: @Kommunalpakt\n",
+        ),
+    ];
+    let mut all = String::new();
+    for (file, from, to) in cases {
+        let project = Project::shipped_example();
+        let path = project.input(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let outcome = check(&project);
+        assert!(outcome.starts_with("exit 1"), "{outcome}");
+        all.push_str(&format!("{}\n", to.trim_end().escape_debug()));
+        for line in outcome.lines().filter(|l| l.starts_with("Fehler:")) {
+            all.push_str(&format!("  {line}\n"));
+        }
+    }
+    insta::assert_snapshot!(all);
+}
+
+// --- Issue 21: the roster as a recipient reads it, and a template with an extra extension.
+
+/// Sets one field of the entry `id` in the project's `sprecher.yaml`.
+fn set_person_field(project: &Project, id: &str, field: &str, value: &str) {
+    let path = project.input("sprecher.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let entry = text.find(&format!("  - id: {id}\n")).unwrap();
+    let at = entry + text[entry..].find(&format!("    {field}:")).unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    let line = format!("    {field}: {value}");
+    std::fs::write(&path, format!("{}{line}{}", &text[..at], &text[end..])).unwrap();
+}
+
+#[test]
+fn a_salutation_spelt_otherwise_a_title_twice_and_no_salutation() {
+    let project = Project::shipped_example();
+    set_person_field(&project, "klement", "anrede", "Fr.");
+    set_person_field(&project, "richter", "anrede", "hr");
+    set_person_field(&project, "hagen", "name", "Dr. Martin Hagen");
+    insta::assert_snapshot!(check(&project));
+    set_person_field(&project, "klement", "anrede", "Frau");
+    set_person_field(&project, "richter", "anrede", "Herr");
+    set_person_field(&project, "sieveke", "anrede", "\"\"");
+    insta::assert_snapshot!("no_salutation_is_a_warning", check(&project));
+}
+
+#[test]
+fn a_template_saved_with_an_extra_extension_is_warned() {
+    let project = Project::shipped_example();
+    std::fs::copy(
+        project
+            .path()
+            .join("templates/partials/konferenzen/IMK.md.j2"),
+        project
+            .path()
+            .join("templates/partials/konferenzen/GMK.md.j2.txt"),
+    )
+    .unwrap();
+    insta::assert_snapshot!(check(&project));
 }

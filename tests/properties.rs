@@ -131,13 +131,14 @@ sprecher:
     relevant_fuer: alle
     link: https://example.org/x
     einreichend: {}
-",
+{}",
             named(&y[8]),
             quoted(&y[9]),
             quoted(&y[10]),
             quoted(&y[11]),
             quoted(&y[12]),
             quoted(&y[13]),
+            crate::cited_decisions!(),
         ),
     );
     let c = |index: usize| t(&fields.cells[index]);

@@ -53,7 +53,58 @@ sprecher:
 "#;
 
 /// Decisions around the edges of the 12-month window before 2026-11-28.
-pub const DECISIONS: &str = r#"
+/// The decisions the shipped templates cite (`beschluss_zitat("…")`), which every
+/// `beschluesse.yaml` used with them must hold; dated before any test's window, so they
+/// appear in no list of decisions.
+#[macro_export]
+macro_rules! cited_decisions {
+    () => {
+        r#"  - nummer: "2023/02"
+    titel: Kommunalpakt
+    datum: 2023-03-29
+    relevant_fuer: alle
+  - nummer: "2023/07"
+    titel: Mindestanforderungen an den Betrieb von „Einer für Alle“-Services
+    datum: 2023-03-29
+    relevant_fuer: alle
+  - nummer: "2023/20"
+    titel: Kommunalpakt – Kooperationsvereinbarung
+    datum: 2023-07-04
+    relevant_fuer: alle
+  - nummer: "2023/22"
+    titel: Registermodernisierung
+    datum: 2023-07-04
+    relevant_fuer: alle
+  - nummer: "2023/38"
+    titel: Registermodernisierung
+    datum: 2023-11-03
+    relevant_fuer: alle
+  - nummer: "2023/43"
+    titel: EfA-Finanzierung
+    datum: 2023-11-03
+    relevant_fuer: alle
+  - nummer: "2026/04"
+    titel: Architekturrichtlinie Deutschland-Stack
+    datum: 2024-03-18
+    relevant_fuer: alle
+  - nummer: "2026/15"
+    titel: Registermodernisierung – Umsetzungsplanung 2026–2028
+    datum: 2024-06-24
+    relevant_fuer: alle
+  - nummer: "2026/27"
+    titel: Kommunalpakt – Bilanz und Fortsetzung ab 2027
+    datum: 2024-10-28
+    relevant_fuer: alle
+  - nummer: "2026/29"
+    titel: Leitlinie für die Informationssicherheit – Fortschreibung 2027
+    datum: 2024-10-28
+    relevant_fuer: alle
+"#
+    };
+}
+
+pub const DECISIONS: &str = concat!(
+    r#"
 beschluesse:
   - nummer: "2026/1"
     titel: Für alle im Fenster
@@ -82,7 +133,9 @@ beschluesse:
     titel: Nur Gamma
     datum: 2026-05-01
     relevant_fuer: [CMK]
-"#;
+"#,
+    cited_decisions!()
+);
 
 /// A cell of a generated sheet.
 #[derive(Clone, Debug)]

@@ -135,3 +135,81 @@ fn preview_prints_the_markdown_of_one_briefing_or_the_overview() {
         "preview writes nothing"
     );
 }
+
+/// The guide's worked example, the salutation by function, run as written in
+/// `templates/README.md` on the shipped example.
+#[test]
+fn the_guides_salutation_example_gives_the_protocol_forms() {
+    let guide = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
+    let section = &guide[guide
+        .find("### Beispiel: die Anrede nach der Funktion")
+        .expect("the guide has the example")..];
+    let start = section.find("```\n").unwrap() + 4;
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let project = project();
+    let path = project.path().join("templates/briefing.md.j2");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "## Initialisierung",
+        &format!("ANREDE: {example}\n## Initialisierung"),
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let salutation = |id: &str| {
+        let output = project.run(&["preview", id, "--stand", "2026-11-28", "--month", "2026-11"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let markdown = stdout(&output);
+        let after = &markdown[markdown.find("ANREDE: ").unwrap() + 8..];
+        after[..after.find(',').unwrap()].trim().to_string()
+    };
+    assert_eq!(salutation("klement"), "Sehr geehrte Frau Staatssekretärin");
+    assert_eq!(salutation("richter"), "Sehr geehrter Herr Staatssekretär");
+    assert_eq!(salutation("hagen"), "Sehr geehrter Herr Staatsrat");
+}
+
+// --- Issue 21: messages that lost an editor.
+
+#[test]
+fn a_filter_for_one_value_given_a_list_names_filter_and_kind_not_the_list() {
+    let message = check_after_edit(
+        "briefing.md.j2",
+        "{{ konferenzen | mit_artikeln(\"akkusativ\") }}**",
+        "{{ konferenzen | mit_artikel(\"akkusativ\") }}**",
+    );
+    assert!(
+        message.len() < 1200,
+        "{} characters: {message}",
+        message.len()
+    );
+    insta::assert_snapshot!(message);
+}
+
+#[test]
+fn mixed_quotes_are_reported_at_their_line() {
+    let message = check_after_edit(
+        "briefing.md.j2",
+        "mit_artikeln(\"akkusativ\") }}**",
+        "mit_artikeln(\"akkusativ”) }}**",
+    );
+    insta::assert_snapshot!(message);
+}
+
+#[test]
+fn a_link_without_https_in_a_partial_names_the_partial_and_line() {
+    let message = check_after_edit(
+        "partials/hinweise.md.j2",
+        "[^teilnehmende]: Auf Wunsch",
+        "- Mehr unter [FITKO](www.fitko.de).\n\n[^teilnehmende]: Auf Wunsch",
+    );
+    insta::assert_snapshot!(message);
+}
+
+#[test]
+fn a_stray_endif_suggests_deleting_it_or_restoring_its_if() {
+    let message = check_after_edit(
+        "partials/leitfragen.md.j2",
+        "[^schwerpunkte]: Insbesondere",
+        "{% endif %}\n[^schwerpunkte]: Insbesondere",
+    );
+    insta::assert_snapshot!(message);
+}

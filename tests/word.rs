@@ -184,14 +184,17 @@ sprecher:
     konferenzen: [AMK]
 "#;
 
-const DECISIONS: &str = r#"
+const DECISIONS: &str = concat!(
+    r#"
 beschluesse:
   - nummer: "2026/1"
     titel: "Beschluss mit <Tag>, & und \"Zitat\""
     datum: 2026-06-01
     kurz: "Text mit ]]> und <![CDATA[ und &amp; als Text"
     relevant_fuer: alle
-"#;
+"#,
+    crate::cited_decisions!()
+);
 
 #[test]
 fn markup_characters_umlauts_and_control_characters_never_break_a_document() {

@@ -79,16 +79,27 @@ impl Outcome {
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Outcome::Build(report) => writeln!(
-                f,
-                "{}",
-                messages::built(
-                    report.briefings,
-                    report.overview,
-                    report.pdfs,
-                    report.folder.display()
-                )
-            ),
+            Outcome::Build(report) => {
+                writeln!(
+                    f,
+                    "{}",
+                    messages::built(
+                        report.briefings,
+                        report.overview,
+                        report.pdfs,
+                        report.folder.display()
+                    )
+                )?;
+                // The outline guard's warnings once more, where the summary is read.
+                for warning in report.outline.warnings() {
+                    writeln!(
+                        f,
+                        "{}",
+                        crate::messages::outline::in_summary(&warning.message)
+                    )?;
+                }
+                Ok(())
+            }
             Outcome::Check(report) => writeln!(
                 f,
                 "{}",

@@ -29,6 +29,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Further warnings of this run (German): misnamed month folders, a month already sent.
     pub notices: Vec<String>,
+    /// The outline guard's warnings (also in `warnings`), repeated in the summary.
+    pub outline: Diagnostics,
 }
 
 /// How a build gets the output lock.
@@ -95,6 +97,8 @@ pub fn run_with(
         writer.remove_pdfs(&documents)?;
         0
     };
+    let (outlines, outline) =
+        crate::output::outline::guard(out, project.model.monat, &project.renderer);
     let folder = writer.commit(rows)?;
     // After the month is in place: the next month's calendar UIDs continue this one's.
     let model = &project.model;
@@ -105,12 +109,24 @@ pub fn run_with(
         .cloned()
         .collect();
     calendar_ids::write(layout.out(), layout.month(), &memory)?;
+    let mut warnings = project.warnings;
+    warnings.extend(outline.clone());
+    // The month is in place: its outline is the standard for the next comparison.
+    if let Err(problem) = crate::output::outline::save(
+        out,
+        project.model.monat,
+        outlines,
+        *selection == Selection::Everything,
+    ) {
+        warnings.extend(problem);
+    }
     Ok(BuildReport {
         folder,
         briefings,
         overview: batch.overview,
         pdfs,
-        warnings: project.warnings,
+        warnings,
         notices,
+        outline,
     })
 }

@@ -22,9 +22,17 @@ pub struct CheckReport {
 pub fn run(settings: Settings) -> Result<CheckReport, Error> {
     let project = Project::load(settings)?;
     let batch = project.documents(&Selection::Everything, &Discard, &())?;
+    // The outline guard: headings or sections that vanished since the last build.
+    let (_, outline) = crate::output::outline::guard(
+        &project.settings.paths.out,
+        project.model.monat,
+        &project.renderer,
+    );
+    let mut warnings = project.warnings;
+    warnings.extend(outline);
     Ok(CheckReport {
         month: project.model.monat,
         briefings: batch.rows.len(),
-        warnings: project.warnings,
+        warnings,
     })
 }

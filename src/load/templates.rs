@@ -68,6 +68,46 @@ pub fn read(dir: &Path) -> Templates {
     templates
 }
 
+/// Files below `dir` that look like templates saved with an extra extension
+/// (`GMK.md.j2.txt`, `briefing.md.j2.md`, as Windows' editors save them): they are not read,
+/// so each is a warning naming the file and the name it needs.
+pub fn misnamed(dir: &Path) -> crate::diagnostics::Diagnostics {
+    let mut warnings = crate::diagnostics::Diagnostics::new();
+    let mut stack = vec![(dir.to_path_buf(), 0)];
+    while let Some((folder, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                if depth < MAX_DEPTH {
+                    stack.push((path, depth + 1));
+                }
+                continue;
+            }
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name else { continue };
+            let lower = name.to_lowercase();
+            if lower.ends_with(".j2") {
+                continue;
+            }
+            if let Some(at) = lower.find(".j2.") {
+                let wanted = &name[..at + 3];
+                warnings.warning(
+                    crate::diagnostics::Location::file(&path),
+                    messages::inputs::template_extra_extension(&name, wanted),
+                );
+            }
+        }
+    }
+    warnings
+}
+
 fn visit(
     dir: &Path,
     root: &Path,

@@ -195,3 +195,115 @@ pub fn session_date(value: &str) -> String {
          2027-03-18"
     )
 }
+
+// --- load/yaml/german.rs: YAML syntax errors in German, with the likely fix (issue 21)
+
+/// An invisible character where YAML expects a space or a key.
+pub fn invisible_character(name: &str, column: u64) -> String {
+    format!(
+        "{name} an Spalte {column}: YAML erkennt es nicht als Leerzeichen; löschen Sie es und \
+         tippen Sie ein normales Leerzeichen (oder gar keines, mitten in einem Namen)"
+    )
+}
+
+/// The names of invisible characters.
+pub const NO_BREAK_SPACE: &str = "ein geschütztes Leerzeichen (aus Word kopiert)";
+/// U+202F.
+pub const NARROW_NO_BREAK_SPACE: &str = "ein schmales geschütztes Leerzeichen (aus Word kopiert)";
+/// U+200B and friends.
+pub const ZERO_WIDTH: &str =
+    "ein unsichtbares Zeichen ohne Breite (aus einer Webseite oder Word kopiert)";
+/// U+00AD.
+pub const SOFT_HYPHEN: &str = "ein bedingter Trennstrich (aus Word kopiert)";
+/// U+FEFF inside the file.
+pub const BYTE_ORDER_MARK: &str = "eine Byte-Reihenfolge-Markierung (BOM) mitten in der Datei";
+/// U+2000–U+200A, U+3000.
+pub const OTHER_SPACE: &str = "ein besonderes Leerzeichen (aus Word kopiert)";
+
+/// `titel: Lagebilder: …`: a value holding ": ".
+pub fn colon_in_value(key: &str, value: &str) -> String {
+    format!(
+        "der Wert von „{key}“ enthält „: “, das YAML als neuen Schlüssel liest; setzen Sie den \
+         Wert in Anführungszeichen: {key}: \"{value}\""
+    )
+}
+
+/// A value holding ": " on a line without a recognisable key.
+pub const COLON_IN_VALUE: &str = "der Wert enthält „: “, das YAML als neuen Schlüssel liest; \
+     setzen Sie den ganzen Wert in Anführungszeichen (\"…\")";
+
+/// `titel Kommunalpakt`: the colon after the key is missing.
+pub fn missing_colon(key: &str) -> String {
+    format!("nach „{key}“ fehlt der Doppelpunkt: „{key}: …“ (mit Leerzeichen danach)")
+}
+
+/// A line that is neither `key: value` nor `- item`.
+pub const MISSING_COLON: &str = "in dieser Zeile fehlt der Doppelpunkt nach dem Feldnamen \
+     („feld: wert“) oder der Bindestrich einer Aufzählung („- wert“)";
+
+/// A `[` or `{` not closed on its line.
+pub fn unclosed_bracket(open: char, close: char) -> String {
+    format!(
+        "die Klammer „{open}“ wird nicht geschlossen: „{close}“ am Ende der Liste ergänzen, \
+         z. B. [IMK, GMK]"
+    )
+}
+
+/// A closing bracket without an opening one.
+pub const STRAY_BRACKET: &str = "eine schließende Klammer „]“ oder „}“ ohne öffnende; löschen Sie sie oder ergänzen Sie die öffnende";
+
+/// A quote not closed on its line.
+pub fn unclosed_quote(quote: char) -> String {
+    format!(
+        "das Anführungszeichen {quote} wird in dieser Zeile nicht geschlossen: am Ende des Werts \
+         ein {quote} ergänzen"
+    )
+}
+
+/// Text after a closing quote.
+pub fn after_quote(quote: char) -> String {
+    format!(
+        "nach dem schließenden {quote} steht noch Text; gehört er zum Wert, setzen Sie das \
+         {quote} ans Ende des Werts"
+    )
+}
+
+/// A line indented differently from its neighbours.
+pub fn indentation(found: usize, expected: usize) -> String {
+    format!(
+        "der Einzug stimmt nicht: diese Zeile ist um {found} Leerzeichen eingerückt, die Felder \
+         darüber um {expected}; rücken Sie sie gleich weit ein wie die anderen Felder ihres \
+         Eintrags"
+    )
+}
+
+/// A character that may not start a value.
+pub fn cannot_start_value(character: &str) -> String {
+    format!(
+        "„{character}“ darf nicht am Anfang eines Werts stehen; setzen Sie den Wert in \
+         Anführungszeichen (\"{character}…\")"
+    )
+}
+
+/// `-Text`: a dash without a space.
+pub const DASH_WITHOUT_SPACE: &str =
+    "nach dem Bindestrich einer Aufzählung fehlt das Leerzeichen: „- Text“";
+
+/// Any other YAML syntax error: the parser's words, framed.
+pub fn yaml_syntax(what: &str) -> String {
+    format!(
+        "YAML-Schreibfehler ({what}); prüfen Sie in dieser Zeile und der darüber Einzug, \
+         Doppelpunkte, Klammern und Anführungszeichen"
+    )
+}
+
+// --- load/templates.rs: a template saved with an extra extension (issue 21)
+
+/// `GMK.md.j2.txt`: not read as a template.
+pub fn template_extra_extension(name: &str, wanted: &str) -> String {
+    format!(
+        "„{name}“ sieht aus wie eine Vorlage mit einer zusätzlichen Endung und wird darum nicht \
+         gelesen; benennen Sie die Datei in „{wanted}“ um (im Windows-Explorer unter „Ansicht“ \
+         die Dateinamenerweiterungen einblenden)"
+    )
+}

@@ -18,6 +18,7 @@ pub mod deliver;
 pub mod documents;
 pub mod inputs;
 pub mod model;
+pub mod outline;
 pub mod output;
 pub mod protocol;
 pub mod render;

@@ -202,3 +202,36 @@ pub fn meeting_named(name: &str) -> String {
 
 /// A meeting with neither.
 pub const A_MEETING: &str = "Ein Termin";
+
+// --- model/validate.rs: the salutation and title of a spokesperson (issue 21)
+
+/// `anrede` other than `Herr`, `Frau` or empty.
+pub fn salutation(id: &str, value: &str, fix: Option<&str>) -> String {
+    match fix {
+        Some(fix) => format!(
+            "{id}: anrede „{value}“ ist keine der erlaubten Angaben; schreiben Sie „{fix}“ \
+             (erlaubt sind Herr, Frau oder nichts)"
+        ),
+        None => format!(
+            "{id}: anrede „{value}“ ist keine der erlaubten Angaben; erlaubt sind Herr, Frau \
+             oder nichts (dann schreiben die Dokumente neutrale Formen)"
+        ),
+    }
+}
+
+/// No `anrede`: the documents use neutral forms.
+pub fn no_salutation(id: &str, name: &str) -> String {
+    format!(
+        "{id}: keine anrede angegeben; die Dokumente schreiben darum neutral „Guten Tag \
+         {name}“, „Briefing für {name}“ und „fachpolitische Sprecherin oder fachpolitischer \
+         Sprecher“; ergänzen Sie „anrede: Herr“ oder „anrede: Frau“, wenn sie bekannt ist"
+    )
+}
+
+/// A title in both `titel` and `name`.
+pub fn title_twice(id: &str, title: &str) -> String {
+    format!(
+        "{id}: „{title}“ steht in titel und in name; die Dokumente schrieben es doppelt \
+         („{title} {title} …“): entfernen Sie es aus name"
+    )
+}

@@ -202,3 +202,206 @@ pub fn unknown_case(name: &str) -> String {
 pub fn unknown_group_style(value: impl std::fmt::Display) -> String {
     format!("schreibweise „{value}“ ist unbekannt; erlaubt sind „paarform“ und „doppelpunkt“")
 }
+
+// --- render/decisions.rs: decisions cited from beschluesse.yaml (issue 21)
+
+/// A template cites a decision number that `beschluesse.yaml` does not have.
+pub fn unknown_decision(number: &str) -> String {
+    format!("den Beschluss „{number}“ gibt es in inputs/beschluesse.yaml nicht")
+}
+
+/// The hint below [`unknown_decision`].
+pub fn unknown_decision_hint(close: Option<&str>) -> String {
+    match close {
+        Some(close) => format!(
+            "meinten Sie „{close}“? Sonst den Beschluss in inputs/beschluesse.yaml ergänzen \
+             oder den Verweis aus der Vorlage entfernen"
+        ),
+        None => "den Beschluss in inputs/beschluesse.yaml ergänzen oder den Verweis aus der \
+                 Vorlage entfernen"
+            .to_string(),
+    }
+}
+
+/// A decision number written as plain text that `beschluesse.yaml` does not have.
+pub fn unknown_decision_in_text(number: &str) -> String {
+    format!("der Text nennt den Beschluss „{number}“, den es in inputs/beschluesse.yaml nicht gibt")
+}
+
+/// The hint below [`unknown_decision_in_text`].
+pub const DECISION_IN_TEXT_HINT: &str = "Beschlüsse aus den Daten zitieren: \
+     {{ beschluss_zitat(\"2026/04\") }} oder {{ beschluss(\"2026/04\").titel }}; dann prüft \
+     „check“ die Nummer, und Titel, Sitzung und Datum stimmen mit inputs/beschluesse.yaml überein";
+
+/// `beschluss(…)` called with something other than one number in quotes.
+pub fn decision_argument(function: &str, value: impl std::fmt::Display) -> String {
+    format!(
+        "„{function}“ erwartet eine Beschlussnummer in Anführungszeichen (z. B. \
+         {function}(\"2026/04\")), nicht {value}"
+    )
+}
+
+// --- render/filters/mod.rs: the kind of a value a filter did not expect (issue 21)
+
+/// No value (`none` or missing).
+pub const KIND_NOTHING: &str = "ein leerer Wert";
+/// A value of a kind the other texts do not name.
+pub const KIND_OTHER: &str = "ein anderer Wert";
+
+/// `true` or `false`.
+pub fn kind_bool(value: bool) -> String {
+    format!(
+        "der Wahrheitswert {}",
+        if value { "wahr" } else { "falsch" }
+    )
+}
+
+/// A number.
+pub fn kind_number(number: &str) -> String {
+    format!("die Zahl {number}")
+}
+
+/// A text, shortened when `cut`.
+pub fn kind_text(text: &str, cut: bool) -> String {
+    format!("der Text „{text}{}“", if cut { "…" } else { "" })
+}
+
+/// A list.
+pub const KIND_LIST: &str = "eine Liste";
+
+/// How [`expected`] begins (to recognise a filter's complaint).
+pub const EXPECTED_START: &str = "erwartet wird ";
+
+/// The hint for an end tag with no open block.
+pub fn stray_end(tag: &str) -> String {
+    let opening = tag.trim_start_matches("end");
+    format!(
+        "ist das {{% {tag} %}} übrig geblieben (z. B. beim Ausschneiden), löschen Sie es; fehlt \
+         dagegen das {{% {opening} … %}} dazu, setzen Sie es vor den Text, der nur bedingt \
+         erscheinen soll"
+    )
+}
+
+/// A map (a person, a conference, a meeting), with its `name` when it has one.
+pub fn kind_map(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("ein Eintrag mit Feldern („{name}“)"),
+        None => "ein Eintrag mit Feldern".to_string(),
+    }
+}
+
+/// A filter error with the filter's name in front.
+pub fn in_filter(filter: &str, message: &str) -> String {
+    format!("Filter „{filter}“: {message}")
+}
+
+/// The hint when a filter for one value got a list and a list form exists.
+pub fn list_form(filter: &str, list_filter: &str) -> String {
+    format!("für eine Liste gibt es „{list_filter}“ (statt „{filter}“)")
+}
+
+// --- render/mod.rs: the outline guard (issue 21)
+
+/// A heading every document had at the last build and none has now.
+pub fn outline_lost(heading: &str, documents: usize, compared_with: &str) -> String {
+    format!(
+        "die Überschrift „{heading}“ fehlt jetzt in allen {documents} Dokumenten, die sie beim \
+         letzten Erstellen ({compared_with}) hatten"
+    )
+}
+
+/// A section that had entries at the last build and is empty in every document now.
+pub fn outline_emptied(heading: &str, documents: usize, compared_with: &str) -> String {
+    format!(
+        "der Abschnitt „{heading}“ ist jetzt in jedem Dokument leer; beim letzten Erstellen \
+         ({compared_with}) hatte er in {documents} Dokumenten Einträge"
+    )
+}
+
+/// What to do about an outline warning.
+pub const OUTLINE_HINT: &str = "steht ein {% endif %} oder {% endfor %} an der falschen Stelle \
+     (z. B. erst am Ende der Datei)? Ist die Änderung gewollt, genügt einmal „briefing build“: \
+     danach vergleicht briefing mit dem neuen Stand, und die Warnung erscheint nicht mehr";
+
+/// A heading that more than half of the documents show fewer times than at the last build.
+pub fn outline_fewer(
+    heading: &str,
+    documents: usize,
+    before: usize,
+    now: usize,
+    compared_with: &str,
+) -> String {
+    format!(
+        "die Überschrift „{heading}“ steht jetzt in {documents} Dokumenten seltener als beim \
+         letzten Erstellen ({compared_with}): insgesamt {now}-mal statt {before}-mal"
+    )
+}
+
+// --- render/lint.rs and render/footnotes.rs: Markdown structure (issue 21)
+
+/// A table directly under a list item.
+pub const TABLE_AFTER_LIST: &str = "die Tabelle steht direkt unter einer Aufzählung: davor fehlt \
+     eine Leerzeile, sonst erscheint sie als Text mit | im letzten Punkt";
+
+/// `#Titel`: no space after the `#`.
+pub fn heading_without_space(marks: &str) -> String {
+    format!(
+        "nach „{marks}“ fehlt ein Leerzeichen: ohne es wird die Zeile keine Überschrift, \
+         sondern Text mit {marks}"
+    )
+}
+
+/// A footnote reference without a definition in the document.
+pub fn footnote_undefined(label: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] wird verwendet, aber nirgends mit „[^{label}]: …“ erklärt; \
+         Word zeigte [^{label}] als Text"
+    )
+}
+
+/// The hint below [`footnote_undefined`] with a close label.
+pub fn footnote_close(label: &str) -> String {
+    format!("meinten Sie [^{label}]?")
+}
+
+/// A footnote defined but never referenced.
+pub fn footnote_unused(label: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] ist erklärt, wird aber nirgends verwendet; ihr Text fehlte im \
+         Dokument"
+    )
+}
+
+/// The same footnote label defined twice in one document.
+pub fn footnote_twice(label: &str, other: &str) -> String {
+    format!(
+        "die Fußnote [^{label}] ist im selben Dokument schon in {other} erklärt; jede Fußnote \
+         braucht einen eigenen Namen, sonst zeigt sie den Text der anderen"
+    )
+}
+
+/// A tag with `"` on one side and a typographic quote on the other.
+pub fn mixed_quotes(quote: char) -> String {
+    format!(
+        "in dieser Anweisung beginnt ein Text mit \" und endet mit {quote}: schreiben Sie beide \
+         Anführungszeichen gleich (z. B. \"akkusativ\" oder „akkusativ“)"
+    )
+}
+
+/// A link in a template whose target is not https://, http:// or mailto:.
+pub fn link_without_scheme(target: &str) -> String {
+    format!(
+        "der Link auf „{target}“ braucht einen Anfang mit https:// (oder http://, mailto:), \
+         z. B. https://{target}"
+    )
+}
+
+/// The list form of the person filters, for the hint of [`list_form`].
+pub const NAMES_OF_LIST: &str = "map(attribute=\"name\") | und_liste";
+
+/// A link in a template with a scheme other than https://, http:// or mailto:.
+pub fn link_scheme_not_allowed(target: &str) -> String {
+    format!(
+        "der Link auf „{target}“ ist nicht erlaubt; erlaubt sind nur Links mit http://, https:// und mailto:"
+    )
+}

@@ -101,6 +101,7 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
                 );
             }
         }
+        check_salutation(person, diagnostics);
         match (&person.email, &person.email_at) {
             (Some(email), Some(at)) if !looks_like_email(email) => {
                 diagnostics.error(at.clone(), messages::model::not_an_email(&person.id, email))
@@ -109,6 +110,43 @@ pub(super) fn check_roster(roster: &Roster, diagnostics: &mut Diagnostics) {
                 diagnostics.warning(person.id_at.clone(), messages::model::no_email(&person.id))
             }
             _ => {}
+        }
+    }
+}
+
+/// `anrede` is `Herr`, `Frau` or empty: another spelling is an error with the fix, an empty
+/// one a warning naming the neutral forms the documents then use; a title written in both
+/// `titel` and `name` is a warning (the documents would print it twice).
+fn check_salutation(person: &crate::load::SpokespersonEntry, diagnostics: &mut Diagnostics) {
+    match person.salutation.as_deref() {
+        Some("Herr" | "Frau") => {}
+        Some(other) => {
+            let lower = other.trim().trim_end_matches('.').to_lowercase();
+            let fix = match lower.as_str() {
+                "herr" | "hr" | "herrn" | "h" => Some("Herr"),
+                "frau" | "fr" | "f" => Some("Frau"),
+                _ => None,
+            };
+            diagnostics.error(
+                person.salutation_at.clone(),
+                messages::model::salutation(&person.id, other, fix),
+            );
+        }
+        None => diagnostics.warning(
+            person.salutation_at.clone(),
+            messages::model::no_salutation(&person.id, &person.name),
+        ),
+    }
+    if let Some(title) = &person.title {
+        let words: Vec<&str> = person.name.split_whitespace().collect();
+        for part in title.split_whitespace() {
+            if words.contains(&part) {
+                diagnostics.warning(
+                    person.id_at.clone(),
+                    messages::model::title_twice(&person.id, part),
+                );
+                break;
+            }
         }
     }
 }

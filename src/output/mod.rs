@@ -12,6 +12,7 @@ pub mod layout;
 pub mod lock;
 pub mod log;
 pub mod manifest;
+pub mod outline;
 pub mod writer;
 
 use std::io;

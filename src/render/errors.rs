@@ -99,9 +99,9 @@ pub fn diagnose(
     }
     let mut diagnostics = Diagnostics::new();
     if detail.is_empty() {
-        diagnostics.error(location, describe(error));
+        diagnostics.error(location, describe(error, source));
     } else {
-        diagnostics.error_with_detail(location, describe(error), detail.join("\n"));
+        diagnostics.error_with_detail(location, describe(error, source), detail.join("\n"));
     }
     diagnostics
 }
@@ -116,7 +116,7 @@ fn column_of(source: &str, offset: usize) -> Option<u64> {
 /// "12 | {{ sprecher.nmae }}" and a line of carets under the range. `range` is in bytes
 /// (as minijinja reports it) and may fall inside a multi-byte character or past the line:
 /// it is clamped to character boundaries of the line, never sliced blindly.
-pub(super) fn excerpt(
+pub(crate) fn excerpt(
     source: &str,
     line: usize,
     range: Option<&std::ops::Range<usize>>,
@@ -173,7 +173,7 @@ pub(super) fn floor_char_boundary(text: &str, index: usize) -> usize {
 }
 
 /// What went wrong, in plain words; minijinja's own text follows as the technical detail.
-fn describe(error: &Error) -> String {
+fn describe(error: &Error, source: Option<&str>) -> String {
     let detail = error.detail().unwrap_or_default();
     match error.kind() {
         ErrorKind::UndefinedError => {
@@ -205,6 +205,15 @@ fn describe(error: &Error) -> String {
         ErrorKind::OutOfFuel => messages::render::OUT_OF_FUEL.to_string(),
         ErrorKind::InvalidOperation if detail.contains("recursion limit") => {
             messages::render::TOO_DEEP.to_string()
+        }
+        ErrorKind::InvalidOperation if detail.starts_with(messages::render::EXPECTED_START) => {
+            match source
+                .zip(error.range())
+                .and_then(|(source, range)| filter_at(source, range))
+            {
+                Some(filter) => messages::render::in_filter(&filter, detail),
+                None => messages::render::impossible(detail),
+            }
         }
         ErrorKind::InvalidOperation => messages::render::impossible(detail),
         other if detail.is_empty() => messages::render::impossible(&other.to_string()),
@@ -259,11 +268,46 @@ fn hint(error: &Error, source: &str, context: Option<&Value>) -> Option<String> 
         {
             // Only the text before the error: the block open at that point is the culprit.
             let end = error.range().map_or(source.len(), |range| range.start);
-            unclosed_block(source.get(..end).unwrap_or(source))
-                .map(|(tag, line)| messages::render::not_closed(&tag, line))
+            match unclosed_block(source.get(..end).unwrap_or(source)) {
+                Some((tag, line)) => Some(messages::render::not_closed(&tag, line)),
+                // Nothing is open: the end tag is left over, or its opening tag went missing.
+                None => detail
+                    .strip_prefix("unknown statement ")
+                    .map(messages::render::stray_end),
+            }
+        }
+        ErrorKind::InvalidOperation if detail.starts_with(messages::render::EXPECTED_START) => {
+            let filter = filter_at(source, error.range()?)?;
+            let list_form = match filter.as_str() {
+                "mit_artikel" | "artikel" => Some("mit_artikeln"),
+                "name_mit_titel" | "fuer_person" | "briefanrede" => {
+                    Some(messages::render::NAMES_OF_LIST)
+                }
+                _ => None,
+            };
+            list_form
+                .filter(|_| detail.contains(messages::render::KIND_LIST))
+                .map(|list| messages::render::list_form(&filter, list))
         }
         _ => None,
     }
+}
+
+/// The name of the filter an error's source range shows (its last `| name`, or the call the
+/// range starts with).
+fn filter_at(source: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let start = floor_char_boundary(source, range.start);
+    let end = floor_char_boundary(source, range.end.max(range.start));
+    let text = source.get(start..end)?;
+    // minijinja's range is the filter call (`mit_artikel("akkusativ")`), or an expression
+    // with filters; the name may reach past the range's end, so it is read from the source.
+    let after = &source[start + text.rfind('|').map_or(0, |bar| bar + 1)..];
+    let name: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// How the model's field names spell umlauts and ß (`größe` -> `groesse`).

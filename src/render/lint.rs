@@ -38,6 +38,26 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             detail: Some(detail.join("\n")),
         });
     };
+    for (number, raw) in blank_comments(source).split('\n').enumerate() {
+        if let Some(problem) = mixed_quotes(raw) {
+            report(number + 1, Severity::Error, problem, None);
+        }
+        for target in literal_link_targets(raw) {
+            let allowed = ["https://", "http://", "mailto:", "#"];
+            if !allowed.iter().any(|start| target.starts_with(start)) {
+                // "javascript:…" has a scheme, just not an allowed one; "www.…" has none.
+                let scheme = target
+                    .split_once(':')
+                    .is_some_and(|(head, _)| !head.contains(['/', '.']));
+                let message = if scheme {
+                    messages::render::link_scheme_not_allowed(&target)
+                } else {
+                    messages::render::link_without_scheme(&target)
+                };
+                report(number + 1, Severity::Error, message, None);
+            }
+        }
+    }
     let mut in_code = false;
     let mut index = 0;
     while index < lines.len() {
@@ -51,6 +71,19 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             continue;
         }
         if text.starts_with('|') {
+            // A table right under a list item (no blank line) continues the item: Markdown
+            // prints its pipes inside the last bullet.
+            if index > 0
+                && lines[index - 1].number + 1 == line.number
+                && is_list_item(lines[index - 1].text.trim())
+            {
+                report(
+                    line.number,
+                    Severity::Error,
+                    messages::render::TABLE_AFTER_LIST.into(),
+                    None,
+                );
+            }
             let mut end = index;
             while end < lines.len() && lines[end].text.trim().starts_with('|') {
                 end += 1;
@@ -79,6 +112,18 @@ pub fn check(dir: &Path, name: &str, source: &str) -> Vec<Diagnostic> {
             }
             index = end;
             continue;
+        }
+        if let Some(rest) = text.strip_prefix('#') {
+            let marks = 1 + rest.bytes().take_while(|b| *b == b'#').count();
+            let after = &text[marks..];
+            if marks <= 6 && after.starts_with(|c: char| c.is_alphanumeric()) {
+                report(
+                    line.number,
+                    Severity::Error,
+                    messages::render::heading_without_space(&text[..marks]),
+                    None,
+                );
+            }
         }
         if unpaired_bold(text) {
             if text.starts_with('#') {
@@ -267,6 +312,75 @@ fn close(a: &str, b: &str) -> bool {
         }
     }
     row[b.len()] <= 2
+}
+
+/// "- x", "* x", "+ x", "1. x".
+fn is_list_item(text: &str) -> bool {
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return true;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
+}
+
+/// A tag whose text is opened with `"` and closed with a typographic quote (`("akkusativ”)`):
+/// minijinja then reads on to the next `"`, lines further down.
+fn mixed_quotes(line: &str) -> Option<String> {
+    let mut rest = line;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start..];
+        let close = match after.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = &after[1..];
+                continue;
+            }
+        };
+        let end = after.find(close)?;
+        let tag = &after[..end];
+        let plain = tag.matches('"').count();
+        let typographic = tag.chars().find(|c| matches!(c, '”' | '“' | '„'));
+        if plain % 2 == 1
+            && let Some(quote) = typographic
+        {
+            return Some(messages::render::mixed_quotes(quote));
+        }
+        rest = &after[end + 2..];
+    }
+    None
+}
+
+/// The link targets written as fixed text (`[Text](www.x.de)`), not built from values.
+fn literal_link_targets(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("](") {
+        let after = &rest[start + 2..];
+        // The closing bracket that matches (a target may hold brackets: `alert(1)`).
+        let mut depth = 0usize;
+        let end = after.char_indices().find_map(|(at, c)| match c {
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(at),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(end) = end else {
+            break;
+        };
+        let target = after[..end].trim();
+        if !target.contains("{{") && !target.contains("{%") && !target.is_empty() {
+            found.push(target.to_string());
+        }
+        rest = &after[end..];
+    }
+    found
 }
 
 #[cfg(test)]

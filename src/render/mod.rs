@@ -10,16 +10,19 @@
 //! stage does no I/O at all; it gets the templates' texts from the loading stage
 //! ([`crate::load::templates`]), and a name with `..` finds nothing.
 
+pub(crate) mod decisions;
 mod errors;
 pub mod filters;
+mod footnotes;
 mod lint;
 mod names;
+pub mod outline;
 mod quotes;
 pub mod shape;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, syntax::SyntaxConfig};
@@ -34,6 +37,8 @@ use crate::model::{BriefingContext, Model};
 pub const BRIEFING_TEMPLATE: &str = "briefing.md.j2";
 /// The template for the consolidated overview.
 pub const OVERVIEW_TEMPLATE: &str = "uebersicht.md.j2";
+/// The name of the overview's outline (the briefings' are their spokesperson's id).
+pub const OVERVIEW_OUTLINE: &str = "uebersicht";
 /// The template for the e-mail (subject line and body).
 pub const EMAIL_TEMPLATE: &str = "email.txt.j2";
 
@@ -69,6 +74,67 @@ pub struct Renderer {
     normalized: Arc<BTreeMap<String, String>>,
     /// Unreadable templates and what the static name check found, computed once.
     static_problems: Diagnostics,
+    /// The outline of every document rendered, by document name, for the outline guard.
+    outlines: Mutex<BTreeMap<String, outline::Outline>>,
+    /// Every heading line of the Markdown templates, longest fixed text first.
+    heading_patterns: Vec<HeadingPattern>,
+}
+
+/// A heading line of a template ("### Änderungen seit {{ … }}"), to tell which line wrote a
+/// heading of a document.
+struct HeadingPattern {
+    level: u8,
+    /// The text before the first `{{` (the whole text when there is none).
+    fixed: String,
+    /// Whether the line prints values.
+    dynamic: bool,
+    /// The line as written, trimmed: the heading's key.
+    line: String,
+    /// Where it is.
+    template: String,
+    number: usize,
+}
+
+impl HeadingPattern {
+    fn all(originals: &BTreeMap<String, String>) -> Vec<HeadingPattern> {
+        let mut patterns = Vec::new();
+        for (name, text) in originals {
+            if !name.ends_with(".md.j2") {
+                continue;
+            }
+            for (index, line) in text.lines().enumerate() {
+                let trimmed = line.trim();
+                let level = trimmed.bytes().take_while(|b| *b == b'#').count();
+                let Some(rest) = trimmed[level..].strip_prefix(' ') else {
+                    continue;
+                };
+                if level == 0 || level > 6 {
+                    continue;
+                }
+                let dynamic = rest.contains("{{");
+                let fixed = rest.split("{{").next().unwrap_or_default().trim_end();
+                patterns.push(HeadingPattern {
+                    level: level as u8,
+                    fixed: fixed.to_string(),
+                    dynamic,
+                    line: trimmed.to_string(),
+                    template: name.clone(),
+                    number: index + 1,
+                });
+            }
+        }
+        patterns.sort_by_key(|p| (p.dynamic, std::cmp::Reverse(p.fixed.len())));
+        patterns
+    }
+
+    fn matches(&self, section: &outline::Section) -> bool {
+        section.level == self.level
+            && if self.dynamic {
+                section.heading.starts_with(&self.fixed)
+            } else {
+                section.heading == self.fixed
+            }
+    }
 }
 
 impl Renderer {
@@ -126,7 +192,10 @@ impl Renderer {
             originals: Arc::new(originals),
             normalized,
             static_problems: Diagnostics::new(),
+            outlines: Mutex::default(),
+            heading_patterns: Vec::new(),
         };
+        renderer.heading_patterns = HeadingPattern::all(&renderer.originals);
         for (name, line, reason) in refused {
             let file = renderer.dir.join(name);
             let location = match line {
@@ -144,6 +213,13 @@ impl Renderer {
                 }
             }
         }
+        for problem in footnotes::check(
+            &renderer.dir,
+            &renderer.originals,
+            &[BRIEFING_TEMPLATE, OVERVIEW_TEMPLATE],
+        ) {
+            renderer.static_problems.push_diagnostic(problem);
+        }
         renderer
     }
 
@@ -160,6 +236,20 @@ impl Renderer {
     /// unless a template sets its own with `{% set schreibweise = ... %}`.
     pub fn with_group_style(mut self, style: crate::load::config::GroupStyle) -> Self {
         self.env.add_global("schreibweise", style.name());
+        self
+    }
+
+    /// Adds `beschluss("…")` and `beschluss_zitat("…")`, which cite a decision of
+    /// `beschluesse.yaml` (all of them, not only the window's), and checks every decision
+    /// number the templates name, in a call or as plain text, against the file.
+    pub fn with_decisions(mut self, entries: &[crate::load::DecisionEntry]) -> Self {
+        let index = Arc::new(decisions::DecisionIndex::new(entries));
+        decisions::register(&mut self.env, Arc::clone(&index));
+        for (name, text) in self.originals.iter() {
+            for problem in decisions::check(&self.dir, name, text, &index) {
+                self.static_problems.push_diagnostic(problem);
+            }
+        }
         self
     }
 
@@ -250,12 +340,116 @@ impl Renderer {
 
     /// The Markdown of one spokesperson's briefing.
     pub fn briefing(&self, context: &BriefingContext<'_>) -> Result<String, Diagnostics> {
-        self.render(BRIEFING_TEMPLATE, context)
+        let markdown = self.render(BRIEFING_TEMPLATE, context)?;
+        self.record_outline(&context.sprecher.id, &markdown);
+        Ok(markdown)
     }
 
     /// The Markdown of the overview.
     pub fn overview(&self, model: &Model) -> Result<String, Diagnostics> {
-        self.render(OVERVIEW_TEMPLATE, model)
+        let markdown = self.render(OVERVIEW_TEMPLATE, model)?;
+        self.record_outline(OVERVIEW_OUTLINE, &markdown);
+        Ok(markdown)
+    }
+
+    fn record_outline(&self, document: &str, markdown: &str) {
+        let mut outline = outline::Outline::of(markdown);
+        for section in &mut outline.sections {
+            if let Some(pattern) = self.heading_patterns.iter().find(|p| p.matches(section)) {
+                section.key = pattern.line.clone();
+            }
+        }
+        // A poisoned lock only means another document's thread panicked; the map is whole.
+        let mut outlines = self
+            .outlines
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        outlines.insert(document.to_string(), outline);
+    }
+
+    /// The outlines of the documents rendered so far (spokesperson id, or `uebersicht`), and
+    /// forgets them.
+    pub fn take_outlines(&self) -> BTreeMap<String, outline::Outline> {
+        let mut outlines = self
+            .outlines
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *outlines)
+    }
+
+    /// The outline guard's warnings: each heading every compared document had and none has
+    /// now, or that is empty everywhere now, or (with `same_month`) that most documents show
+    /// fewer times, at the template line that writes it. `compared_with` names the build
+    /// compared with (its month). The overview is compared only by its fixed headings: one
+    /// document tells too little about headings that come from the data.
+    pub fn outline_warnings(
+        &self,
+        previous: &BTreeMap<String, outline::Outline>,
+        current: &BTreeMap<String, outline::Outline>,
+        compared_with: &str,
+        same_month: bool,
+    ) -> Diagnostics {
+        let mut warnings = Diagnostics::new();
+        // Briefings are compared with briefings, the overview with itself.
+        let of_overview = |outlines: &BTreeMap<String, outline::Outline>, overview: bool| {
+            outlines
+                .iter()
+                .filter(|(name, _)| (name.as_str() == OVERVIEW_OUTLINE) == overview)
+                .map(|(name, outline)| (name.clone(), outline.clone()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let findings = [false, true].into_iter().flat_map(|overview| {
+            outline::compare(
+                &of_overview(previous, overview),
+                &of_overview(current, overview),
+                same_month,
+            )
+            .into_iter()
+            .filter(move |finding| !overview || !finding.heading.contains("{{"))
+        });
+        for finding in findings {
+            let source = self
+                .heading_patterns
+                .iter()
+                .find(|p| p.level == finding.level && p.line == finding.heading);
+            let (location, mut detail) = match source {
+                Some(pattern) => {
+                    let text = self
+                        .originals
+                        .get(&pattern.template)
+                        .map_or("", String::as_str);
+                    (
+                        Location::line(&self.dir.join(&pattern.template), pattern.number as u64, 1),
+                        errors::excerpt(text, pattern.number, None),
+                    )
+                }
+                None => (Location::file(&self.dir), Vec::new()),
+            };
+            let heading = &finding.heading;
+            let message = match finding.change {
+                outline::Change::Lost => {
+                    messages::render::outline_lost(heading, finding.documents, compared_with)
+                }
+                outline::Change::Emptied => {
+                    messages::render::outline_emptied(heading, finding.documents, compared_with)
+                }
+                outline::Change::Fewer { before, now } => messages::render::outline_fewer(
+                    heading,
+                    finding.documents,
+                    before,
+                    now,
+                    compared_with,
+                ),
+            };
+            detail.push(messages::render::hint(messages::render::OUTLINE_HINT));
+            warnings.push_diagnostic(crate::diagnostics::Diagnostic {
+                severity: crate::diagnostics::Severity::Warning,
+                location,
+                message,
+                detail: Some(detail.join("\n")),
+            });
+        }
+        warnings
     }
 
     /// Subject and body of one spokesperson's e-mail. The template's first line is

@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostics, Location};
 use crate::messages;
 
 mod decisions;
+mod german;
 mod roster;
 #[cfg(test)]
 mod tests;
@@ -216,6 +217,21 @@ fn parse_once<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, (YamlEr
                     file: path.to_path_buf(),
                     line: at.or(line),
                     message: messages::inputs::TAB.to_string(),
+                },
+                None,
+            );
+        }
+        // The parser's first line without its " at line L, column C".
+        let first = raw.lines().next().unwrap_or_default().trim();
+        let first = first
+            .rfind(" at line ")
+            .map_or(first, |index| &first[..index]);
+        if let Some((at, message)) = german::explain(text, first.trim_end_matches('.'), line) {
+            return (
+                YamlError {
+                    file: path.to_path_buf(),
+                    line: Some(at),
+                    message,
                 },
                 None,
             );

@@ -38,7 +38,7 @@ struct RawConference {
 struct RawSpokesperson {
     id: Spanned<String>,
     #[serde(default)]
-    anrede: Option<String>,
+    anrede: Option<Spanned<String>>,
     #[serde(default)]
     titel: Option<String>,
     name: String,
@@ -88,6 +88,8 @@ pub struct SpokespersonEntry {
     pub id: String,
     /// Where the id is written.
     pub id_at: Location,
+    /// Where `anrede` is written (the entry's id when it is not).
+    pub salutation_at: Location,
     /// `anrede`.
     pub salutation: Option<String>,
     /// `titel`.
@@ -149,7 +151,11 @@ pub fn load_roster(path: &Path) -> Result<Roster, Diagnostics> {
         .map(|person| SpokespersonEntry {
             id_at: location_of(path, &person.id),
             id: person.id.value.trim().to_string(),
-            salutation: non_empty(person.anrede),
+            salutation_at: person
+                .anrede
+                .as_ref()
+                .map_or_else(|| location_of(path, &person.id), |a| location_of(path, a)),
+            salutation: non_empty(person.anrede.map(|a| a.value)),
             title: non_empty(person.titel),
             name: person.name.trim().to_string(),
             function: non_empty(person.funktion),

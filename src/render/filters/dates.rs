@@ -24,7 +24,7 @@ pub fn month_name(month: Month) -> String {
         .to_string()
 }
 
-pub(super) fn long_date(date: NaiveDate) -> String {
+pub(crate) fn long_date(date: NaiveDate) -> String {
     date.format_localized("%-d. %B %Y", Locale::de_DE)
         .to_string()
 }

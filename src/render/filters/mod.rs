@@ -26,8 +26,9 @@ use minijinja::{Environment, Error, ErrorKind, State};
 use super::escape_markdown;
 use crate::messages;
 use crate::month::Month;
+pub(crate) use dates::long_date;
 pub use dates::month_name;
-use dates::{DateStyle, date_of, long_date, meeting_days};
+use dates::{DateStyle, date_of, meeting_days};
 use grammar::Noun;
 pub use grammar::{
     Case, GENUS_BY_ENDING, Genus, capitalize_first, definite_article, genus_from_name,
@@ -185,8 +186,37 @@ pub fn register(env: &mut Environment<'static>) {
 }
 
 pub(crate) fn not_a(value: &Value, expected: &str) -> Error {
+    // Never the value itself: a whole list of conferences would print thousands of characters.
     Error::new(
         ErrorKind::InvalidOperation,
-        messages::render::expected(expected, value),
+        messages::render::expected(expected, kind_of(value)),
     )
+}
+
+/// What kind of value a template handed over, in a few words ("eine Liste mit 11 Einträgen",
+/// "der Text „Herbst“"), for messages that must not print the whole value.
+pub(crate) fn kind_of(value: &Value) -> String {
+    use minijinja::value::ValueKind;
+    const SHOWN: usize = 30;
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => messages::render::KIND_NOTHING.to_string(),
+        ValueKind::Bool => messages::render::kind_bool(value.is_true()),
+        ValueKind::Number => messages::render::kind_number(&value.to_string()),
+        ValueKind::String => {
+            let text = value.as_str().unwrap_or_default();
+            let short: String = text.chars().take(SHOWN).collect();
+            let cut = text.chars().count() > SHOWN;
+            messages::render::kind_text(&short, cut)
+        }
+        // Without the count, so the message is the same in every document and shown once.
+        ValueKind::Seq | ValueKind::Iterable => messages::render::KIND_LIST.to_string(),
+        ValueKind::Map => {
+            let name = value
+                .get_attr("name")
+                .ok()
+                .and_then(|name| name.as_str().map(str::to_string));
+            messages::render::kind_map(name.as_deref())
+        }
+        _ => messages::render::KIND_OTHER.to_string(),
+    }
 }

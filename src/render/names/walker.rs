@@ -283,6 +283,7 @@ impl<'t, 's> Walker<'t, 's> {
             Expr::Var(var) => match scope.lookup(var.id) {
                 Some(shape) => shape,
                 None if GLOBALS.contains(&var.id)
+                    || crate::render::decisions::FUNCTION_NAMES.contains(&var.id)
                     || matches!(var.id, "self" | "caller" | "varargs" | "kwargs") =>
                 {
                     Shape::Any
