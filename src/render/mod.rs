@@ -10,6 +10,7 @@
 //! stage does no I/O at all; it gets the templates' texts from the loading stage
 //! ([`crate::load::templates`]), and a name with `..` finds nothing.
 
+pub mod blocks;
 mod errors;
 pub mod filters;
 mod lint;
@@ -160,6 +161,12 @@ impl Renderer {
     /// unless a template sets its own with `{% set schreibweise = ... %}`.
     pub fn with_group_style(mut self, style: crate::load::config::GroupStyle) -> Self {
         self.env.add_global("schreibweise", style.name());
+        self
+    }
+
+    /// Makes the Word content blocks available to `baustein(...)` ([`blocks`]).
+    pub fn with_blocks(mut self, blocks: Arc<crate::load::blocks::Blocks>) -> Self {
+        blocks::register(&mut self.env, blocks);
         self
     }
 
