@@ -221,6 +221,6 @@ pub fn bad_level(level: i64) -> String {
 }
 
 /// A Jinja tag inside a block that does not parse or render.
-pub fn tag_error(file: &str, at: &str, detail: &str) -> String {
-    format!("{file}, {at}: {detail}")
+pub fn tag_error(datei: &str, stelle: &str, grund: &str) -> String {
+    format!("{datei}, {stelle}: {grund}")
 }

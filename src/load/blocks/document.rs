@@ -556,10 +556,8 @@ impl<'a> State<'a> {
                     at.pending.push(Flag::Merged);
                 }
             }
-            "drawing" | "pict" => {
-                if at.drawing.is_none() {
-                    *at.drawing = Some((at.depth, false, false));
-                }
+            "drawing" | "pict" if at.drawing.is_none() => {
+                *at.drawing = Some((at.depth, false, false));
             }
             "blip" | "imagedata" => {
                 if let Some(drawing) = at.drawing.as_mut() {
