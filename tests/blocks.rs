@@ -462,3 +462,57 @@ fn a_missing_block_takes_the_fallback_and_without_one_is_an_error() {
     assert!(err.contains("den Baustein „fehlt“ gibt es nicht"), "{err}");
     assert!(err.contains("vorhanden: probe"), "{err}");
 }
+
+/// The shipped example with its central messages, hints, guiding questions and talking points
+/// as Word blocks (`docs/bausteine/`, made by LibreOffice from `docs/bausteine/quellen/` with
+/// `scripts/bausteine.sh`) instead of the Markdown partials gives byte-identical documents.
+#[test]
+fn the_example_from_word_blocks_equals_the_example_from_markdown_partials() {
+    let markdown = Project::shipped_example();
+    let output = markdown.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let word = Project::shipped_example();
+    let templates = word.path().join("templates");
+    for partial in [
+        "hinweise",
+        "zentrale_botschaften",
+        "leitfragen",
+        "konferenzen/IMK",
+        "konferenzen/standard",
+    ] {
+        std::fs::remove_file(templates.join(format!("partials/{partial}.md.j2"))).unwrap();
+        let block = format!("{partial}.docx");
+        let target = templates.join("bausteine").join(&block);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(Path::new("docs/bausteine/bausteine").join(&block), target).unwrap();
+    }
+    std::fs::copy(
+        "docs/bausteine/briefing.md.j2",
+        templates.join("briefing.md.j2"),
+    )
+    .unwrap();
+    let output = word.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("bausteine"),
+        "{}",
+        stderr(&output)
+    );
+
+    let mut compared = 0;
+    for entry in std::fs::read_dir(markdown.out("2026-11"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name();
+        if !name.to_string_lossy().ends_with(".docx") {
+            continue;
+        }
+        let before = std::fs::read(entry.path()).unwrap();
+        let after = std::fs::read(word.out("2026-11").join(&name)).unwrap();
+        assert!(before == after, "{name:?} differs");
+        compared += 1;
+    }
+    assert_eq!(compared, 13);
+}
