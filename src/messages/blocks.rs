@@ -224,3 +224,7 @@ pub fn bad_level(level: i64) -> String {
 pub fn tag_error(datei: &str, stelle: &str, grund: &str) -> String {
     format!("{datei}, {stelle}: {grund}")
 }
+
+/// A macro of the template (`m.…`) called inside a block.
+pub const MACRO_IN_BLOCK: &str = "Makros der Vorlage (z. B. m.eigene_beschluesse) lassen sich \
+    in einem Baustein nicht aufrufen; bitte den Aufruf in die Vorlage hinter baustein(...) setzen";

@@ -86,9 +86,16 @@ fn place(state: &mut State, blocks: &Blocks, name: &str, kwargs: &Kwargs) -> Res
             .and_then(Option::as_ref)
             .map(|(number, words)| messages::at_paragraph(*number, words))
             .unwrap_or_else(|| messages::at_paragraph(1, ""));
-        let detail = error
+        // minijinja binds a macro to the render that imported it; a block is a render of its
+        // own, so the template must call macros itself.
+        let detail = if error
             .detail()
-            .map_or_else(|| error.kind().to_string(), str::to_string);
+            .is_some_and(|d| d.contains("state went away"))
+        {
+            messages::MACRO_IN_BLOCK.to_string()
+        } else {
+            super::errors::describe(&error)
+        };
         Error::new(
             ErrorKind::InvalidOperation,
             messages::tag_error(&file, &at, &detail),
