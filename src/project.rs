@@ -144,9 +144,18 @@ impl Project {
         warnings.extend(load::templates::misnamed(&paths.templates));
         let design_files = load::design::read(&paths.templates)?;
         let design = design_from(&design_files)?;
+        let blocks = load::blocks::read(&paths.templates);
+        let block_problems = blocks.diagnostics();
+        if block_problems.has_errors() {
+            let mut all = warnings.clone();
+            all.extend(block_problems);
+            return Err(all.into());
+        }
+        warnings.extend(block_problems);
 
         let mut sources = inputs.sources;
         sources.extend(templates.sources.keys().map(|name| templates.path_of(name)));
+        sources.extend(blocks.files());
         for file in [&design_files.reference, &design_files.logo]
             .into_iter()
             .flatten()
@@ -156,6 +165,7 @@ impl Project {
         sources.extend(settings.config_file.clone());
         sources.sort();
         let renderer = Renderer::new(&templates)
+            .with_blocks(std::sync::Arc::new(blocks))
             .with_conference_codes(model.konferenzen.iter().map(|k| k.kuerzel.as_str()))
             .with_group_style(settings.config.group_style)
             .with_decisions(&inputs.decisions.entries);

@@ -1,5 +1,6 @@
 //! Integration tests: whole runs of the real `briefing` binary on generated projects.
 
+mod blocks;
 mod build;
 mod calendar;
 mod calendar_months;

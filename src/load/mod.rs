@@ -6,6 +6,7 @@
 //! and every problem it found; it does not join or judge the records (that is the model's
 //! job), render or parse templates.
 
+pub mod blocks;
 pub mod config;
 pub mod dates;
 pub mod design;

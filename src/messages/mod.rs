@@ -11,6 +11,7 @@
 //! language data and live with the code that writes them; locations (`file:line:column`),
 //! which [`crate::diagnostics`] puts in front of a message.
 
+pub mod blocks;
 pub mod calendar;
 pub mod cli;
 pub mod config;

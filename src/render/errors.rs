@@ -173,7 +173,7 @@ pub(super) fn floor_char_boundary(text: &str, index: usize) -> usize {
 }
 
 /// What went wrong, in plain words; minijinja's own text follows as the technical detail.
-fn describe(error: &Error, source: Option<&str>) -> String {
+pub(super) fn describe(error: &Error, source: Option<&str>) -> String {
     let detail = error.detail().unwrap_or_default();
     match error.kind() {
         ErrorKind::UndefinedError => {

@@ -10,6 +10,7 @@
 //! stage does no I/O at all; it gets the templates' texts from the loading stage
 //! ([`crate::load::templates`]), and a name with `..` finds nothing.
 
+pub mod blocks;
 pub(crate) mod decisions;
 mod errors;
 pub mod filters;
@@ -250,6 +251,12 @@ impl Renderer {
                 self.static_problems.push_diagnostic(problem);
             }
         }
+        self
+    }
+
+    /// Makes the Word content blocks available to `baustein(...)` ([`blocks`]).
+    pub fn with_blocks(mut self, blocks: Arc<crate::load::blocks::Blocks>) -> Self {
+        blocks::register(&mut self.env, blocks);
         self
     }
 

@@ -21,10 +21,10 @@ pub(super) const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Highest compression ratio accepted for a part larger than [`RATIO_CHECK_BYTES`]: XML packs
 /// 10 to 50 times; a zip bomb packs about 1000 times.
-pub(super) const MAX_COMPRESSION_RATIO: u64 = 200;
+pub(crate) const MAX_COMPRESSION_RATIO: u64 = 200;
 
 /// Parts smaller than this are not checked for their ratio (tiny parts pack very well).
-const RATIO_CHECK_BYTES: u64 = 1024 * 1024;
+pub(crate) const RATIO_CHECK_BYTES: u64 = 1024 * 1024;
 
 /// Most texts a workbook may declare in its shared strings (`uniqueCount`).
 pub(super) const MAX_SHARED_STRINGS: u64 = 1_000_000;
@@ -74,13 +74,72 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
     if bytes.len() as u64 > MAX_XLSX_BYTES {
         return Err(messages::file_too_large(bytes.len() as u64, MAX_XLSX_BYTES));
     }
-    // Not a zip at all: calamine's own error describes that.
+    let mut inspect = |name: &str, mut part: &mut dyn Read| {
+        let problem = if name == "content.xml" {
+            extent::check_ods(part).err().map(PartProblem::Sheet)
+        } else {
+            inspect_part(&mut part)
+        };
+        problem.map(|problem| match problem {
+            PartProblem::SharedStrings(count) => {
+                messages::too_many_shared_strings(name, count, MAX_SHARED_STRINGS)
+            }
+            PartProblem::Reference(reference) => messages::impossible_reference(name, &reference),
+            PartProblem::Sheet(message) => message,
+        })
+    };
+    check_zip(bytes, max_unpacked, ratio_from, &mut inspect).map_err(|problem| match problem {
+        ZipProblem::Part(message) => message,
+        ZipProblem::Unpacked { part, max_unpacked } => {
+            messages::unpacked_too_large(max_unpacked / (1024 * 1024), &part)
+        }
+        ZipProblem::Ratio {
+            part,
+            packed,
+            unpacked,
+        } => messages::zip_bomb(&part, packed, unpacked, MAX_COMPRESSION_RATIO),
+    })
+}
+
+/// What [`check_zip`] refuses; each reader words it for its kind of file.
+#[derive(Debug)]
+pub(crate) enum ZipProblem {
+    /// The parts together unpack to more than `max_unpacked` bytes (counted up to `part`).
+    Unpacked {
+        /// The part at which the total went over.
+        part: String,
+        /// The limit, in bytes.
+        max_unpacked: u64,
+    },
+    /// A part packs more than [`MAX_COMPRESSION_RATIO`] times (a zip bomb).
+    Ratio {
+        /// The part.
+        part: String,
+        /// Its packed size.
+        packed: u64,
+        /// What really came out.
+        unpacked: u64,
+    },
+    /// What the caller's inspection of a part said.
+    Part(String),
+}
+
+/// The zip-bomb pass shared by the spreadsheet and the Word block readers: every part is
+/// really unpacked (and thrown away), since the sizes in a zip's directory can lie; the total
+/// and each large part's compression ratio are held to the limits, and `inspect` sees each
+/// part's bytes as they come out. Not a zip at all, or unreadable and encrypted entries, are
+/// left to the reader, which reports them in its own words.
+pub(crate) fn check_zip(
+    bytes: &[u8],
+    max_unpacked: u64,
+    ratio_from: u64,
+    inspect: &mut dyn FnMut(&str, &mut dyn Read) -> Option<String>,
+) -> Result<(), ZipProblem> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
     let mut total: u64 = 0;
     for index in 0..archive.len() {
-        // Unreadable or encrypted entries are left to calamine, which reports them.
         let Ok(entry) = archive.by_index(index) else {
             continue;
         };
@@ -94,43 +153,25 @@ fn check_archive_within(bytes: &[u8], max_unpacked: u64, ratio_from: u64) -> Res
             inner: entry.take(budget + 1),
             count: 0,
         };
-        let problem = if name == "content.xml" {
-            extent::check_ods(&mut counter)
-                .err()
-                .map(PartProblem::Sheet)
-        } else {
-            inspect_part(&mut counter)
-        };
+        let problem = inspect(&name, &mut counter);
         std::io::copy(&mut counter, &mut std::io::sink()).ok();
         let unpacked = counter.count;
         total += unpacked;
-        match problem {
-            Some(PartProblem::SharedStrings(count)) => {
-                return Err(messages::too_many_shared_strings(
-                    &name,
-                    count,
-                    MAX_SHARED_STRINGS,
-                ));
-            }
-            Some(PartProblem::Reference(reference)) => {
-                return Err(messages::impossible_reference(&name, &reference));
-            }
-            Some(PartProblem::Sheet(message)) => return Err(message),
-            None => {}
+        if let Some(message) = problem {
+            return Err(ZipProblem::Part(message));
         }
         if total > max_unpacked {
-            return Err(messages::unpacked_too_large(
-                max_unpacked / (1024 * 1024),
-                &name,
-            ));
+            return Err(ZipProblem::Unpacked {
+                part: name,
+                max_unpacked,
+            });
         }
         if unpacked > ratio_from && unpacked > packed.saturating_mul(MAX_COMPRESSION_RATIO) {
-            return Err(messages::zip_bomb(
-                &name,
+            return Err(ZipProblem::Ratio {
+                part: name,
                 packed,
                 unpacked,
-                MAX_COMPRESSION_RATIO,
-            ));
+            });
         }
     }
     Ok(())

@@ -16,6 +16,8 @@ mod compound;
 mod emails;
 mod extent;
 mod guard;
+/// The zip-bomb pass, shared with the Word block reader ([`crate::load::blocks`]).
+pub(crate) use guard::{MAX_COMPRESSION_RATIO, RATIO_CHECK_BYTES, ZipProblem, check_zip};
 mod limits;
 mod markup;
 mod rows;

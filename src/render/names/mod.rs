@@ -22,7 +22,7 @@ pub use builtins::{BUILTIN_FILTERS, BUILTIN_TESTS};
 use walker::{Walker, top_level_macros};
 
 /// Functions every template can call.
-const GLOBALS: &[&str] = &["range", "dict", "debug", "namespace"];
+const GLOBALS: &[&str] = &["range", "dict", "debug", "namespace", "baustein"];
 
 /// The fields of `loop` inside a for loop.
 const LOOP_FIELDS: &[&str] = &[
