@@ -576,8 +576,8 @@ fn an_endif_moved_to_the_end_of_the_file_loses_sections_and_check_warns() {
     edit(
         &project,
         "briefing.md.j2",
-        "betreffen.\n\n{% endif %}\n{% for k in konferenzen %}",
-        "betreffen.\n\n{% for k in konferenzen %}",
+        "von Bedeutung sind.\n\n{% endif %}\n{% for k in konferenzen %}",
+        "von Bedeutung sind.\n\n{% for k in konferenzen %}",
     );
     append(&project, "briefing.md.j2", "{% endif %}\n");
     insta::assert_snapshot!(check(&project));

@@ -214,7 +214,8 @@ fn quoted_messages(guide: &str) -> Vec<String> {
         text.replace_range(start..end, "");
     }
     let spans = regex_lite_spans(&text);
-    const NOT_MESSAGES: [&str; 8] = [
+    // Commands, settings and template syntax the guide shows, not messages.
+    const NOT_MESSAGES: [&str; 10] = [
         "briefing ",
         "cd ",
         "set ",
@@ -223,6 +224,8 @@ fn quoted_messages(guide: &str) -> Vec<String> {
         "cargo ",
         "stand: ",
         "verschluesselung: ",
+        "{% ",
+        "{{ ",
     ];
     spans
         .into_iter()
