@@ -454,7 +454,11 @@ fn cancellations_and_changes_show_in_the_documents_with_their_old_values() {
     }
     // The cancelled ones are no upcoming meetings: named only where they are cancelled (the
     // conference's changes, and the summary "Auf einen Blick" on page one).
-    assert_eq!(erika.matches("Entfallen: Klausur, 08.07.2027").count(), 2, "{erika}");
+    assert_eq!(
+        erika.matches("Entfallen: Klausur, 08.07.2027").count(),
+        2,
+        "{erika}"
+    );
     assert_eq!(erika.matches("08.07.2027").count(), 2, "{erika}");
     assert_eq!(erika.matches("17.06.2027").count(), 2, "{erika}");
     // January: nothing is cancelled twice.
