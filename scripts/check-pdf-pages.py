@@ -10,8 +10,8 @@ rule for every page is what keeps this check from passing without judging anythi
 It also fails on a bad page break (issue 24): a page whose body text ends with a heading
 (a line set larger than the document's body text) or with a lead-in line (a line ending
 with a colon, which introduces the list or table that then starts overleaf), and a page
-whose only text is the end of a list begun on the page before (list lines only: a bullet
-or number at the left, or text indented beyond it) while less than half full.
+whose only text is the end of a list begun on the page before, one or two items (list lines
+only: a bullet or number at the left, or text indented beyond it) while less than half full.
 
 Usage: scripts/check-pdf-pages.py PDF_OR_FOLDER...
 
@@ -188,9 +188,11 @@ def break_problems(pdf: Path, pages: list, bodies: list, fills: list) -> dict:
             elif last.rstrip().endswith(":"):
                 found.append(f"ends with a lead-in line: {last[-60:]!r}")
         continues_list = previous_kinds and previous_kinds[-1] != "text"
+        items = kinds.count("bullet")
+        # The orphan the readers saw: one or two items of a list left alone overleaf. A
+        # longer tail on a page of its own (the last guiding questions) still reads as a list.
         if kinds and continues_list and all(k != "text" for k in kinds) \
-                and (fill is None or fill < 0.5):
-            items = kinds.count("bullet")
+                and (fill is None or fill < 0.5) and items <= 2:
             found.append(f"holds only the end of a list ({items} item(s) and the rest of one)")
         if found:
             problems[number] = found

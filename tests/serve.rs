@@ -517,7 +517,7 @@ fn the_browser_shows_the_month_and_follows_saved_changes() {
     browser.goto(&serve.url("/briefing/schroedter"));
     let briefing = browser.text("body");
     for wanted in [
-        "Briefing für Herrn Dirk Schrödter",
+        "Briefing für Dirk Schrödter",
         "IT-Planungsrat · Fachpolitische Sprecherinnen und Sprecher",
         "Stand: 28.11.2026",
         "Umweltministerkonferenz",
@@ -643,6 +643,6 @@ fn the_browser_shows_the_month_and_follows_saved_changes() {
     );
     assert!(error.contains("{% if %}"), "the line itself:\n{error}");
     std::fs::write(&partial, &original).unwrap();
-    browser.wait_for_text("Briefing für Herrn Dirk Schrödter", Duration::from_secs(10));
+    browser.wait_for_text("Briefing für Dirk Schrödter", Duration::from_secs(10));
     assert!(!browser.text("body").contains("Liveprobe"));
 }
