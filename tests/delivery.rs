@@ -399,23 +399,7 @@ fn month_folders_not_named_yyyy_mm_are_reported() {
 fn on_a_terminal_send_shows_what_it_will_do_and_asks() {
     let project = built_example();
     let server = SmtpServer::start();
-    let on_terminal = |answer: &str| {
-        let mut args = vec![
-            repo()
-                .join("tests/fixtures/on_terminal.py")
-                .display()
-                .to_string(),
-            answer.to_string(),
-            env!("CARGO_BIN_EXE_briefing").to_string(),
-        ];
-        args.extend(server.send_args().into_iter().filter(|a| a != "--yes"));
-        std::process::Command::new("python3")
-            .args(&args)
-            .current_dir(project.path())
-            .output()
-            .unwrap()
-    };
-    let declined = on_terminal("n");
+    let declined = server.send_on_terminal(&project, "n");
     let text = stdout(&declined);
     assert_eq!(declined.status.code(), Some(1), "{text}");
     assert!(
@@ -429,7 +413,7 @@ fn on_a_terminal_send_shows_what_it_will_do_and_asks() {
     );
     assert!(server.received().is_empty());
 
-    let accepted = on_terminal("j");
+    let accepted = server.send_on_terminal(&project, "j");
     let text = stdout(&accepted);
     assert!(accepted.status.success(), "{text}");
     assert!(text.contains("[12/12] sende "), "{text}");

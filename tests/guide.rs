@@ -348,23 +348,7 @@ fn the_staff_guide_quotes_only_messages_the_program_prints() {
     seen.run(&project, &["send", "--dry-run"]);
     seen.run(&project, &["send"]);
     let server = SmtpServer::start();
-    let on_terminal = |answer: &str| {
-        let mut args = vec![
-            repo()
-                .join("tests/fixtures/on_terminal.py")
-                .display()
-                .to_string(),
-            answer.to_string(),
-            env!("CARGO_BIN_EXE_briefing").to_string(),
-        ];
-        args.extend(server.send_args().into_iter().filter(|a| a != "--yes"));
-        std::process::Command::new("python3")
-            .args(&args)
-            .current_dir(project.path())
-            .output()
-            .unwrap()
-    };
-    seen.add(&on_terminal("n"));
+    seen.add(&server.send_on_terminal(&project, "n"));
     for to in ["ich@", "stephan.manke@example.org"] {
         seen.add(&server.send(&project, &["--to", to]));
     }

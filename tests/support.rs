@@ -465,6 +465,25 @@ impl SmtpServer {
         args.extend(extra.iter().map(|arg| arg.to_string()));
         project.run(&args)
     }
+
+    /// Runs `briefing send` against this server as if on a terminal (tests/fixtures/
+    /// on_terminal.py), answering its question with `answer`.
+    pub fn send_on_terminal(&self, project: &Project, answer: &str) -> Output {
+        let mut args = vec![
+            repo()
+                .join("tests/fixtures/on_terminal.py")
+                .display()
+                .to_string(),
+            answer.to_string(),
+            env!("CARGO_BIN_EXE_briefing").to_string(),
+        ];
+        args.extend(self.send_args().into_iter().filter(|a| a != "--yes"));
+        std::process::Command::new("python3")
+            .args(&args)
+            .current_dir(project.path())
+            .output()
+            .unwrap()
+    }
 }
 
 /// The arguments of a confirmed `briefing send` to a server on 127.0.0.1 at `port`, with
