@@ -8,17 +8,6 @@ use crate::support::*;
 
 const STAND: &str = "2026-11-28";
 
-fn built_example() -> Project {
-    let project = Project::shipped_example();
-    let output = project.run(&["build", "--stand", STAND]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    project
-}
-
-fn log_text(project: &Project) -> String {
-    std::fs::read_to_string(project.out("versand-2026-11.log")).unwrap_or_default()
-}
-
 /// How often each recipient received a message.
 fn per_recipient(server: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
     let mut counts = std::collections::BTreeMap::new();

@@ -51,13 +51,6 @@ fn parse_eml(path: &Path) -> Parsed {
     parsed
 }
 
-fn built_example() -> Project {
-    let project = Project::shipped_example();
-    let output = project.run(&["build", "--stand", STAND]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    project
-}
-
 fn manifest(project: &Project) -> Vec<DispatchRow> {
     read_manifest(&project.out("2026-11/versand.csv")).unwrap()
 }

@@ -11,6 +11,19 @@ use quick_xml::events::Event;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 /// The repository's own folders, used as the shipped example.
+/// The shipped example built with its Stand (28.11.2026).
+pub fn built_example() -> Project {
+    let project = Project::shipped_example();
+    let output = project.run(&["build", "--stand", "2026-11-28"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    project
+}
+
+/// The example month's send log, empty when there is none yet.
+pub fn log_text(project: &Project) -> String {
+    std::fs::read_to_string(project.out("versand-2026-11.log")).unwrap_or_default()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -98,17 +98,6 @@ impl Drop for TlsServer {
     }
 }
 
-fn built_example() -> Project {
-    let project = Project::shipped_example();
-    let output = project.run(&["build", "--stand", STAND]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    project
-}
-
-fn log_text(project: &Project) -> String {
-    std::fs::read_to_string(project.out("versand-2026-11.log")).unwrap_or_default()
-}
-
 /// The shipped example's recipients: each must have received the briefing exactly once and be
 /// logged as sent exactly once.
 fn assert_each_delivered_once(project: &Project, server: &TlsServer, mechanism: &str) {

@@ -31,13 +31,6 @@ fn assert_sound(docs: &BTreeMap<String, Vec<u8>>) {
     }
 }
 
-fn built_example() -> Project {
-    let project = Project::shipped_example();
-    let output = project.run(&["build", "--stand", STAND]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    project
-}
-
 #[test]
 fn every_document_of_the_shipped_example_is_a_sound_package() {
     let project = built_example();
